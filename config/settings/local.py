@@ -1,0 +1,20 @@
+"""Settings for a developer's machine and `varde demo`: SQLite under var/, demo logins allowed."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env_bool
+
+# A fixed key is fine here: this settings module is never used in production (see production.py).
+SECRET_KEY = os.environ.get("SECRET_KEY", "varde-local-development-key-not-for-production")  # noqa: S105
+VARDE_AUDIT_KEY = os.environ.get("VARDE_AUDIT_KEY", "varde-local-audit-key")  # noqa: S105
+DEBUG = env_bool("VARDE_DEBUG", False)
+VARDE_DEMO_MODE = env_bool("VARDE_DEMO_MODE", True)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

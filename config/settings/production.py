@@ -1,0 +1,37 @@
+"""Production settings: secrets and hosts must come from the environment; no demo shortcuts."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+
+def required(name: str) -> str:
+    value = os.environ.get(name, "")
+    if not value:
+        raise ImproperlyConfigured(f"Set the environment variable {name} for production.")
+    return value
+
+
+SECRET_KEY = required("SECRET_KEY")
+VARDE_AUDIT_KEY = required("VARDE_AUDIT_KEY")
+DEBUG = False
+if env_bool("VARDE_DEMO_MODE"):
+    raise ImproperlyConfigured("VARDE_DEMO_MODE cannot be enabled with production settings.")
+VARDE_DEMO_MODE = False
+
+SECURE_SSL_REDIRECT = env_bool("VARDE_SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("VARDE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_NAME = "__Host-varde-session"
+CSRF_COOKIE_NAME = "__Host-varde-csrf"
+
+EMAIL_HOST = os.environ.get("VARDE_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("VARDE_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("VARDE_EMAIL_FROM", "varde@localhost")

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.urls import include, path
+
+from varde.core.access import PUBLIC, access
+
+urlpatterns = [
+    path("", include("varde.core.urls")),
+    path("", include("varde.accounts.urls")),
+    path("personvern/", include("varde.privacy.urls")),
+]
+
+if settings.VARDE_OIDC_ENABLED:
+    from mozilla_django_oidc.views import OIDCAuthenticationRequestView
+
+    from varde.accounts.oidc import VardeOIDCCallbackView
+
+    # The library reverses these two names without a namespace.
+    urlpatterns += [
+        path(
+            "oidc/authenticate/",
+            access(PUBLIC)(OIDCAuthenticationRequestView.as_view()),
+            name="oidc_authentication_init",
+        ),
+        path(
+            "oidc/callback/",
+            access(PUBLIC)(VardeOIDCCallbackView.as_view()),
+            name="oidc_authentication_callback",
+        ),
+    ]
+
+handler403 = "varde.core.views.permission_denied"
+handler404 = "varde.core.views.page_not_found"
+handler500 = "varde.core.views.server_error"

@@ -1,0 +1,209 @@
+"""Every change to accounts, memberships and units goes through one function here.
+
+Each re-checks permission, runs in a transaction and writes one audit event.
+"""
+
+import secrets
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from varde.core.audit import record_event
+
+from . import permissions
+from .models import Agency, Membership, Unit, User
+from .roles import may_hold, role_info
+
+RECOVERY_CODE_COUNT = 10
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _check_membership_fits(*, agency: Agency, role: str, unit: Unit | None) -> None:
+    if not may_hold(role, agency.kind):
+        raise ValidationError(_("This role cannot be held in this agency."))
+    if role_info(role).needs_unit and unit is None:
+        raise ValidationError(_("Choose the unit this person represents."))
+    if unit is not None and unit.agency_id != agency.pk:
+        raise ValidationError(_("The unit must belong to the chosen agency."))
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def create_user(
+    actor: Any,
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    agency: Agency,
+    role: str,
+    unit: Unit | None = None,
+) -> tuple[User, str]:
+    """Create an account with its first membership; returns the user and a one-time password."""
+    _require(permissions.agencies_administered_by(actor).filter(pk=agency.pk).exists())
+    _check_membership_fits(agency=agency, role=role, unit=unit)
+    password = generate_password()
+    with transaction.atomic():
+        user = User.objects.create_user(
+            username=username, first_name=first_name, last_name=last_name, email=email, password=password
+        )
+        Membership.objects.create(user=user, agency=agency, role=role, unit=unit)
+        record_event(
+            "user.created",
+            actor=actor,
+            obj=user,
+            agency=agency,
+            partnership=agency.partnership,
+            detail={"role": role},
+        )
+    return user, password
+
+
+def add_membership(actor: Any, user: User, *, agency: Agency, role: str, unit: Unit | None = None) -> Membership:
+    _require(permissions.agencies_administered_by(actor).filter(pk=agency.pk).exists())
+    _check_membership_fits(agency=agency, role=role, unit=unit)
+    if Membership.objects.filter(user=user, agency=agency, role=role).exists():
+        raise ValidationError(_("The user already has this role in this agency."))
+    with transaction.atomic():
+        membership = Membership.objects.create(user=user, agency=agency, role=role, unit=unit)
+        record_event(
+            "membership.added",
+            actor=actor,
+            obj=user,
+            agency=agency,
+            partnership=agency.partnership,
+            detail={"role": role},
+        )
+    return membership
+
+
+def remove_membership(actor: Any, membership: Membership) -> None:
+    _require(permissions.can_manage_membership(actor, membership))
+    user = membership.user
+    if user.memberships.count() == 1:
+        raise ValidationError(_("This is the user's last membership. Deactivate the user instead."))
+    with transaction.atomic():
+        record_event(
+            "membership.removed",
+            actor=actor,
+            obj=user,
+            agency=membership.agency,
+            partnership=membership.agency.partnership,
+            detail={"role": membership.role},
+        )
+        membership.delete()
+
+
+def set_user_active(actor: Any, user: User, *, active: bool) -> None:
+    _require(permissions.can_manage_user(actor, user))
+    if user.pk == actor.pk and not active:
+        raise ValidationError(_("You cannot deactivate your own account."))
+    with transaction.atomic():
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        record_event("user.activated" if active else "user.deactivated", actor=actor, obj=user)
+
+
+def reset_password(actor: Any, user: User) -> str:
+    """Give the user a new one-time password, shown once to the administrator."""
+    _require(permissions.can_manage_user(actor, user))
+    password = generate_password()
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        record_event("user.password_reset", actor=actor, obj=user)
+    return password
+
+
+def reset_second_factor(actor: Any, user: User) -> None:
+    """Remove a user's authenticator and recovery codes, e.g. after a lost phone."""
+    _require(permissions.can_manage_user(actor, user))
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        record_event("user.second_factor_reset", actor=actor, obj=user)
+
+
+def save_unit(actor: Any, unit: Unit) -> Unit:
+    """Create or update a unit that the form has already validated."""
+    _require(permissions.agencies_administered_by(actor).filter(pk=unit.agency_id).exists())
+    creating = unit._state.adding
+    with transaction.atomic():
+        unit.save()
+        record_event(
+            "unit.created" if creating else "unit.updated",
+            actor=actor,
+            obj=unit,
+            agency=unit.agency,
+            partnership=unit.agency.partnership,
+        )
+    return unit
+
+
+# Second factor -----------------------------------------------------------------------------
+
+
+def start_totp_enrolment(user: User) -> TOTPDevice:
+    """Return the user's unconfirmed authenticator, creating one if needed."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Varde", confirmed=False)
+    return device
+
+
+def confirm_totp_device(user: User, device: TOTPDevice, token: str) -> list[str] | None:
+    """Confirm an authenticator with a code from it; returns fresh recovery codes, or None."""
+    if device.user_id != user.pk or device.confirmed or not device.verify_token(token):
+        return None
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = _replace_recovery_codes(user)
+        record_event("user.second_factor_enrolled", actor=user, obj=user)
+    return codes
+
+
+def regenerate_recovery_codes(user: User) -> list[str]:
+    with transaction.atomic():
+        codes = _replace_recovery_codes(user)
+        record_event("user.recovery_codes_regenerated", actor=user, obj=user)
+    return codes
+
+
+def _replace_recovery_codes(user: User) -> list[str]:
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def verify_second_factor(user: User, token: str) -> TOTPDevice | StaticDevice | None:
+    """Check a code from the authenticator, or a one-time recovery code; record the outcome."""
+    token = token.replace(" ", "")
+    for device in (*TOTPDevice.objects.filter(user=user, confirmed=True), *StaticDevice.objects.filter(user=user)):
+        if device.verify_token(token):
+            used = "recovery_code" if isinstance(device, StaticDevice) else "authenticator"
+            record_event("login.second_factor", actor=user, obj=user, detail={"method": used})
+            return device
+    record_event("login.second_factor_failed", obj=user)
+    return None
+
+
+def change_own_password(user: User, new_password: str) -> None:
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        record_event("user.password_changed", actor=user, obj=user)

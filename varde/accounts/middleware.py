@@ -1,0 +1,34 @@
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from varde.core.access import rule_of
+
+from .second_factor import second_factor_satisfied
+
+
+class SecondFactorMiddleware:
+    """Sends users whose roles need a second factor to enrol or verify before anything else."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        rule = rule_of(view_func)
+        if rule is None or not rule.second_factor or not request.user.is_authenticated:
+            return None
+        if second_factor_satisfied(request):
+            return None
+        enrolled = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+        target = reverse("accounts:mfa_verify" if enrolled else "accounts:mfa_setup")
+        return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

@@ -1,0 +1,163 @@
+import uuid
+from collections.abc import Iterable
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .roles import AgencyKind, LegalRegime, Role, role_info
+
+
+class UnitKind(models.TextChoices):
+    NAV = "nav", _("NAV")
+    CHILD_WELFARE = "child_welfare", _("Child welfare")
+    MIGRATION = "migration", _("Migration and settlement")
+    KINDERGARTEN = "kindergarten", _("Kindergarten")
+    SCHOOL = "school", _("School")
+    YOUTH_CLUB = "youth_club", _("Youth club")
+    ADULT_EDUCATION = "adult_education", _("Adult education")
+    HEALTH = "health", _("Health service")
+    OTHER = "other", _("Other")
+
+
+class Partnership(models.Model):
+    """One municipality and one police station district working together."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(models.Model):
+    """A data controller inside a partnership: the municipality or the police."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="agencies", verbose_name=_("partnership")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=AgencyKind.choices)
+    legal_regime = models.CharField(_("legal regime"), max_length=30, choices=LegalRegime.choices)
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["partnership__name", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="agency_unique_name_in_partnership"),
+            models.CheckConstraint(
+                condition=Q(kind=AgencyKind.POLICE, legal_regime=LegalRegime.POLICE_REGISTER_ACT)
+                | (~Q(kind=AgencyKind.POLICE) & ~Q(legal_regime=LegalRegime.POLICE_REGISTER_ACT)),
+                name="agency_police_use_police_register_act",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitQuerySet(models.QuerySet["Unit"]):
+    def active(self) -> "UnitQuerySet":
+        return self.filter(is_active=True)
+
+    def first_line(self) -> "UnitQuerySet":
+        return self.filter(first_line=True)
+
+
+class Unit(models.Model):
+    """A municipal service or workplace, such as a school or a NAV office."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("agency"))
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=30, choices=UnitKind.choices)
+    first_line = models.BooleanField(
+        _("first line"), default=False, help_text=_("First-line units must receive training every two years.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="unit_unique_name_in_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Demo users may skip the second factor, and only while settings.VARDE_DEMO_MODE is on.
+    is_demo = models.BooleanField(_("demo user"), default=False)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["username"]
+
+    @cached_property
+    def role_codes(self) -> frozenset[str]:
+        return frozenset(self.memberships.values_list("role", flat=True))
+
+    def has_any_role(self, roles: Iterable[str]) -> bool:
+        return self.is_active and not self.role_codes.isdisjoint(roles)
+
+    @property
+    def needs_second_factor(self) -> bool:
+        return any(role_info(role).needs_second_factor for role in self.role_codes)
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def with_role(self, *roles: str) -> "MembershipQuerySet":
+        return self.filter(role__in=roles)
+
+
+class Membership(models.Model):
+    """A user holds one role in one agency; a person with several roles has several memberships."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("agency")
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships", verbose_name=_("unit")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["agency__name", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency", "role"], name="membership_unique_role_in_agency"),
+            models.CheckConstraint(
+                condition=~Q(role=Role.RESOURCE_PERSON) | Q(unit__isnull=False),
+                name="membership_resource_person_has_unit",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.agency}"

@@ -1,0 +1,37 @@
+"""The work areas shown in the navigation and on the home page.
+
+An entry is shown only when the access rule of the view behind it admits the user, so the menu
+can never offer what the page would refuse.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import resolve, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from varde.core.access import rule_of
+
+
+@dataclass(frozen=True)
+class WorkArea:
+    url_name: str
+    label: Promise
+    description: Promise
+
+
+WORK_AREAS = [
+    WorkArea("accounts:user_list", _("Users"), _("Accounts, roles and memberships in your partnership.")),
+    WorkArea("accounts:unit_list", _("Units"), _("Municipal services and workplaces, and which are first line.")),
+    WorkArea("privacy:audit_trail", _("Audit trail"), _("Who has seen and changed what, and when.")),
+]
+
+
+def work_areas_for(user: Any) -> list[WorkArea]:
+    areas = []
+    for area in WORK_AREAS:
+        rule = rule_of(resolve(reverse(area.url_name)).func)
+        if rule is not None and rule.allows(user):
+            areas.append(area)
+    return areas

@@ -1,0 +1,78 @@
+"""Who may see and manage accounts, units and memberships.
+
+Administrators manage the partnerships in which they hold the admin role, and nothing else.
+Every list starts from a *_visible_to function; every detail page loads through get_*_for.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from varde.core.audit import record_event
+
+from .models import Agency, Membership, Partnership, Unit, User
+from .roles import Role
+
+
+def partnerships_where(user: Any, role: str) -> QuerySet[Partnership]:
+    if not user.is_authenticated or not user.is_active:
+        return Partnership.objects.none()
+    return Partnership.objects.filter(agencies__memberships__user=user, agencies__memberships__role=role).distinct()
+
+
+def partnerships_of(user: Any) -> QuerySet[Partnership]:
+    if not user.is_authenticated or not user.is_active:
+        return Partnership.objects.none()
+    return Partnership.objects.filter(agencies__memberships__user=user).distinct()
+
+
+def agencies_administered_by(user: Any) -> QuerySet[Agency]:
+    return Agency.objects.filter(partnership__in=partnerships_where(user, Role.ADMIN))
+
+
+def users_visible_to(user: Any) -> QuerySet[User]:
+    # Rule: an administrator sees the people who hold a membership in a partnership they administer.
+    return User.objects.filter(memberships__agency__in=agencies_administered_by(user)).distinct()
+
+
+def units_visible_to(user: Any) -> QuerySet[Unit]:
+    # Rule: an administrator sees the units of the agencies they administer.
+    return Unit.objects.filter(agency__in=agencies_administered_by(user))
+
+
+def can_manage_user(user: Any, target: User) -> bool:
+    # Rule: only through a partnership the acting user administers.
+    return users_visible_to(user).filter(pk=target.pk).exists()
+
+
+def can_manage_unit(user: Any, unit: Unit) -> bool:
+    return units_visible_to(user).filter(pk=unit.pk).exists()
+
+
+def can_manage_membership(user: Any, membership: Membership) -> bool:
+    # Rule: the membership's agency must be one the acting user administers.
+    return agencies_administered_by(user).filter(pk=membership.agency_id).exists()
+
+
+def get_user_for(actor: Any, pk: Any, *, purpose: str) -> User:
+    """Load a user account for an administrator; missing and forbidden both answer 404."""
+    target = users_visible_to(actor).filter(pk=pk).first()
+    if target is None:
+        raise Http404
+    record_event("user.viewed", actor=actor, obj=target, purpose=purpose)
+    return target
+
+
+def get_unit_for(actor: Any, pk: Any) -> Unit:
+    unit = units_visible_to(actor).select_related("agency").filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def get_membership_for(actor: Any, pk: Any) -> Membership:
+    membership = Membership.objects.select_related("user", "agency").filter(pk=pk).first()
+    if membership is None or not can_manage_membership(actor, membership):
+        raise Http404
+    return membership

@@ -1,0 +1,311 @@
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access, roles
+
+from . import actions, permissions
+from .forms import LoginForm, MembershipFields, PasswordChangeForm, TokenForm, UnitForm, UserCreateForm
+from .models import Membership, Unit
+from .navigation import work_areas_for
+from .roles import ROLE_CATALOGUE, Role
+from .totp import qr_code_data_uri, secret_for_manual_entry
+
+ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
+USERS_PER_PAGE = 50
+
+
+def _safe_next(request: HttpRequest, default: str = "accounts:home") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+# Logging in and out --------------------------------------------------------------------------
+
+
+@access(PUBLIC)
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated and request.method == "GET":
+        return redirect(_safe_next(request))
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(
+            request, username=form.cleaned_data["username"], password=form.cleaned_data["password"]
+        )
+        if user is not None:
+            login(request, user)
+            return redirect(_safe_next(request))
+        form.add_error(None, _("Wrong username or password."))
+    return render(request, "accounts/login.html", _login_context(request, form))
+
+
+def _login_context(request: HttpRequest, form: LoginForm, *, locked: bool = False) -> dict[str, Any]:
+    return {
+        "form": form,
+        "locked": locked,
+        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "next": _safe_next(request, default=""),
+        "oidc_enabled": settings.VARDE_OIDC_ENABLED,
+        "oidc_provider_name": settings.VARDE_OIDC_PROVIDER_NAME,
+    }
+
+
+def locked_out(request: HttpRequest, response: HttpResponse, credentials: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+    """Called by django-axes when an account is locked: say so, and for how long."""
+    form = LoginForm(request.POST or None)
+    return render(request, "accounts/login.html", _login_context(request, form, locked=True), status=429)
+
+
+@access(LOGGING_IN)
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.success(request, _("You are logged out."))
+    return redirect("accounts:login")
+
+
+# Second factor -------------------------------------------------------------------------------
+
+
+@access(LOGGING_IN)
+@require_http_methods(["GET", "POST"])
+def mfa_setup(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    device = actions.start_totp_enrolment(user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = actions.confirm_totp_device(user, device, form.cleaned_data["token"])
+        if codes is not None:
+            otp_login(request, device)
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _safe_next(request)})
+        form.add_error("token", _("The code did not match. Check the time on your phone and try again."))
+    context = {
+        "form": form,
+        "qr_code": qr_code_data_uri(device),
+        "secret": secret_for_manual_entry(device),
+        "next": _safe_next(request, default=""),
+    }
+    return render(request, "accounts/mfa_setup.html", context)
+
+
+@access(LOGGING_IN)
+@require_http_methods(["GET", "POST"])
+def mfa_verify(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return redirect("accounts:mfa_setup")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = actions.verify_second_factor(user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        form.add_error("token", _("The code is wrong or has expired. Try the next code."))
+    return render(request, "accounts/mfa_verify.html", {"form": form, "next": _safe_next(request, default="")})
+
+
+# Home and own account -----------------------------------------------------------------------
+
+
+@access(ANY_MEMBER)
+def home(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    memberships = user.memberships.select_related("agency__partnership", "unit").order_by(
+        "agency__partnership__name", "agency__name", "role"
+    )
+    context = {
+        "memberships": memberships,
+        "partnerships": sorted({m.agency.partnership.name for m in memberships}),
+        "areas": work_areas_for(user),
+        "role_catalogue": {role.value: info for role, info in ROLE_CATALOGUE.items()},
+    }
+    return render(request, "accounts/home.html", context)
+
+
+@access(ANY_MEMBER)
+@require_http_methods(["GET", "POST"])
+def account(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    codes = None
+    if request.method == "POST" and "regenerate_codes" in request.POST and user.is_verified():
+        codes = actions.regenerate_recovery_codes(user)
+    context = {
+        "has_authenticator": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        "needs_second_factor": user.needs_second_factor,
+        "verified": user.is_verified(),
+        "codes": codes,
+    }
+    return render(request, "accounts/account.html", context)
+
+
+@access(ANY_MEMBER)
+@require_http_methods(["GET", "POST"])
+def password_change(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    form = PasswordChangeForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        actions.change_own_password(user, form.cleaned_data["new_password"])
+        update_session_auth_hash(request, user)
+        messages.success(request, _("Your password is changed."))
+        return redirect("accounts:account")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+# Administration: users and memberships ----------------------------------------------------------
+
+
+@access(ADMIN_ONLY)
+def user_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    users = permissions.users_visible_to(request.user).order_by("username")
+    if query:
+        users = users.filter(
+            Q(username__icontains=query) | Q(first_name__icontains=query) | Q(last_name__icontains=query)
+        )
+    users = users.prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("agency").order_by("role"))
+    )
+    page = Paginator(users, USERS_PER_PAGE).get_page(request.GET.get("side"))
+    return render(request, "accounts/user_list.html", {"page": page, "query": query})
+
+
+@access(ADMIN_ONLY)
+@require_http_methods(["GET", "POST"])
+def user_create(request: HttpRequest) -> HttpResponse:
+    form = UserCreateForm(request.POST or None, **_membership_choices(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user, password = actions.create_user(
+                request.user,
+                username=data["username"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                agency=data["agency"],
+                role=data["role"],
+                unit=data["unit"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "accounts/one_time_password.html", {"target": user, "password": password})
+    return render(request, "accounts/user_create.html", {"form": form})
+
+
+def _membership_choices(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "agencies": permissions.agencies_administered_by(request.user),
+        "units": permissions.units_visible_to(request.user),
+    }
+
+
+@access(ADMIN_ONLY)
+@require_http_methods(["GET", "POST"])
+def user_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    target = permissions.get_user_for(request.user, pk, purpose="user administration")
+    form = MembershipFields(request.POST or None, **_membership_choices(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_membership(
+                request.user,
+                target,
+                agency=form.cleaned_data["agency"],
+                role=form.cleaned_data["role"],
+                unit=form.cleaned_data["unit"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The role is added."))
+            return redirect("accounts:user_detail", pk=target.pk)
+    managed_agencies = permissions.agencies_administered_by(request.user)
+    memberships = target.memberships.filter(agency__in=managed_agencies).select_related(
+        "agency__partnership", "unit"
+    )
+    context = {
+        "target": target,
+        "memberships": memberships,
+        "form": form,
+        "has_authenticator": TOTPDevice.objects.filter(user=target, confirmed=True).exists(),
+    }
+    return render(request, "accounts/user_detail.html", context)
+
+
+@access(ADMIN_ONLY)
+@require_POST
+def membership_remove(request: HttpRequest, pk: Any) -> HttpResponse:
+    membership = permissions.get_membership_for(request.user, pk)
+    try:
+        actions.remove_membership(request.user, membership)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The role is removed."))
+    return redirect("accounts:user_detail", pk=membership.user_id)
+
+
+@access(ADMIN_ONLY)
+@require_POST
+def user_account_action(request: HttpRequest, pk: Any) -> HttpResponse:
+    """Deactivate, reactivate, reset the password or reset the second factor of an account."""
+    target = permissions.get_user_for(request.user, pk, purpose="user administration")
+    action = request.POST.get("action")
+    try:
+        if action == "deactivate":
+            actions.set_user_active(request.user, target, active=False)
+            messages.success(request, _("The user is deactivated and can no longer log in."))
+        elif action == "activate":
+            actions.set_user_active(request.user, target, active=True)
+            messages.success(request, _("The user is active again."))
+        elif action == "reset_second_factor":
+            actions.reset_second_factor(request.user, target)
+            messages.success(request, _("The authenticator is removed; the user sets up a new one at next login."))
+        elif action == "reset_password":
+            password = actions.reset_password(request.user, target)
+            return render(request, "accounts/one_time_password.html", {"target": target, "password": password})
+        else:
+            messages.error(request, _("Unknown action."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("accounts:user_detail", pk=target.pk)
+
+
+# Administration: units --------------------------------------------------------------------------
+
+
+@access(ADMIN_ONLY)
+def unit_list(request: HttpRequest) -> HttpResponse:
+    units = permissions.units_visible_to(request.user).select_related("agency__partnership").order_by(
+        "agency__partnership__name", "name"
+    )
+    return render(request, "accounts/unit_list.html", {"units": units})
+
+
+@access(ADMIN_ONLY)
+@require_http_methods(["GET", "POST"])
+def unit_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
+    unit = permissions.get_unit_for(request.user, pk) if pk is not None else Unit()
+    form = UnitForm(request.POST or None, instance=unit, agencies=permissions.agencies_administered_by(request.user))
+    if request.method == "POST" and form.is_valid():
+        actions.save_unit(request.user, form.save(commit=False))
+        messages.success(request, _("The unit is saved."))
+        return redirect("accounts:unit_list")
+    return render(request, "accounts/unit_edit.html", {"form": form, "unit": unit if pk is not None else None})
+
+

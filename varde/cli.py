@@ -1,0 +1,78 @@
+"""The `varde` command: everyday verbs on top of manage.py.
+
+    varde demo [--port N] [--load-only]   migrate, load the demo and serve it on 127.0.0.1
+    varde serve [--bind ADDR] [--workers N] run gunicorn with production settings
+    varde verify-audit                    check the audit trail's hash chain
+    varde <manage.py command> …           anything else goes to manage.py
+"""
+
+import argparse
+import os
+import shutil
+import sys
+
+import django
+from django.core.management import call_command, execute_from_command_line
+
+DEMO_LOGINS = (
+    "koordinator politikontakt sekretaer mentor ressursperson ansatt planleder "
+    "kommunikasjon leser personvernombud admin"
+).split()
+
+
+def _setup(settings_module: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
+    django.setup()
+
+
+def demo(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="varde demo", description="Start Varde with demo data on SQLite.")
+    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    parser.add_argument("--load-only", action="store_true", help="load the demo data and exit")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("VARDE_DEMO_MODE", "true")
+    _setup("config.settings.local")
+    from varde.accounts.demo import demo_password
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("load_demo")
+    if args.load_only:
+        return 0
+    address = f"http://127.0.0.1:{args.port}/"
+    print(f"\nVarde (demo) runs on {address}")  # noqa: T201
+    print(f"  Log in at {address}login/  –  health: {address}healthz")  # noqa: T201
+    print(f"  Demo users (password: {demo_password()}): {', '.join(DEMO_LOGINS)}\n")  # noqa: T201
+    call_command("runserver", f"127.0.0.1:{args.port}", use_reloader=False)
+    return 0
+
+
+def serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="varde serve", description="Run Varde with gunicorn (production settings).")
+    parser.add_argument("--bind", default=os.environ.get("VARDE_BIND", "127.0.0.1:8000"))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("VARDE_WORKERS", "3")))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+    _setup(os.environ["DJANGO_SETTINGS_MODULE"])
+    call_command("collectstatic", interactive=False, verbosity=0)
+    gunicorn = shutil.which("gunicorn") or "gunicorn"
+    command = [gunicorn, "config.wsgi:application", "--bind", args.bind, "--workers", str(args.workers)]
+    command += ["--access-logfile", "-", "--access-logformat", '%(t)s "%(m)s %(U)s" %(s)s %(L)ss']
+    os.execv(gunicorn, command)  # noqa: S606  (replaces this process with gunicorn)
+    return 0
+
+
+def verify_audit(argv: list[str]) -> int:
+    _setup("config.settings.local")
+    execute_from_command_line(["varde", "verify_audit", *argv])
+    return 0
+
+
+VERBS = {"demo": demo, "serve": serve, "verify-audit": verify_audit}
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    if argv and argv[0] in VERBS:
+        sys.exit(VERBS[argv[0]](argv[1:]))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    execute_from_command_line(["varde", *argv])

@@ -1,0 +1,49 @@
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+
+from .access import rule_of
+
+logger = logging.getLogger(__name__)
+
+
+class AccessRuleMiddleware:
+    """Deny by default: a view runs only when it declares a rule and the rule admits the user.
+
+    A refusal looks like a missing page, so nobody learns what exists behind it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        rule = rule_of(view_func)
+        if rule is None:
+            logger.error("View %s declares no access rule; refused.", getattr(view_func, "__name__", "?"))
+            raise Http404
+        if rule.allows(request.user):
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404
+
+
+class VaryOnHtmxMiddleware:
+    """Pages answer htmx requests with a fragment, so caches must key on the HX-Request header."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        patch_vary_headers(response, ["HX-Request"])
+        return response

@@ -1,0 +1,43 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def in_chain_order(self) -> "AuditEventQuerySet":
+        return self.order_by("id")
+
+    def newest_first(self) -> "AuditEventQuerySet":
+        return self.order_by("-id")
+
+
+class AuditEvent(models.Model):
+    """One entry in the append-only, hash-chained audit trail.
+
+    Actor, agency and object are stored as plain values rather than foreign keys: the trail must
+    outlive the accounts and records it describes, and must never be changed by a cascade.
+    """
+
+    occurred_at = models.DateTimeField(_("time"), db_index=True)
+    actor_id = models.CharField(_("actor id"), max_length=64, blank=True, db_index=True)
+    actor_label = models.CharField(_("actor"), max_length=150, blank=True)
+    partnership_id = models.CharField(_("partnership id"), max_length=64, blank=True, db_index=True)
+    agency_id = models.CharField(_("agency id"), max_length=64, blank=True)
+    agency_label = models.CharField(_("agency"), max_length=200, blank=True)
+    action = models.CharField(_("action"), max_length=64, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=64, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True, db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=200, blank=True)
+    # Categorical facts only (never personal data), e.g. which fields changed.
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.action}"

@@ -1,0 +1,29 @@
+from typing import Any
+
+from django import forms, template
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+
+@register.filter
+def ds_widget(field: forms.BoundField) -> SafeString:
+    """Render a form widget with Designsystemet's class and the ARIA links to its help and errors."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}-help")
+    if field.errors:
+        described_by.append(f"{field.auto_id}-error")
+    attrs: dict[str, Any] = {"class": "ds-input"}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    if field.field.required and not isinstance(field.field.widget, forms.CheckboxInput):
+        attrs["required"] = True
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_checkbox(field: forms.BoundField) -> bool:
+    return isinstance(field.field.widget, forms.CheckboxInput)

@@ -1,0 +1,34 @@
+"""Which audit events a data protection officer may read.
+
+A privacy officer sees the events of the partnerships where they hold that role, and the
+logins and logouts of the people who are members there.
+"""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from varde.accounts.models import User
+from varde.accounts.permissions import partnerships_where
+from varde.accounts.roles import Role
+from varde.core.models import AuditEvent
+
+
+def audit_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
+    partnership_ids = [str(pk) for pk in partnerships_where(user, Role.PRIVACY_OFFICER).values_list("pk", flat=True)]
+    if not partnership_ids:
+        return AuditEvent.objects.none()
+    member_ids = [
+        str(pk)
+        for pk in User.objects.filter(memberships__agency__partnership__in=partnership_ids)
+        .values_list("pk", flat=True)
+        .distinct()
+    ]
+    outside_any_partnership = Q(partnership_id="")
+    return AuditEvent.objects.filter(
+        # Rule: events recorded in the officer's partnerships.
+        Q(partnership_id__in=partnership_ids)
+        # Rule: events about accounts (logins, failed logins) of the partnerships' members.
+        | (outside_any_partnership & Q(actor_id__in=member_ids))
+        | (outside_any_partnership & Q(object_type="user", object_id__in=member_ids))
+    )

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("revisjonslogg/", views.audit_trail, name="audit_trail"),
+]

@@ -1,0 +1,50 @@
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from varde.accounts.roles import Role
+from varde.core.access import access, roles
+from varde.core.audit import record_event
+from varde.core.models import AuditEvent
+
+from .forms import AuditFilterForm
+from .permissions import audit_events_visible_to
+
+EVENTS_PER_PAGE = 50
+
+
+def _filtered(events: Any, form: AuditFilterForm) -> Any:
+    data = form.cleaned_data
+    if data["action"]:
+        events = events.filter(action__icontains=data["action"])
+    if data["actor"]:
+        events = events.filter(actor_label__iexact=data["actor"])
+    if data["object_id"]:
+        events = events.filter(object_id=data["object_id"])
+    if data["date_from"]:
+        events = events.filter(occurred_at__date__gte=data["date_from"])
+    if data["date_to"]:
+        events = events.filter(occurred_at__date__lte=data["date_to"])
+    return events
+
+
+@access(roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships"))
+def audit_trail(request: HttpRequest) -> HttpResponse:
+    form = AuditFilterForm(request.GET or None)
+    events = audit_events_visible_to(request.user).newest_first()
+    if form.is_bound and form.is_valid():
+        events = _filtered(events, form)
+        used = form.used_filters()
+    else:
+        events = events if not form.is_bound else AuditEvent.objects.none()
+        used = []
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("side"))
+    record_event("audit.viewed", actor=request.user, detail={"filters": used})
+    query = request.GET.copy()
+    query.pop("side", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    if request.htmx:
+        return render(request, "privacy/audit_trail.html#results", context)
+    return render(request, "privacy/audit_trail.html", context)
