@@ -1,0 +1,212 @@
+"""Logging in: password, lockout, second factor, demo shortcut, idle timeout and logout."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from conftest import PASSWORD, log_in
+from varde.accounts.roles import Role
+from varde.core.models import AuditEvent
+
+LOGIN = "/login/"
+
+
+def current_code(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def post_login(client, username, password=PASSWORD, **extra):
+    return client.post(LOGIN, {"username": username, "password": password, **extra})
+
+
+def test_employee_logs_in_and_reaches_home(make_user, client):
+    user = make_user(Role.EMPLOYEE)
+    response = post_login(client, user.username)
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:home")
+    assert AuditEvent.objects.filter(action="login.succeeded", actor_id=str(user.pk)).exists()
+
+
+def test_wrong_password_gives_a_message_and_an_audit_event(make_user, client):
+    user = make_user(Role.EMPLOYEE)
+    response = post_login(client, user.username, "feil-passord")
+    assert response.status_code == 200
+    assert "Feil brukernavn eller passord." in response.content.decode()
+    event = AuditEvent.objects.get(action="login.failed")
+    assert event.object_id == str(user.pk)
+    assert "feil-passord" not in str(event.detail)
+
+
+def test_failed_login_for_unknown_name_stores_nothing_typed(client, db):
+    post_login(client, "hemmelig-passord-i-feil-felt", "x")
+    event = AuditEvent.objects.get(action="login.failed")
+    assert event.object_id == ""
+    assert "hemmelig" not in event.actor_label + event.object_id + str(event.detail)
+
+
+def test_repeated_failures_lock_the_account_and_say_so(make_user, client):
+    user = make_user(Role.EMPLOYEE)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        post_login(client, user.username, "feil-passord")
+    response = post_login(client, user.username)  # even the right password is refused while locked
+    assert response.status_code == 429
+    assert "sperret" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action="login.locked_out").exists()
+
+
+def test_next_parameter_is_followed_only_on_this_site(make_user, client):
+    user = make_user(Role.EMPLOYEE)
+    response = post_login(client, user.username, next="https://evil.example/")
+    assert response.url == reverse("accounts:home")
+
+
+def test_logout_ends_the_session_and_is_recorded(make_user, client):
+    user = make_user(Role.EMPLOYEE)
+    log_in(client, user)
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:home")).status_code == 302
+    assert AuditEvent.objects.filter(action="logout", actor_id=str(user.pk)).exists()
+
+
+def test_logout_by_get_is_refused(make_user, client):
+    log_in(client, make_user(Role.EMPLOYEE))
+    assert client.get(reverse("accounts:logout")).status_code == 405
+
+
+def test_idle_sessions_expire_after_30_minutes():
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+
+
+# Second factor --------------------------------------------------------------------------------
+
+
+def test_coordinator_must_enrol_before_anything_else(make_user, client):
+    user = make_user(Role.COORDINATOR)
+    post_login(client, user.username)
+    response = client.get(reverse("accounts:home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:mfa_setup"))
+
+
+def test_enrolment_with_qr_code_and_code_gives_recovery_codes(make_user, client):
+    user = make_user(Role.COORDINATOR)
+    post_login(client, user.username)
+    page = client.get(reverse("accounts:mfa_setup"))
+    assert 'src="data:image/svg+xml' in page.content.decode()
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    response = client.post(reverse("accounts:mfa_setup"), {"token": current_code(device), "next": "/"})
+    assert response.status_code == 200
+    assert StaticToken.objects.filter(device__user=user).count() == 10
+    for token in StaticToken.objects.filter(device__user=user):
+        assert token.token in response.content.decode()
+    assert client.get(reverse("accounts:home")).status_code == 200
+    assert AuditEvent.objects.filter(action="user.second_factor_enrolled").exists()
+
+
+def test_enrolment_with_a_wrong_code_explains_and_keeps_the_device_unconfirmed(make_user, client):
+    user = make_user(Role.COORDINATOR)
+    post_login(client, user.username)
+    client.get(reverse("accounts:mfa_setup"))
+    response = client.post(reverse("accounts:mfa_setup"), {"token": "000000"})
+    assert "Koden stemte ikke" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def enrolled(user) -> TOTPDevice:
+    return TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+
+
+def test_enrolled_user_logs_in_with_a_code(make_user, client):
+    user = make_user(Role.POLICE_CONTACT)
+    device = enrolled(user)
+    post_login(client, user.username)
+    response = client.get(reverse("accounts:home"))
+    assert response.url.startswith(reverse("accounts:mfa_verify"))
+    response = client.post(reverse("accounts:mfa_verify"), {"token": current_code(device), "next": "/"})
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:home")).status_code == 200
+
+
+def test_recovery_code_works_once(make_user, client):
+    user = make_user(Role.PRIVACY_OFFICER)
+    enrolled(user)
+    from varde.accounts.actions import regenerate_recovery_codes  # noqa: PLC0415
+
+    code = regenerate_recovery_codes(user)[0]
+    post_login(client, user.username)
+    assert client.post(reverse("accounts:mfa_verify"), {"token": code}).status_code == 302
+    client.post(reverse("accounts:logout"))
+    post_login(client, user.username)
+    response = client.post(reverse("accounts:mfa_verify"), {"token": code})
+    assert response.status_code == 200
+    assert "Koden er feil" in response.content.decode()
+
+
+@pytest.mark.parametrize("token", ["<script>alert(1)</script>", "x" * 500, "12 34 56 78 90 12 34"])
+def test_bad_codes_get_a_message_not_an_error(make_user, client, token):
+    user = make_user(Role.ADMIN)
+    enrolled(user)
+    post_login(client, user.username)
+    response = client.post(reverse("accounts:mfa_verify"), {"token": token})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
+
+
+def test_employee_needs_no_second_factor(make_user, client):
+    post_login(client, make_user(Role.EMPLOYEE).username)
+    assert client.get(reverse("accounts:home")).status_code == 200
+
+
+@override_settings(VARDE_DEMO_MODE=True)
+def test_demo_users_skip_the_second_factor_in_demo_mode(make_user, client):
+    user = make_user(Role.COORDINATOR, is_demo=True)
+    post_login(client, user.username)
+    assert client.get(reverse("accounts:home")).status_code == 200
+
+
+@override_settings(VARDE_DEMO_MODE=True)
+def test_non_demo_users_do_not_skip_even_in_demo_mode(make_user, client):
+    post_login(client, make_user(Role.COORDINATOR).username)
+    assert client.get(reverse("accounts:home")).status_code == 302
+
+
+@override_settings(VARDE_DEMO_MODE=False)
+def test_demo_users_need_the_second_factor_outside_demo_mode(make_user, client):
+    post_login(client, make_user(Role.COORDINATOR, is_demo=True).username)
+    assert client.get(reverse("accounts:home")).status_code == 302
+
+
+def test_production_settings_refuse_demo_mode():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "VARDE_DEMO_MODE": "true"}
+    env |= {"SECRET_KEY": "x" * 60, "VARDE_AUDIT_KEY": "y" * 40}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "VARDE_DEMO_MODE cannot be enabled" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
+    env |= {"SECRET_KEY": "k" * 30 + "Q7#x!" * 10, "VARDE_AUDIT_KEY": "y" * 40}
+    env.pop("VARDE_DEMO_MODE", None)
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,101 @@
+"""Role × page matrix: each role either opens a page or gets 404, never a hint that it exists."""
+
+import pytest
+from django.urls import reverse
+
+from conftest import ALL_ROLES, World, log_in
+from varde.accounts import permissions
+from varde.accounts.roles import Role
+
+ADMIN = {Role.ADMIN.value}
+PRIVACY = {Role.PRIVACY_OFFICER.value}
+EVERYONE = set(ALL_ROLES)
+
+# The pages each role may open. A new page must be added here, or test_every_page_is_in_the_matrix fails.
+EXPECTED = {
+    "accounts:home": EVERYONE,
+    "accounts:account": EVERYONE,
+    "accounts:password_change": EVERYONE,
+    "accounts:user_list": ADMIN,
+    "accounts:user_create": ADMIN,
+    "accounts:user_detail": ADMIN,
+    "accounts:unit_list": ADMIN,
+    "accounts:unit_create": ADMIN,
+    "accounts:unit_edit": ADMIN,
+    "privacy:audit_trail": PRIVACY,
+}
+# Pages outside the matrix: public, part of logging in, or POST-only actions tested on their own.
+OUTSIDE_MATRIX = {
+    "core:healthz",
+    "core:switch_language",
+    "accounts:login",
+    "accounts:logout",
+    "accounts:mfa_setup",
+    "accounts:mfa_verify",
+    "accounts:user_account_action",
+    "accounts:membership_remove",
+}
+
+
+def url_for(name: str, world: World) -> str:
+    if name == "accounts:user_detail":
+        return reverse(name, args=[world.make_user(Role.EMPLOYEE).pk])
+    if name == "accounts:unit_edit":
+        return reverse(name, args=[world.unit.pk])
+    return reverse(name)
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_role_opens_exactly_the_pages_it_may(name, role, world, client):
+    log_in(client, world.make_user(role))
+    response = client.get(url_for(name, world))
+    expected = 200 if role in EXPECTED[name] else 404
+    assert response.status_code == expected
+
+
+def test_every_page_is_in_the_matrix():
+    from conftest import named_urls  # noqa: PLC0415
+
+    assert set(named_urls()) == set(EXPECTED) | OUTSIDE_MATRIX
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n != "accounts:home"))
+def test_anonymous_visitors_are_sent_to_login(name, world, client):
+    response = client.get(url_for(name, world))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_admin_cannot_open_a_user_of_another_partnership(world, other_world, client):
+    log_in(client, world.make_user(Role.ADMIN))
+    stranger = other_world.make_user(Role.COORDINATOR)
+    assert client.get(reverse("accounts:user_detail", args=[stranger.pk])).status_code == 404
+    assert client.get(reverse("accounts:unit_edit", args=[other_world.unit.pk])).status_code == 404
+
+
+def test_admin_sees_only_own_partnerships_users_in_the_list(world, other_world, client):
+    log_in(client, world.make_user(Role.ADMIN, username="adminbruker"))
+    colleague = world.make_user(Role.COORDINATOR, username="kollega")
+    stranger = other_world.make_user(Role.COORDINATOR, username="fremmed")
+    page = client.get(reverse("accounts:user_list")).content.decode()
+    assert colleague.username in page
+    assert stranger.username not in page
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_can_manage_user_agrees_with_users_visible_to(role, world, other_world):
+    actor = world.make_user(role)
+    targets = [world.make_user(Role.EMPLOYEE), other_world.make_user(Role.EMPLOYEE)]
+    visible = set(permissions.users_visible_to(actor))
+    for target in targets:
+        assert permissions.can_manage_user(actor, target) == (target in visible)
+
+
+def test_deactivated_user_is_refused_everywhere(world, client):
+    admin = world.make_user(Role.ADMIN)
+    log_in(client, admin)
+    admin.is_active = False
+    admin.save()
+    response = client.get(reverse("accounts:user_list"))
+    assert response.status_code in {302, 404}

@@ -1,0 +1,84 @@
+"""The audit trail is append-only and hash-chained; tampering is found and named."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import DatabaseError, connection, transaction
+
+from varde.core.audit import GENESIS_HASH, record_event, verify_chain
+from varde.core.models import AuditEvent
+
+
+@pytest.fixture
+def three_events(world):
+    actor = world.make_user("coordinator")
+    return [record_event(f"test.event{i}", actor=actor, obj=world.unit, purpose="test") for i in range(3)]
+
+
+def raw_sql(sql, params=()):
+    """Change rows behind the application's back, as an attacker with database access would."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = replica")  # bypasses the append-only trigger
+        cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = DEFAULT")
+
+
+def test_events_link_to_the_one_before(three_events):
+    first, second, third = three_events
+    assert first.prev_hash == GENESIS_HASH
+    assert second.prev_hash == first.hash
+    assert third.prev_hash == second.hash
+    assert verify_chain().intact
+    assert verify_chain().checked == 3
+
+
+def test_event_records_who_what_and_which_object(three_events, world):
+    event = three_events[0]
+    assert event.actor_label.startswith("bruker")
+    assert event.object_type == "unit"
+    assert event.object_id == str(world.unit.pk)
+    assert event.purpose == "test"
+
+
+def test_altered_row_is_named(three_events):
+    raw_sql("UPDATE core_auditevent SET purpose = 'changed' WHERE id = %s", [three_events[1].id])
+    report = verify_chain()
+    assert not report.intact
+    assert report.first_broken_id == three_events[1].id
+    assert "hash" in report.reason
+
+
+def test_removed_row_breaks_the_next_link(three_events):
+    raw_sql("DELETE FROM core_auditevent WHERE id = %s", [three_events[1].id])
+    report = verify_chain()
+    assert report.first_broken_id == three_events[2].id
+
+
+def test_inserted_row_is_found(three_events):
+    forged = {
+        "occurred_at": three_events[0].occurred_at,
+        "action": "forged",
+        "prev_hash": three_events[0].hash,
+        "hash": "f" * 64,
+    }
+    with transaction.atomic():
+        AuditEvent.objects.create(**forged)
+    # The forged row comes last by id, links correctly, but cannot carry a valid HMAC.
+    report = verify_chain()
+    assert not report.intact
+
+
+def test_verify_audit_command_exits_non_zero_and_names_the_event(three_events):
+    call_command("verify_audit")
+    raw_sql("UPDATE core_auditevent SET action = 'x' WHERE id = %s", [three_events[0].id])
+    with pytest.raises(CommandError, match=f"event {three_events[0].id}"):
+        call_command("verify_audit")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL")
+@pytest.mark.parametrize("statement", ["UPDATE core_auditevent SET action = 'x'", "DELETE FROM core_auditevent"])
+def test_postgresql_refuses_update_and_delete(three_events, statement):
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
