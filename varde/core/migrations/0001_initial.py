@@ -4,7 +4,7 @@ from django.db import migrations, models
 APPEND_ONLY_SQL = """
 CREATE OR REPLACE FUNCTION varde_refuse_audit_change() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'The audit trail is append-only: % refused', TG_OP;
+    RAISE EXCEPTION USING MESSAGE = 'The audit trail is append-only: ' || TG_OP || ' refused';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER core_auditevent_append_only
