@@ -1,0 +1,142 @@
+"""Every page so far, loaded in Chromium as the role that uses it, passes axe at WCAG 2.1 AA."""
+
+import pytest
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Page, expect
+
+from varde.accounts.roles import Role
+from varde.core.models import AuditEvent
+
+from .conftest import assert_accessible, current_code, log_in_through_the_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def user_with_authenticator(world, role):
+    user = world.make_user(role)
+    if user.needs_second_factor:
+        TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    return user
+
+
+def test_login_page_is_accessible_and_shows_errors_accessibly(page: Page, live_server, world):
+    page.goto(f"{live_server.url}/login/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Logg inn").click()  # empty form
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(page: Page, live_server, db):
+    page.goto(f"{live_server.url}/login/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Hopp til hovedinnholdet")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#main")).to_be_focused()
+
+
+def test_login_with_the_keyboard_only(page: Page, live_server, world):
+    user = world.make_user(Role.EMPLOYEE)
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Brukernavn").focus()
+    page.keyboard.type(user.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type("riktig-passord-123")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
+
+
+def test_first_login_enrols_an_authenticator_end_to_end(page: Page, live_server, world):
+    user = world.make_user(Role.COORDINATOR)
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Brukernavn").fill(user.username)
+    page.get_by_label("Passord").fill("riktig-passord-123")
+    page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sett opp totrinnsinnlogging")
+    expect(page.get_by_role("img", name="QR-kode for å legge Varde til i en autentiseringsapp")).to_be_visible()
+    assert_accessible(page)
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    page.get_by_label("Kode").fill(current_code(device))
+    page.get_by_role("button", name="Bekreft").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ta vare på gjenopprettingskodene")
+    assert_accessible(page)
+    page.get_by_role("link", name="Jeg har tatt vare på kodene – fortsett").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.EMPLOYEE, Role.ADMIN, Role.PRIVACY_OFFICER])
+def test_home_fits_the_role_and_is_accessible(page: Page, live_server, world, role):
+    user = user_with_authenticator(world, role)
+    log_in_through_the_page(page, live_server.url, user)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
+    menu = page.get_by_role("navigation", name="Hovedmeny")
+    expect(menu.get_by_role("link", name="Brukere")).to_have_count(1 if role == Role.ADMIN else 0)
+    expect(menu.get_by_role("link", name="Revisjonslogg")).to_have_count(1 if role == Role.PRIVACY_OFFICER else 0)
+    assert_accessible(page)
+
+
+def test_audit_trail_filters_and_is_accessible(page: Page, live_server, world):
+    officer = user_with_authenticator(world, Role.PRIVACY_OFFICER)
+    log_in_through_the_page(page, live_server.url, officer)
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Revisjonslogg").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Revisjonslogg")
+    assert_accessible(page)
+    page.get_by_label("Handling").fill("login.succeeded")
+    page.get_by_role("button", name="Filtrer").click()
+    expect(page.locator("#audit-results tbody tr")).to_have_count(1)
+    expect(page.locator("#audit-results")).to_contain_text("login.succeeded")
+    assert_accessible(page)
+    assert AuditEvent.objects.filter(action="audit.viewed", actor_id=str(officer.pk)).exists()
+
+
+ADMIN_PAGES = [
+    ("accounts:user_list", "Brukere"),
+    ("accounts:user_create", "Ny bruker"),
+    ("accounts:unit_list", "Enheter"),
+    ("accounts:unit_create", "Ny enhet"),
+    ("accounts:account", "Min konto"),
+    ("accounts:password_change", "Bytt passord"),
+]
+
+
+@pytest.mark.parametrize(("name", "heading"), ADMIN_PAGES)
+def test_admin_pages_are_accessible(page: Page, live_server, world, name, heading):
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.ADMIN))
+    page.goto(live_server.url + reverse(name))
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    assert_accessible(page)
+
+
+def test_admin_creates_a_user_and_adds_a_role(page: Page, live_server, world):
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.ADMIN))
+    page.goto(live_server.url + reverse("accounts:user_create"))
+    page.get_by_role("button", name="Opprett bruker").click()
+    expect(page.get_by_role("alert")).to_be_visible()  # required fields explained
+    assert_accessible(page)
+    page.get_by_label("Brukernavn").fill("nyansatt")
+    page.get_by_label("Fornavn").fill("Nora")
+    page.get_by_label("Etternavn").fill("Nyansatt")
+    page.get_by_label("E-post").fill("nora@example.invalid")
+    page.get_by_label("Virksomhet", exact=True).select_option(label=world.municipality.name)
+    page.get_by_label("Rolle", exact=True).select_option(label="Ansatt")
+    page.get_by_role("button", name="Opprett bruker").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Engangspassord for nyansatt")
+    page.get_by_role("link", name="Gå til brukeren").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nora Nyansatt")
+    assert_accessible(page)
+    page.get_by_label("Virksomhet", exact=True).select_option(label=world.municipality.name)
+    page.get_by_label("Rolle", exact=True).select_option(label="Ressursperson")
+    page.get_by_label("Enhet (valgfritt)").select_option(label=world.unit.name)
+    page.get_by_role("button", name="Legg til rolle").click()
+    expect(page.get_by_role("status")).to_contain_text("Rollen er lagt til.")
+    expect(page.get_by_role("table")).to_contain_text("Ressursperson")
+
+
+def test_not_found_page_is_accessible(page: Page, live_server, db):
+    page.goto(f"{live_server.url}/finnes-ikke/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vi finner ikke denne siden")
+    page.console_errors.clear()  # the 404 status itself is reported as a console error
+    assert_accessible(page)
