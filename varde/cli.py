@@ -1,9 +1,9 @@
 """The `varde` command: everyday verbs on top of manage.py.
 
-    varde demo [--port N] [--load-only]   migrate, load the demo and serve it on 127.0.0.1
-    varde serve [--bind ADDR] [--workers N] run gunicorn with production settings
-    varde verify-audit                    check the audit trail's hash chain
-    varde <manage.py command> …           anything else goes to manage.py
+varde demo [--port N] [--load-only]   migrate, load the demo and serve it on 127.0.0.1
+varde serve [--bind ADDR] [--workers N] run gunicorn with production settings
+varde verify-audit                    check the audit trail's hash chain
+varde <manage.py command> …           anything else goes to manage.py
 """
 
 import argparse
@@ -14,10 +14,19 @@ import sys
 import django
 from django.core.management import call_command, execute_from_command_line
 
-DEMO_LOGINS = (
-    "koordinator politikontakt sekretaer mentor ressursperson ansatt planleder "
-    "kommunikasjon leser personvernombud admin"
-).split()
+DEMO_LOGINS = [
+    "koordinator",
+    "politikontakt",
+    "sekretaer",
+    "mentor",
+    "ressursperson",
+    "ansatt",
+    "planleder",
+    "kommunikasjon",
+    "leser",
+    "personvernombud",
+    "admin",
+]
 
 
 def _setup(settings_module: str) -> None:
@@ -47,7 +56,9 @@ def demo(argv: list[str]) -> int:
 
 
 def serve(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="varde serve", description="Run Varde with gunicorn (production settings).")
+    parser = argparse.ArgumentParser(
+        prog="varde serve", description="Run Varde with gunicorn (production settings)."
+    )
     parser.add_argument("--bind", default=os.environ.get("VARDE_BIND", "127.0.0.1:8000"))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("VARDE_WORKERS", "3")))
     args = parser.parse_args(argv)

@@ -6,8 +6,8 @@ from .base import *  # noqa: F403
 from .base import VAR_DIR, env_bool
 
 # A fixed key is fine here: this settings module is never used in production (see production.py).
-SECRET_KEY = os.environ.get("SECRET_KEY", "varde-local-development-key-not-for-production")  # noqa: S105
-VARDE_AUDIT_KEY = os.environ.get("VARDE_AUDIT_KEY", "varde-local-audit-key")  # noqa: S105
+SECRET_KEY = os.environ.get("SECRET_KEY", "varde-local-development-key-not-for-production")
+VARDE_AUDIT_KEY = os.environ.get("VARDE_AUDIT_KEY", "varde-local-audit-key")
 DEBUG = env_bool("VARDE_DEBUG", False)
 VARDE_DEMO_MODE = env_bool("VARDE_DEMO_MODE", True)
 WHITENOISE_USE_FINDERS = True

@@ -56,7 +56,9 @@ def test_first_login_enrols_an_authenticator_end_to_end(page: Page, live_server,
     page.get_by_label("Passord").fill("riktig-passord-123")
     page.get_by_role("button", name="Logg inn").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sett opp totrinnsinnlogging")
-    expect(page.get_by_role("img", name="QR-kode for å legge Varde til i en autentiseringsapp")).to_be_visible()
+    expect(
+        page.get_by_role("img", name="QR-kode for å legge Varde til i en autentiseringsapp")
+    ).to_be_visible()
     assert_accessible(page)
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     page.get_by_label("Kode").fill(current_code(device))
@@ -74,7 +76,9 @@ def test_home_fits_the_role_and_is_accessible(page: Page, live_server, world, ro
     expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
     menu = page.get_by_role("navigation", name="Hovedmeny")
     expect(menu.get_by_role("link", name="Brukere")).to_have_count(1 if role == Role.ADMIN else 0)
-    expect(menu.get_by_role("link", name="Revisjonslogg")).to_have_count(1 if role == Role.PRIVACY_OFFICER else 0)
+    expect(menu.get_by_role("link", name="Revisjonslogg")).to_have_count(
+        1 if role == Role.PRIVACY_OFFICER else 0
+    )
     assert_accessible(page)
 
 

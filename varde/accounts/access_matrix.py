@@ -19,7 +19,9 @@ the page shows. Pages refuse everyone else with 404.
 """
 
 
-def _pages(patterns: list[Any], prefix: str = "", namespace: str = "") -> list[tuple[str, str, AccessRule | None]]:
+def _pages(
+    patterns: list[Any], prefix: str = "", namespace: str = ""
+) -> list[tuple[str, str, AccessRule | None]]:
     pages = []
     for pattern in patterns:
         route = prefix + str(pattern.pattern)

@@ -70,7 +70,9 @@ def create_user(
     return user, password
 
 
-def add_membership(actor: Any, user: User, *, agency: Agency, role: str, unit: Unit | None = None) -> Membership:
+def add_membership(
+    actor: Any, user: User, *, agency: Agency, role: str, unit: Unit | None = None
+) -> Membership:
     _require(permissions.agencies_administered_by(actor).filter(pk=agency.pk).exists())
     _check_membership_fits(agency=agency, role=role, unit=unit)
     if Membership.objects.filter(user=user, agency=agency, role=role).exists():
@@ -193,7 +195,10 @@ def _replace_recovery_codes(user: User) -> list[str]:
 def verify_second_factor(user: User, token: str) -> TOTPDevice | StaticDevice | None:
     """Check a code from the authenticator, or a one-time recovery code; record the outcome."""
     token = token.replace(" ", "")
-    for device in (*TOTPDevice.objects.filter(user=user, confirmed=True), *StaticDevice.objects.filter(user=user)):
+    for device in (
+        *TOTPDevice.objects.filter(user=user, confirmed=True),
+        *StaticDevice.objects.filter(user=user),
+    ):
         if device.verify_token(token):
             used = "recovery_code" if isinstance(device, StaticDevice) else "authenticator"
             record_event("login.second_factor", actor=user, obj=user, detail={"method": used})

@@ -31,13 +31,17 @@ def record_login(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
 @receiver(user_login_failed)
 def record_failed_login(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
     account = _account_named(credentials)
-    record_event("login.failed", obj=account, object_type="user", detail={"known_account": account is not None})
+    record_event(
+        "login.failed", obj=account, object_type="user", detail={"known_account": account is not None}
+    )
 
 
 @receiver(user_locked_out)
 def record_lockout(sender: Any, request: Any, username: str | None = None, **kwargs: Any) -> None:
     account = _account_named({"username": username})
-    record_event("login.locked_out", obj=account, object_type="user", detail={"known_account": account is not None})
+    record_event(
+        "login.locked_out", obj=account, object_type="user", detail={"known_account": account is not None}
+    )
 
 
 @receiver(user_logged_out)

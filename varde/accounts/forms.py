@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, Unit, User
+from .models import Agency, Unit, UnitQuerySet, User
 from .roles import Role, may_hold, role_info
 
 
@@ -50,7 +50,7 @@ class MembershipFields(forms.Form):
         help_text=_("Required for resource persons; optional for employees."),
     )
 
-    def __init__(self, *args: Any, agencies: QuerySet[Agency], units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agencies: QuerySet[Agency], units: UnitQuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         agency_field = self.fields["agency"]
         unit_field = self.fields["unit"]
@@ -106,8 +106,12 @@ class UnitForm(forms.ModelForm[Unit]):
 
 
 class PasswordChangeForm(forms.Form):
-    old_password = forms.CharField(label=_("Current password"), max_length=128, strip=False, widget=forms.PasswordInput)
-    new_password = forms.CharField(label=_("New password"), max_length=128, strip=False, widget=forms.PasswordInput)
+    old_password = forms.CharField(
+        label=_("Current password"), max_length=128, strip=False, widget=forms.PasswordInput
+    )
+    new_password = forms.CharField(
+        label=_("New password"), max_length=128, strip=False, widget=forms.PasswordInput
+    )
     new_password_again = forms.CharField(
         label=_("New password again"), max_length=128, strip=False, widget=forms.PasswordInput
     )

@@ -78,7 +78,9 @@ class Unit(models.Model):
     """A municipal service or workplace, such as a school or a NAV office."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("agency"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("agency")
+    )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=UnitKind.choices)
     first_line = models.BooleanField(
@@ -135,13 +137,20 @@ class Membership(models.Model):
     """A user holds one role in one agency; a person with several roles has several memberships."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("agency")
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships", verbose_name=_("unit")
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("unit"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -152,7 +161,9 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["agency__name", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "agency", "role"], name="membership_unique_role_in_agency"),
+            models.UniqueConstraint(
+                fields=["user", "agency", "role"], name="membership_unique_role_in_agency"
+            ),
             models.CheckConstraint(
                 condition=~Q(role=Role.RESOURCE_PERSON) | Q(unit__isnull=False),
                 name="membership_resource_person_has_unit",

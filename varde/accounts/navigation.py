@@ -23,7 +23,9 @@ class WorkArea:
 
 WORK_AREAS = [
     WorkArea("accounts:user_list", _("Users"), _("Accounts, roles and memberships in your partnership.")),
-    WorkArea("accounts:unit_list", _("Units"), _("Municipal services and workplaces, and which are first line.")),
+    WorkArea(
+        "accounts:unit_list", _("Units"), _("Municipal services and workplaces, and which are first line.")
+    ),
     WorkArea("privacy:audit_trail", _("Audit trail"), _("Who has seen and changed what, and when.")),
 ]
 

@@ -11,14 +11,16 @@ from django.http import Http404
 
 from varde.core.audit import record_event
 
-from .models import Agency, Membership, Partnership, Unit, User
+from .models import Agency, Membership, Partnership, Unit, UnitQuerySet, User
 from .roles import Role
 
 
 def partnerships_where(user: Any, role: str) -> QuerySet[Partnership]:
     if not user.is_authenticated or not user.is_active:
         return Partnership.objects.none()
-    return Partnership.objects.filter(agencies__memberships__user=user, agencies__memberships__role=role).distinct()
+    return Partnership.objects.filter(
+        agencies__memberships__user=user, agencies__memberships__role=role
+    ).distinct()
 
 
 def partnerships_of(user: Any) -> QuerySet[Partnership]:
@@ -36,7 +38,7 @@ def users_visible_to(user: Any) -> QuerySet[User]:
     return User.objects.filter(memberships__agency__in=agencies_administered_by(user)).distinct()
 
 
-def units_visible_to(user: Any) -> QuerySet[Unit]:
+def units_visible_to(user: Any) -> UnitQuerySet:
     # Rule: an administrator sees the units of the agencies they administer.
     return Unit.objects.filter(agency__in=agencies_administered_by(user))
 

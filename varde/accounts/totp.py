@@ -2,9 +2,7 @@
 
 import base64
 
-
 import segno
-
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
@@ -17,5 +15,3 @@ def qr_code_data_uri(device: TOTPDevice) -> str:
     # The URI names the issuer and the username so the app can label the entry.
     uri = device.config_url
     return str(segno.make(uri, error="m").svg_data_uri(scale=5, dark="#000", light="#fff"))
-
-

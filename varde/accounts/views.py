@@ -29,7 +29,9 @@ USERS_PER_PAGE = 50
 
 def _safe_next(request: HttpRequest, default: str = "accounts:home") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
@@ -65,7 +67,9 @@ def _login_context(request: HttpRequest, form: LoginForm, *, locked: bool = Fals
     }
 
 
-def locked_out(request: HttpRequest, response: HttpResponse, credentials: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, response: HttpResponse, credentials: Any, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """Called by django-axes when an account is locked: say so, and for how long."""
     form = LoginForm(request.POST or None)
     return render(request, "accounts/login.html", _login_context(request, form, locked=True), status=429)
@@ -92,7 +96,9 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
         codes = actions.confirm_totp_device(user, device, form.cleaned_data["token"])
         if codes is not None:
             otp_login(request, device)
-            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _safe_next(request)})
+            return render(
+                request, "accounts/recovery_codes.html", {"codes": codes, "next": _safe_next(request)}
+            )
         form.add_error("token", _("The code did not match. Check the time on your phone and try again."))
     context = {
         "form": form,
@@ -116,7 +122,9 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             return redirect(_safe_next(request))
         form.add_error("token", _("The code is wrong or has expired. Try the next code."))
-    return render(request, "accounts/mfa_verify.html", {"form": form, "next": _safe_next(request, default="")})
+    return render(
+        request, "accounts/mfa_verify.html", {"form": form, "next": _safe_next(request, default="")}
+    )
 
 
 # Home and own account -----------------------------------------------------------------------
@@ -275,10 +283,14 @@ def user_account_action(request: HttpRequest, pk: Any) -> HttpResponse:
             messages.success(request, _("The user is active again."))
         elif action == "reset_second_factor":
             actions.reset_second_factor(request.user, target)
-            messages.success(request, _("The authenticator is removed; the user sets up a new one at next login."))
+            messages.success(
+                request, _("The authenticator is removed; the user sets up a new one at next login.")
+            )
         elif action == "reset_password":
             password = actions.reset_password(request.user, target)
-            return render(request, "accounts/one_time_password.html", {"target": target, "password": password})
+            return render(
+                request, "accounts/one_time_password.html", {"target": target, "password": password}
+            )
         else:
             messages.error(request, _("Unknown action."))
     except ValidationError as error:
@@ -291,8 +303,10 @@ def user_account_action(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ADMIN_ONLY)
 def unit_list(request: HttpRequest) -> HttpResponse:
-    units = permissions.units_visible_to(request.user).select_related("agency__partnership").order_by(
-        "agency__partnership__name", "name"
+    units = (
+        permissions.units_visible_to(request.user)
+        .select_related("agency__partnership")
+        .order_by("agency__partnership__name", "name")
     )
     return render(request, "accounts/unit_list.html", {"units": units})
 
@@ -301,11 +315,13 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def unit_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
     unit = permissions.get_unit_for(request.user, pk) if pk is not None else Unit()
-    form = UnitForm(request.POST or None, instance=unit, agencies=permissions.agencies_administered_by(request.user))
+    form = UnitForm(
+        request.POST or None, instance=unit, agencies=permissions.agencies_administered_by(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         actions.save_unit(request.user, form.save(commit=False))
         messages.success(request, _("The unit is saved."))
         return redirect("accounts:unit_list")
-    return render(request, "accounts/unit_edit.html", {"form": form, "unit": unit if pk is not None else None})
-
-
+    return render(
+        request, "accounts/unit_edit.html", {"form": form, "unit": unit if pk is not None else None}
+    )

@@ -25,7 +25,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness and database status for load balancers and monitoring; no login, no personal data."""
     database_ok = database_is_reachable()
     return JsonResponse(
-        {"status": "ok" if database_ok else "unavailable", "database": "ok" if database_ok else "unavailable"},
+        {
+            "status": "ok" if database_ok else "unavailable",
+            "database": "ok" if database_ok else "unavailable",
+        },
         status=200 if database_ok else 503,
     )
 

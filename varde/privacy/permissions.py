@@ -6,24 +6,21 @@ logins and logouts of the people who are members there.
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from varde.accounts.models import User
 from varde.accounts.permissions import partnerships_where
 from varde.accounts.roles import Role
-from varde.core.models import AuditEvent
+from varde.core.models import AuditEvent, AuditEventQuerySet
 
 
-def audit_events_visible_to(user: Any) -> QuerySet[AuditEvent]:
-    partnership_ids = [str(pk) for pk in partnerships_where(user, Role.PRIVACY_OFFICER).values_list("pk", flat=True)]
+def audit_events_visible_to(user: Any) -> AuditEventQuerySet:
+    partnerships = partnerships_where(user, Role.PRIVACY_OFFICER)
+    partnership_ids = [str(pk) for pk in partnerships.values_list("pk", flat=True)]
     if not partnership_ids:
         return AuditEvent.objects.none()
-    member_ids = [
-        str(pk)
-        for pk in User.objects.filter(memberships__agency__partnership__in=partnership_ids)
-        .values_list("pk", flat=True)
-        .distinct()
-    ]
+    members = User.objects.filter(memberships__agency__partnership__in=partnerships).distinct()
+    member_ids = [str(pk) for pk in members.values_list("pk", flat=True)]
     outside_any_partnership = Q(partnership_id="")
     return AuditEvent.objects.filter(
         # Rule: events recorded in the officer's partnerships.

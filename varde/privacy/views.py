@@ -1,12 +1,13 @@
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from varde.accounts.roles import Role
 from varde.core.access import access, roles
 from varde.core.audit import record_event
+from varde.core.htmx import HtmxHttpRequest
 from varde.core.models import AuditEvent
 
 from .forms import AuditFilterForm
@@ -31,7 +32,7 @@ def _filtered(events: Any, form: AuditFilterForm) -> Any:
 
 
 @access(roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships"))
-def audit_trail(request: HttpRequest) -> HttpResponse:
+def audit_trail(request: HtmxHttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     events = audit_events_visible_to(request.user).newest_first()
     if form.is_bound and form.is_valid():

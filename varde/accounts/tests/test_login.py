@@ -141,7 +141,7 @@ def test_enrolled_user_logs_in_with_a_code(make_user, client):
 def test_recovery_code_works_once(make_user, client):
     user = make_user(Role.PRIVACY_OFFICER)
     enrolled(user)
-    from varde.accounts.actions import regenerate_recovery_codes  # noqa: PLC0415
+    from varde.accounts.actions import regenerate_recovery_codes
 
     code = regenerate_recovery_codes(user)[0]
     post_login(client, user.username)
@@ -191,8 +191,12 @@ def test_demo_users_need_the_second_factor_outside_demo_mode(make_user, client):
 def test_production_settings_refuse_demo_mode():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "VARDE_DEMO_MODE": "true"}
     env |= {"SECRET_KEY": "x" * 60, "VARDE_AUDIT_KEY": "y" * 40}
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True, check=False
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "VARDE_DEMO_MODE cannot be enabled" in result.stderr
@@ -202,7 +206,7 @@ def test_production_settings_pass_the_deploy_check():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
     env |= {"SECRET_KEY": "k" * 30 + "Q7#x!" * 10, "VARDE_AUDIT_KEY": "y" * 40}
     env.pop("VARDE_DEMO_MODE", None)
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,

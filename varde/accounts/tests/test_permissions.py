@@ -55,7 +55,7 @@ def test_role_opens_exactly_the_pages_it_may(name, role, world, client):
 
 
 def test_every_page_is_in_the_matrix():
-    from conftest import named_urls  # noqa: PLC0415
+    from conftest import named_urls
 
     assert set(named_urls()) == set(EXPECTED) | OUTSIDE_MATRIX
 

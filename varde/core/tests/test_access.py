@@ -75,7 +75,7 @@ def test_missing_page_is_a_styled_404_in_norwegian(client, db):
 
 
 def test_server_error_page_is_styled_and_leaks_nothing(rf):
-    from varde.core.views import server_error  # noqa: PLC0415
+    from varde.core.views import server_error
 
     response = server_error(rf.get("/"))
     html = response.content.decode()

@@ -78,7 +78,13 @@ def test_verify_audit_command_exits_non_zero_and_names_the_event(three_events):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL")
-@pytest.mark.parametrize("statement", ["UPDATE core_auditevent SET action = 'x'", "DELETE FROM core_auditevent"])
+@pytest.mark.parametrize(
+    "statement", ["UPDATE core_auditevent SET action = 'x'", "DELETE FROM core_auditevent"]
+)
 def test_postgresql_refuses_update_and_delete(three_events, statement):
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(statement)
