@@ -206,6 +206,7 @@ def test_production_settings_pass_the_deploy_check():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
     env |= {"SECRET_KEY": "k" * 30 + "Q7#x!" * 10, "VARDE_AUDIT_KEY": "y" * 40}
     env.pop("VARDE_DEMO_MODE", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
