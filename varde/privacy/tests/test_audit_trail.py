@@ -1,6 +1,7 @@
 """The privacy officer sees the audit trail of their own partnership only, and filters it."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from conftest import log_in
@@ -9,7 +10,8 @@ from varde.core.audit import record_event
 from varde.core.models import AuditEvent
 from varde.privacy.permissions import audit_events_visible_to
 
-QUERY_BUDGET = 15
+# On PostgreSQL, recording the view also takes the audit chain's advisory lock: one query more.
+QUERY_BUDGET = 15 + (1 if connection.vendor == "postgresql" else 0)
 
 
 def test_officer_sees_own_partnership_and_members_logins_only(world, other_world):
