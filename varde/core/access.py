@@ -4,17 +4,11 @@ A rule answers one question at the door of a view: may this user open it at all?
 they may see behind the door is decided by each app's permissions.py.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_not_required
-
-
-class RoleHolder(Protocol):
-    is_authenticated: bool
-
-    def has_any_role(self, roles: Iterable[str]) -> bool: ...
 
 
 @dataclass(frozen=True)
