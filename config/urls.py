@@ -6,6 +6,7 @@ from varde.core.access import PUBLIC, access
 urlpatterns = [
     path("", include("varde.core.urls")),
     path("", include("varde.accounts.urls")),
+    path("", include("varde.concerns.urls")),
     path("personvern/", include("varde.privacy.urls")),
 ]
 

@@ -43,8 +43,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_tasks_db",
     "varde.core",
     "varde.accounts",
+    "varde.concerns",
     "varde.privacy",
 ]
 
@@ -173,6 +175,12 @@ if VARDE_OIDC_ENABLED:
 # Audit chain key: events are linked with an HMAC so that a person with write access to the
 # database alone cannot rebuild a consistent chain after tampering.
 VARDE_AUDIT_KEY = os.environ.get("VARDE_AUDIT_KEY", "")
+
+# Background work (reminders, retention) runs in `manage.py db_worker`, queued in the database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Submissions of the public concern form allowed per network address and hour.
+VARDE_PUBLIC_FORM_LIMIT = int(os.environ.get("VARDE_PUBLIC_FORM_LIMIT", "5"))
 
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]

@@ -4,6 +4,7 @@ Loading is idempotent: everything is looked up by its natural key before it is c
 """
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -102,6 +103,17 @@ def load_demo() -> Partnership:
             role=spec.role,
             defaults={"unit": units[spec.unit] if spec.unit else None},
         )
+    for loader in _loaders:
+        loader(partnership)
     if created:
         record_event("demo.loaded", obj=partnership, partnership=partnership)
     return partnership
+
+
+# Apps above accounts add their own demo data through a loader, called with the demo partnership.
+_loaders: list[Callable[[Partnership], None]] = []
+
+
+def register_demo_loader(loader: Callable[[Partnership], None]) -> None:
+    if loader not in _loaders:
+        _loaders.append(loader)

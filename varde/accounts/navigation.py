@@ -22,10 +22,18 @@ class WorkArea:
 
 
 WORK_AREAS = [
+    WorkArea("concerns:list", _("Cases"), _("Concerns your agency owns or that are shared with it.")),
+    WorkArea("concerns:intake", _("Log a call"), _("Hotline calls, advice sessions and new concerns.")),
+    WorkArea("concerns:report", _("Report a concern"), _("Tell the coordination group what worries you.")),
+    WorkArea("concerns:my_reports", _("My reports"), _("Receipts and status for what you have reported.")),
     WorkArea("accounts:user_list", _("Users"), _("Accounts, roles and memberships in your partnership.")),
     WorkArea(
         "accounts:unit_list", _("Units"), _("Municipal services and workplaces, and which are first line.")
     ),
+    WorkArea(
+        "concerns:legal_basis_list", _("Legal bases"), _("The legal bases that disclosures may rest on.")
+    ),
+    WorkArea("concerns:measure_type_list", _("Measure types"), _("The catalogue of measures in cases.")),
     WorkArea("privacy:audit_trail", _("Audit trail"), _("Who has seen and changed what, and when.")),
 ]
 

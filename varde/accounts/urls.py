@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("login/totrinn/oppsett/", views.mfa_setup, name="mfa_setup"),
     path("login/totrinn/", views.mfa_verify, name="mfa_verify"),
+    path("varsler/lest/", views.notifications_read, name="notifications_read"),
     path("konto/", views.account, name="account"),
     path("konto/passord/", views.password_change, name="password_change"),
     path("admin/brukere/", views.user_list, name="user_list"),

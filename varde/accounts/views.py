@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access, roles
 
 from . import actions, permissions
+from .dashboard import due_items_for
 from .forms import LoginForm, MembershipFields, PasswordChangeForm, TokenForm, UnitForm, UserCreateForm
 from .models import Membership, Unit
 from .navigation import work_areas_for
@@ -25,6 +27,7 @@ from .totp import qr_code_data_uri, secret_for_manual_entry
 
 ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
 USERS_PER_PAGE = 50
+NOTIFICATIONS_SHOWN = 10
 
 
 def _safe_next(request: HttpRequest, default: str = "accounts:home") -> str:
@@ -136,13 +139,25 @@ def home(request: HttpRequest) -> HttpResponse:
     memberships = user.memberships.select_related("agency__partnership", "unit").order_by(
         "agency__partnership__name", "agency__name", "role"
     )
+    today = timezone.localdate()
     context = {
+        "due_items": due_items_for(user, today),
+        "notifications": user.notifications.unread()[:NOTIFICATIONS_SHOWN],
+        "today": today,
         "memberships": memberships,
         "partnerships": sorted({m.agency.partnership.name for m in memberships}),
         "areas": work_areas_for(user),
         "role_catalogue": {role.value: info for role, info in ROLE_CATALOGUE.items()},
     }
     return render(request, "accounts/home.html", context)
+
+
+@access(ANY_MEMBER)
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    user.notifications.unread().update(read_at=timezone.now())
+    return redirect("accounts:home")
 
 
 @access(ANY_MEMBER)

@@ -19,7 +19,9 @@ def ds_widget(field: forms.BoundField) -> SafeString:
         attrs["aria-describedby"] = " ".join(described_by)
     if field.errors:
         attrs["aria-invalid"] = "true"
-    if field.field.required and not isinstance(field.field.widget, forms.CheckboxInput):
+    if field.field.required and not isinstance(
+        field.field.widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple
+    ):
         attrs["required"] = True
     return field.as_widget(attrs=attrs)
 
@@ -27,3 +29,14 @@ def ds_widget(field: forms.BoundField) -> SafeString:
 @register.filter
 def is_checkbox(field: forms.BoundField) -> bool:
     return isinstance(field.field.widget, forms.CheckboxInput)
+
+
+@register.filter
+def overdue(item: Any, today: Any) -> bool:
+    """For anything with is_overdue(today): due items, deadlines."""
+    return bool(item.is_overdue(today))
+
+
+@register.filter
+def is_choice_group(field: forms.BoundField) -> bool:
+    return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)

@@ -1,0 +1,119 @@
+"""Case handling: responsibility, the written assessment, status transitions, closure and reviews."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from varde.accounts.models import User
+
+from ..choices import DisclosureEnd, LegalBasisKind, Outcome, Status
+from ..dates import add_months
+from ..models import Concern, ConcernSettings, Review, StatisticsFact
+from ..permissions import handler_agencies
+from ..workflow import is_allowed, leaves_assessment
+from .common import log, require_owner
+from .errors import ActionRefused
+
+
+@transaction.atomic
+def assign_responsible(actor: Any, concern: Concern, *, responsible: User | None) -> Concern:
+    require_owner(actor, concern)
+    if responsible is not None and not handler_agencies(responsible).filter(pk=concern.owning_agency_id).exists():
+        raise ActionRefused(_("The responsible person must be a case handler in the owning agency."))
+    concern.responsible = responsible
+    concern.save(update_fields=["responsible", "updated_at"])
+    log(concern, actor, "responsible_changed")
+    return concern
+
+
+@transaction.atomic
+def update_assessment(actor: Any, concern: Concern, *, summary: str) -> Concern:
+    require_owner(actor, concern)
+    concern.assessment_summary = summary
+    concern.save(update_fields=["assessment_summary", "updated_at"])
+    log(concern, actor, "assessment_updated")
+    return concern
+
+
+def _end_initial_discussion(concern: Concern) -> int:
+    return concern.disclosures.in_force().filter(legal_basis__kind=LegalBasisKind.INITIAL_DISCUSSION).update(
+        ended_at=timezone.now(), end_reason=DisclosureEnd.ASSESSMENT_ENDED
+    )
+
+
+def _move(actor: Any, concern: Concern, to_status: str, reason: str) -> str:
+    """Apply one transition; returns the status it came from."""
+    require_owner(actor, concern)
+    from_status = concern.status
+    if not is_allowed(from_status, to_status):
+        raise ActionRefused(_("A concern cannot go from this status to the one chosen."))
+    if not reason.strip():
+        raise ActionRefused(_("Give a reason for the change."))
+    if leaves_assessment(from_status, to_status):
+        _end_initial_discussion(concern)
+    concern.status = to_status
+    return from_status
+
+
+@transaction.atomic
+def change_status(actor: Any, concern: Concern, *, to_status: str, reason: str) -> Concern:
+    """Move an open concern along its states. Closing has its own action, because it needs an outcome."""
+    if to_status == Status.CLOSED:
+        raise ActionRefused(_("Use the closing form to close a concern."))
+    from_status = _move(actor, concern, to_status, reason)
+    if from_status == Status.CLOSED:
+        concern.outcome, concern.closed_at = "", None
+        concern.reviews.pending().delete()
+    concern.save()
+    log(concern, actor, "status_changed", reason=reason, from_status=from_status, to_status=to_status)
+    return concern
+
+
+@transaction.atomic
+def close_concern(actor: Any, concern: Concern, *, outcome: str, reason: str) -> Concern:
+    """Close with an outcome. A concern that had measures gets reviews some months later."""
+    if outcome not in Outcome.values:
+        raise ActionRefused(_("Choose an outcome."))
+    from_status = _move(actor, concern, Status.CLOSED, reason)
+    concern.outcome = outcome
+    concern.closed_at = timezone.now()
+    concern.save()
+    schedule_reviews(concern)
+    StatisticsFact.objects.filter(concern=concern).update(outcome=outcome)
+    log(
+        concern,
+        actor,
+        "closed",
+        reason=reason,
+        from_status=from_status,
+        to_status=Status.CLOSED,
+        detail={"outcome": outcome},
+    )
+    return concern
+
+
+def schedule_reviews(concern: Concern) -> None:
+    if not concern.measures.exists():
+        return
+    settings, _created = ConcernSettings.objects.get_or_create(partnership=concern.partnership)
+    closed_on = timezone.localdate(concern.closed_at)
+    Review.objects.bulk_create(
+        Review(concern=concern, due_on=add_months(closed_on, months)) for months in settings.review_months
+    )
+
+
+@transaction.atomic
+def complete_review(actor: Any, review: Review, *, notes: str) -> Review:
+    require_owner(actor, review.concern)
+    if review.done_at is not None:
+        raise ActionRefused(_("This review is already done."))
+    if not notes.strip():
+        raise ActionRefused(_("Write what the review found."))
+    review.done_at = timezone.now()
+    review.done_by = actor
+    review.notes = notes
+    review.save()
+    log(review.concern, actor, "reviewed", detail={"due_on": review.due_on.isoformat()})
+    return review

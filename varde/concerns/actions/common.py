@@ -1,0 +1,56 @@
+import secrets
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+
+from varde.core.audit import record_event
+
+from ..models import Concern, ConcernEvent
+from ..permissions import can_change_concern
+
+# No 0/O or 1/I/L: references are read aloud on the phone.
+_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_reference() -> str:
+    while True:
+        code = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+        reference = f"{code[:4]}-{code[4:]}"
+        if not Concern.objects.filter(reference=reference).exists():
+            return reference
+
+
+def require_owner(actor: Any, concern: Concern) -> None:
+    if not can_change_concern(actor, concern):
+        raise PermissionDenied
+
+
+def log(
+    concern: Concern,
+    actor: Any,
+    action: str,
+    *,
+    reason: str = "",
+    from_status: str = "",
+    to_status: str = "",
+    detail: dict[str, Any] | None = None,
+    purpose: str = "",
+) -> None:
+    """One line in the concern's timeline and one event in the audit trail."""
+    ConcernEvent.objects.create(
+        concern=concern,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        reason=reason,
+        from_status=from_status,
+        to_status=to_status,
+    )
+    record_event(
+        f"concern.{action}",
+        actor=actor,
+        obj=concern,
+        partnership=concern.partnership,
+        agency=concern.owning_agency,
+        purpose=purpose,
+        detail={"reference": concern.reference, **(detail or {})},
+    )

@@ -1,0 +1,102 @@
+"""Reference data kept by a partnership's administrators: legal bases and measure types."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from varde.accounts.models import Partnership
+from varde.core.audit import record_event
+
+from ..models import LegalBasis, MeasureType
+from ..permissions import partnerships_administered_by
+from .errors import ActionRefused
+
+
+def _require_admin(actor: Any, partnership: Partnership) -> None:
+    if not partnerships_administered_by(actor).filter(pk=partnership.pk).exists():
+        raise PermissionDenied
+
+
+def _audit(action: str, actor: Any, obj: Any, partnership: Partnership) -> None:
+    record_event(action, actor=actor, obj=obj, partnership=partnership, detail={"code": obj.code})
+
+
+@transaction.atomic
+def add_legal_basis(
+    actor: Any, partnership: Partnership, *, code: str, citation: str, title: str, kind: str, description: str
+) -> LegalBasis:
+    _require_admin(actor, partnership)
+    if LegalBasis.objects.filter(partnership=partnership, code=code).exists():
+        raise ActionRefused(_("A legal basis with this code already exists. Revise it instead."))
+    basis = LegalBasis.objects.create(
+        partnership=partnership, code=code, citation=citation, title=title, kind=kind, description=description
+    )
+    _audit("legal_basis.added", actor, basis, partnership)
+    return basis
+
+
+@transaction.atomic
+def revise_legal_basis(
+    actor: Any, basis: LegalBasis, *, citation: str, title: str, kind: str, description: str
+) -> LegalBasis:
+    """Change the wording of a basis. One that disclosures rest on is superseded by a new version."""
+    _require_admin(actor, basis.partnership)
+    if basis.retired_at is not None:
+        raise ActionRefused(_("A retired legal basis cannot be revised."))
+    if not basis.disclosures.exists():
+        basis.citation, basis.title, basis.kind, basis.description = citation, title, kind, description
+        basis.save()
+        _audit("legal_basis.edited", actor, basis, basis.partnership)
+        return basis
+    basis.retired_at = timezone.now()
+    basis.save(update_fields=["retired_at"])
+    successor = LegalBasis.objects.create(
+        partnership=basis.partnership,
+        code=basis.code,
+        version=basis.version + 1,
+        citation=citation,
+        title=title,
+        kind=kind,
+        description=description,
+        supersedes=basis,
+    )
+    _audit("legal_basis.superseded", actor, successor, basis.partnership)
+    return successor
+
+
+@transaction.atomic
+def retire_legal_basis(actor: Any, basis: LegalBasis) -> LegalBasis:
+    _require_admin(actor, basis.partnership)
+    if basis.retired_at is not None:
+        raise ActionRefused(_("This legal basis is already retired."))
+    basis.retired_at = timezone.now()
+    basis.save(update_fields=["retired_at"])
+    _audit("legal_basis.retired", actor, basis, basis.partnership)
+    return basis
+
+
+@transaction.atomic
+def mark_legal_basis_verified(actor: Any, basis: LegalBasis) -> LegalBasis:
+    """The legal adviser has confirmed the wording."""
+    _require_admin(actor, basis.partnership)
+    basis.needs_legal_review = False
+    basis.save(update_fields=["needs_legal_review"])
+    _audit("legal_basis.verified", actor, basis, basis.partnership)
+    return basis
+
+
+@transaction.atomic
+def save_measure_type(
+    actor: Any, partnership: Partnership, *, code: str, name: str, requires_consent: bool, is_active: bool
+) -> MeasureType:
+    _require_admin(actor, partnership)
+    measure_type, _created = MeasureType.objects.update_or_create(
+        partnership=partnership,
+        code=code,
+        defaults={"name": name, "requires_consent": requires_consent, "is_active": is_active},
+    )
+    _audit("measure_type.saved", actor, measure_type, partnership)
+    return measure_type

@@ -1,0 +1,128 @@
+"""Retention: restrict and erase the personal data of closed concerns when their rule says so.
+
+Erasing deletes the concern with its measures, consents, disclosures and timeline. What stays is
+a receipt without content, the statistics fact (its link to the concern is cut) and the audit trail.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from varde.core.audit import record_event
+
+from ..choices import RetentionAction
+from ..dates import add_months
+from ..models import Concern, RetentionReceipt, RetentionRule
+from .common import log, require_owner
+from .errors import ActionRefused
+
+
+@dataclass(frozen=True)
+class RetentionStep:
+    concern_id: Any
+    reference: str
+    action: str
+    due_on: date
+    rule: str
+
+
+def _rule_text(rule: RetentionRule) -> str:
+    return (
+        f"{rule.outcome}: restrict after {rule.restrict_after_months or '-'} months, "
+        f"erase after {rule.erase_after_months or '-'} months"
+    )
+
+
+def _step_for(concern: Concern, rule: RetentionRule, today: date) -> RetentionStep | None:
+    if concern.retention_hold_until is not None and concern.retention_hold_until >= today:
+        return None
+    assert concern.closed_at is not None
+    closed_on = timezone.localdate(concern.closed_at)
+    if rule.erase_after_months is not None:
+        erase_on = add_months(closed_on, rule.erase_after_months)
+        if erase_on <= today:
+            return RetentionStep(concern.pk, concern.reference, RetentionAction.ERASED, erase_on, _rule_text(rule))
+    if rule.restrict_after_months is not None and concern.restricted_at is None:
+        restrict_on = add_months(closed_on, rule.restrict_after_months)
+        if restrict_on <= today:
+            return RetentionStep(
+                concern.pk, concern.reference, RetentionAction.RESTRICTED, restrict_on, _rule_text(rule)
+            )
+    return None
+
+
+def due_steps(today: date, *, partnership_ids: list[Any] | None = None) -> list[RetentionStep]:
+    """What the retention rules require on a given day, without doing anything."""
+    rules = {(r.partnership_id, r.outcome): r for r in RetentionRule.objects.all()}
+    concerns = Concern.objects.closed().only(
+        "id", "reference", "partnership_id", "outcome", "closed_at", "restricted_at", "retention_hold_until"
+    )
+    if partnership_ids is not None:
+        concerns = concerns.filter(partnership_id__in=partnership_ids)
+    steps = []
+    for concern in concerns.iterator(chunk_size=2000):
+        rule = rules.get((concern.partnership_id, concern.outcome))
+        step = _step_for(concern, rule, today) if rule is not None else None
+        if step is not None:
+            steps.append(step)
+    return steps
+
+
+@transaction.atomic
+def _apply(step: RetentionStep) -> None:
+    concern = Concern.objects.select_related("partnership", "owning_agency").get(pk=step.concern_id)
+    assert concern.closed_at is not None
+    now = timezone.now()
+    RetentionReceipt.objects.create(
+        partnership=concern.partnership,
+        agency=concern.owning_agency,
+        reference=concern.reference,
+        action=step.action,
+        outcome=concern.outcome,
+        closed_on=timezone.localdate(concern.closed_at),
+        performed_at=now,
+        rule=step.rule,
+    )
+    record_event(
+        f"concern.{step.action}",
+        object_type="concern",
+        object_id=str(concern.pk),
+        partnership=concern.partnership,
+        agency=concern.owning_agency,
+        purpose="retention",
+        detail={"reference": concern.reference, "rule": step.rule},
+    )
+    if step.action == RetentionAction.ERASED:
+        concern.delete()
+    else:
+        concern.restricted_at = now
+        concern.save(update_fields=["restricted_at", "updated_at"])
+        concern.reviews.pending().delete()
+
+
+def purge(today: date, *, dry_run: bool = False) -> list[RetentionStep]:
+    """Apply every step that is due, each in its own transaction so one failure loses nothing else."""
+    steps = due_steps(today)
+    if not dry_run:
+        for step in steps:
+            _apply(step)
+    return steps
+
+
+@transaction.atomic
+def extend_retention(actor: Any, concern: Concern, *, keep_until: date, reason: str) -> Concern:
+    """Keep personal data past its rule: only with a recorded reason and a new date."""
+    require_owner(actor, concern)
+    if keep_until <= timezone.localdate():
+        raise ActionRefused(_("The new date must be in the future."))
+    if not reason.strip():
+        raise ActionRefused(_("Give a reason for keeping the data longer."))
+    concern.retention_hold_until = keep_until
+    concern.retention_hold_reason = reason
+    concern.save(update_fields=["retention_hold_until", "retention_hold_reason", "updated_at"])
+    log(concern, actor, "retention_extended", reason=reason, detail={"keep_until": keep_until.isoformat()})
+    return concern

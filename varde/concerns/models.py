@@ -1,0 +1,565 @@
+"""Concerns and everything that hangs on them: measures, consents, disclosures and retention.
+
+Personal data lives only on Concern (the subject fields, the description and the notes) and on the
+records attached to it. Everything that must outlive erasure is categorical: StatisticsFact,
+AdviceSession and RetentionReceipt.
+"""
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from varde.accounts.models import Agency, Partnership
+
+from .choices import (
+    EVENT_LABELS,
+    AgeBand,
+    Channel,
+    DisclosureEnd,
+    InformedChoice,
+    LegalBasisKind,
+    MeasureStatus,
+    Outcome,
+    Part,
+    Phenomenon,
+    ReporterCategory,
+    RetentionAction,
+    Status,
+)
+
+USER = settings.AUTH_USER_MODEL
+
+
+class ConcernSettings(models.Model):
+    """Per-partnership settings for casework; created with defaults on first use."""
+
+    partnership = models.OneToOneField(
+        Partnership, on_delete=models.CASCADE, related_name="concern_settings", verbose_name=_("partnership")
+    )
+    review_months = models.JSONField(
+        _("reviews after closure (months)"), default=list, help_text=_("For example 6 and 12.")
+    )
+    assessment_days = models.PositiveSmallIntegerField(_("days to first assessment"), default=14)
+    public_intake_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agency receiving the online form"),
+    )
+
+    class Meta:
+        verbose_name = _("casework settings")
+        verbose_name_plural = _("casework settings")
+
+    def __str__(self) -> str:
+        return str(self.partnership)
+
+
+class RetentionRule(models.Model):
+    """How long a closed concern with a given outcome keeps its personal data."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="retention_rules", verbose_name=_("partnership")
+    )
+    outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices)
+    restrict_after_months = models.PositiveSmallIntegerField(
+        _("restrict after (months)"), null=True, blank=True
+    )
+    erase_after_months = models.PositiveSmallIntegerField(_("erase after (months)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+        ordering = ["outcome"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "outcome"], name="retention_rule_one_per_outcome"),
+            models.CheckConstraint(
+                condition=Q(restrict_after_months__isnull=False) | Q(erase_after_months__isnull=False),
+                name="retention_rule_does_something",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partnership} – {self.get_outcome_display()}"
+
+
+class LegalBasisQuerySet(models.QuerySet["LegalBasis"]):
+    def current(self) -> "LegalBasisQuerySet":
+        return self.filter(retired_at__isnull=True)
+
+
+class LegalBasis(models.Model):
+    """A legal basis for disclosing information; versioned, because the law is being rewritten.
+
+    A basis that has been used is never edited: a new version supersedes it, and old disclosures
+    keep pointing at the version they relied on.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="legal_bases", verbose_name=_("partnership")
+    )
+    code = models.SlugField(_("code"), max_length=60)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    title = models.CharField(_("title"), max_length=200)
+    citation = models.CharField(_("provision"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=LegalBasisKind.choices)
+    needs_legal_review = models.BooleanField(_("wording to be verified by a legal adviser"), default=True)
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name=_("supersedes"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+
+    objects = LegalBasisQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("legal basis")
+        verbose_name_plural = _("legal bases")
+        ordering = ["citation", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "code", "version"], name="legal_basis_unique_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citation} – {self.title}"
+
+
+class MeasureTypeQuerySet(models.QuerySet["MeasureType"]):
+    def active(self) -> "MeasureTypeQuerySet":
+        return self.filter(is_active=True)
+
+
+class MeasureType(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="measure_types", verbose_name=_("partnership")
+    )
+    code = models.SlugField(_("code"), max_length=60)
+    name = models.CharField(_("name"), max_length=120)
+    requires_consent = models.BooleanField(_("requires consent"), default=False)
+    is_active = models.BooleanField(_("in use"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = MeasureTypeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("measure type")
+        verbose_name_plural = _("measure types")
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "code"], name="measure_type_unique_code"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ConcernQuerySet(models.QuerySet["Concern"]):
+    def in_use(self) -> "ConcernQuerySet":
+        """Concerns whose processing is not restricted."""
+        return self.filter(restricted_at__isnull=True)
+
+    def open(self) -> "ConcernQuerySet":
+        return self.exclude(status=Status.CLOSED)
+
+    def closed(self) -> "ConcernQuerySet":
+        return self.filter(status=Status.CLOSED)
+
+    def assessment_overdue(self, today: date) -> "ConcernQuerySet":
+        return self.filter(
+            status__in=[Status.RECEIVED, Status.UNDER_ASSESSMENT], assessment_due__lt=today
+        )
+
+    def unassigned(self) -> "ConcernQuerySet":
+        return self.open().filter(responsible__isnull=True)
+
+
+class Concern(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # A random code, not a sequence number: it is given to reporters as their receipt.
+    reference = models.CharField(_("reference"), max_length=12, unique=True)
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="concerns", verbose_name=_("partnership")
+    )
+    owning_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="owned_concerns", verbose_name=_("owning agency")
+    )
+    responsible = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_concerns",
+        verbose_name=_("responsible"),
+    )
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.RECEIVED)
+    outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    channel = models.CharField(_("channel"), max_length=30, choices=Channel.choices)
+    reporter_category = models.CharField(_("reporter"), max_length=30, choices=ReporterCategory.choices)
+    other_body_name = models.CharField(_("other public body"), max_length=200, blank=True)
+    anonymised = models.BooleanField(_("discussed anonymously"), default=False)
+    reported_by = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_concerns",
+        verbose_name=_("reported by"),
+    )
+    reporter_contact = models.CharField(_("reporter's contact details"), max_length=200, blank=True)
+    phenomenon = models.CharField(_("phenomenon"), max_length=30, choices=Phenomenon.choices)
+    description = models.TextField(_("description"))
+    assessment_summary = models.TextField(_("assessment"), blank=True)
+
+    is_named = models.BooleanField(_("the person is named"), default=False)
+    subject_name = models.CharField(_("name"), max_length=200, blank=True)
+    subject_birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    subject_birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    subject_municipality = models.CharField(_("municipality of residence"), max_length=100, blank=True)
+    subject_guardians = models.TextField(_("parents or guardians"), blank=True)
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, default=AgeBand.UNKNOWN)
+
+    is_acute = models.BooleanField(_("acute"), default=False)
+    police_alerted_at = models.DateTimeField(_("police alerted"), null=True, blank=True)
+    police_alerted_by = models.CharField(_("police alerted by"), max_length=200, blank=True)
+
+    assessment_due = models.DateField(_("assess by"), null=True, blank=True)
+    retention_hold_until = models.DateField(_("keep personal data until"), null=True, blank=True)
+    retention_hold_reason = models.TextField(_("reason for keeping longer"), blank=True)
+    restricted_at = models.DateTimeField(_("restricted"), null=True, blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ConcernQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("concern")
+        verbose_name_plural = _("concerns")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status=Status.CLOSED, closed_at__isnull=False) & ~Q(outcome="")
+                | ~Q(status=Status.CLOSED) & Q(closed_at__isnull=True, outcome=""),
+                name="concern_closed_has_outcome",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_named=False) | ~Q(subject_name=""), name="concern_named_has_name"
+            ),
+            models.CheckConstraint(
+                condition=Q(retention_hold_until__isnull=True) | ~Q(retention_hold_reason=""),
+                name="concern_retention_hold_has_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["owning_agency", "status"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def is_overdue(self, today: date) -> bool:
+        return (
+            self.assessment_due is not None
+            and self.assessment_due < today
+            and self.status in {Status.RECEIVED, Status.UNDER_ASSESSMENT}
+        )
+
+
+class ConcernEvent(models.Model):
+    """One line in a concern's timeline: who did what, when, and why."""
+
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="events")
+    occurred_at = models.DateTimeField(_("time"), auto_now_add=True)
+    actor = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    action = models.CharField(_("action"), max_length=40)
+    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.concern} {self.action}"
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_LABELS.get(self.action, self.action))
+
+
+class ReviewQuerySet(models.QuerySet["Review"]):
+    def pending(self) -> "ReviewQuerySet":
+        return self.filter(done_at__isnull=True)
+
+
+class Review(models.Model):
+    """A look back at a closed concern, due some months after closure."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="reviews")
+    due_on = models.DateField(_("due"))
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    done_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on"]
+
+    def __str__(self) -> str:
+        return f"{self.concern} {self.due_on}"
+
+
+class ConsentQuerySet(models.QuerySet["Consent"]):
+    def valid_on(self, day: date) -> "ConsentQuerySet":
+        return self.filter(valid_from__lte=day, withdrawn_at__isnull=True).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+        )
+
+
+class Consent(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="consents")
+    given_by_guardians = models.BooleanField(_("given by parents or guardians"), default=False)
+    given_by_names = models.CharField(_("given by"), max_length=200)
+    agencies = models.ManyToManyField(Agency, related_name="+", verbose_name=_("agencies"))
+    measure_types = models.ManyToManyField(
+        MeasureType, blank=True, related_name="+", verbose_name=_("measures covered")
+    )
+    purposes = models.TextField(_("purposes"))
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    recorded_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                name="consent_valid_until_after_from",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.given_by_names}, {self.valid_from:%d.%m.%Y}"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    def is_valid_on(self, day: date) -> bool:
+        return (
+            self.withdrawn_at is None
+            and self.valid_from <= day
+            and (self.valid_until is None or self.valid_until >= day)
+        )
+
+
+class MeasureQuerySet(models.QuerySet["Measure"]):
+    def running(self) -> "MeasureQuerySet":
+        return self.filter(status__in=[MeasureStatus.PLANNED, MeasureStatus.ACTIVE])
+
+    def review_overdue(self, today: date) -> "MeasureQuerySet":
+        return self.running().filter(next_review__lt=today)
+
+
+class Measure(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="measures")
+    measure_type = models.ForeignKey(
+        MeasureType, on_delete=models.PROTECT, related_name="measures", verbose_name=_("type")
+    )
+    owner_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("owning agency")
+    )
+    responsible = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_measures",
+        verbose_name=_("responsible"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
+    )
+    start_date = models.DateField(_("start"))
+    next_review = models.DateField(_("next review"), null=True, blank=True)
+    # RESTRICT: a consent can go only together with its concern, never alone from under a measure.
+    consent = models.ForeignKey(
+        Consent,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("consent"),
+    )
+    evaluation = models.TextField(_("evaluation notes"), blank=True)
+    ended_reason = models.CharField(_("why it ended"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.concern} {self.measure_type}"
+
+    def is_overdue(self, today: date) -> bool:
+        return self.next_review is not None and self.next_review < today and self.status in {"planned", "active"}
+
+
+class DisclosureQuerySet(models.QuerySet["Disclosure"]):
+    def in_force(self) -> "DisclosureQuerySet":
+        return self.filter(ended_at__isnull=True)
+
+
+class Disclosure(models.Model):
+    """Information from one agency's concern made visible to the other agency, on a legal basis."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="disclosures")
+    from_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    to_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="received_disclosures")
+    parts = models.JSONField(_("parts shared"))
+    legal_basis = models.ForeignKey(
+        LegalBasis, on_delete=models.PROTECT, related_name="disclosures", verbose_name=_("legal basis")
+    )
+    consent = models.ForeignKey(
+        Consent, on_delete=models.RESTRICT, null=True, blank=True, related_name="disclosures"
+    )
+    justification = models.TextField(_("justification"))
+    approved_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("approved by")
+    )
+    disclosed_at = models.DateTimeField(_("disclosed"), auto_now_add=True)
+    person_informed = models.CharField(_("person informed"), max_length=10, choices=InformedChoice.choices)
+    not_informed_reason = models.TextField(_("why the person was not informed"), blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    end_reason = models.CharField(_("why it ended"), max_length=30, choices=DisclosureEnd.choices, blank=True)
+
+    objects = DisclosureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-disclosed_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_agency=models.F("to_agency")), name="disclosure_between_two_agencies"
+            ),
+            models.CheckConstraint(
+                condition=~Q(person_informed=InformedChoice.NO) | ~Q(not_informed_reason=""),
+                name="disclosure_not_informed_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.concern} → {self.to_agency}"
+
+    @property
+    def part_labels(self) -> list[str]:
+        return [str(Part(part).label) for part in self.parts if part in Part.values]
+
+
+class AdviceSession(models.Model):
+    """Guidance given without opening a case; it holds no personal data at all."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    logged_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    held_on = models.DateField(_("date"))
+    channel = models.CharField(_("channel"), max_length=30, choices=Channel.choices)
+    reporter_category = models.CharField(_("caller"), max_length=30, choices=ReporterCategory.choices)
+    phenomenon = models.CharField(_("phenomenon"), max_length=30, choices=Phenomenon.choices)
+    advice_given = models.TextField(_("advice given"))
+
+    class Meta:
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on} {self.get_phenomenon_display()}"
+
+
+class StatisticsFact(models.Model):
+    """A small categorical record per advice session and per concern, kept after personal data goes.
+
+    The statistics app reads only these. The link to the concern is dropped when the concern is erased.
+    """
+
+    class Kind(models.TextChoices):
+        ADVICE = "advice", _("Advice session")
+        CONCERN = "concern", _("Concern")
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    occurred_on = models.DateField()
+    channel = models.CharField(max_length=30, choices=Channel.choices)
+    reporter_category = models.CharField(max_length=30, choices=ReporterCategory.choices)
+    phenomenon = models.CharField(max_length=30, choices=Phenomenon.choices)
+    age_band = models.CharField(max_length=10, choices=AgeBand.choices, default=AgeBand.UNKNOWN)
+    is_acute = models.BooleanField(default=False)
+    outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
+    measure_types = models.JSONField(default=list)
+    concern = models.OneToOneField(
+        Concern, on_delete=models.SET_NULL, null=True, blank=True, related_name="statistics_fact"
+    )
+
+    class Meta:
+        ordering = ["occurred_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.occurred_on}"
+
+    @property
+    def quarter(self) -> str:
+        return f"{self.occurred_on.year}-K{(self.occurred_on.month - 1) // 3 + 1}"
+
+
+class RetentionReceipt(models.Model):
+    """Proof that a concern's personal data was restricted or erased, without any of its content."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(_("reference"), max_length=12)
+    action = models.CharField(_("action"), max_length=20, choices=RetentionAction.choices)
+    outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices)
+    closed_on = models.DateField(_("closed"))
+    performed_at = models.DateTimeField(_("performed"))
+    rule = models.CharField(_("rule applied"), max_length=200)
+
+    class Meta:
+        ordering = ["-performed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.action}"
+
+
+class PublicSubmission(models.Model):
+    """One attempt at the public form, for its rate limit. The address is kept only as a keyed hash."""
+
+    address_hash = models.CharField(max_length=64, db_index=True)
+    attempted_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.attempted_at}"

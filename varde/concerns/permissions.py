@@ -1,0 +1,195 @@
+"""Who may see and do what with concerns. This is the two-controller rule in code.
+
+- The owning agency's case handlers (coordinators in the municipality, police contacts in the
+  police) see and change the whole concern.
+- The other agency's case handlers see only the parts disclosed to their agency by a disclosure
+  in force, read-only.
+- A mentor sees the person and the measures assigned to them, nothing else.
+- Nobody sees a restricted concern in casework.
+
+concerns_visible_to() is the only starting point for lists and counts; get_concern_for() is the
+only way a view loads a concern, and it records the read in the audit trail.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from varde.accounts.models import Agency, Partnership, User
+from varde.accounts.permissions import partnerships_where
+from varde.accounts.roles import Role
+from varde.core.audit import record_event
+
+from .choices import Part
+from .models import Concern, ConcernQuerySet, Disclosure, Measure
+
+CASE_HANDLER_ROLES = (Role.COORDINATOR, Role.POLICE_CONTACT)
+ALL_PARTS = frozenset(Part.values)
+MENTOR_PARTS = frozenset({Part.IDENTITY.value, Part.MEASURES.value})
+
+
+def handler_agencies(user: Any) -> QuerySet[Agency]:
+    """The agencies in which the user handles cases."""
+    if not user.is_authenticated or not user.is_active:
+        return Agency.objects.none()
+    return Agency.objects.filter(memberships__user=user, memberships__role__in=CASE_HANDLER_ROLES).distinct()
+
+
+def case_handlers_of(agency: Agency) -> QuerySet[User]:
+    return User.objects.filter(
+        is_active=True, memberships__agency=agency, memberships__role__in=CASE_HANDLER_ROLES
+    ).distinct()
+
+
+def _is_mentor(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and Role.MENTOR in user.role_codes)
+
+
+def concerns_visible_to(user: Any) -> ConcernQuerySet:
+    if not user.is_authenticated or not user.is_active:
+        return Concern.objects.none()
+    agencies = handler_agencies(user)
+    # Rule: the owning agency's case handlers see the concern.
+    rule = Q(owning_agency__in=agencies)
+    # Rule: the other agency's case handlers see it while a disclosure to their agency is in force.
+    rule |= Exists(Disclosure.objects.in_force().filter(concern=OuterRef("pk"), to_agency__in=agencies))
+    # Rule: a mentor sees the concerns in which a measure is assigned to them.
+    if _is_mentor(user):
+        rule |= Exists(Measure.objects.filter(concern=OuterRef("pk"), responsible=user))
+    # Rule: restricted concerns are out of casework for everyone.
+    return Concern.objects.in_use().filter(rule)
+
+
+def owned_concerns_of(user: Any) -> ConcernQuerySet:
+    return concerns_visible_to(user).filter(owning_agency__in=handler_agencies(user))
+
+
+@dataclass(frozen=True)
+class ConcernAccess:
+    """What one user may see of one concern, computed once per request and passed to templates."""
+
+    is_owner: bool
+    parts: frozenset[str] = field(default_factory=frozenset)
+    mentor_only: bool = False
+
+    def shows(self, part: str) -> bool:
+        return part in self.parts
+
+    @property
+    def shows_identity(self) -> bool:
+        return self.shows(Part.IDENTITY)
+
+    @property
+    def shows_description(self) -> bool:
+        return self.shows(Part.DESCRIPTION)
+
+    @property
+    def shows_assessment(self) -> bool:
+        return self.shows(Part.ASSESSMENT)
+
+    @property
+    def shows_measures(self) -> bool:
+        return self.shows(Part.MEASURES)
+
+
+def access_to(user: Any, concern: Concern) -> ConcernAccess | None:
+    """The user's view of a concern, or None when they may not see it at all."""
+    if not user.is_authenticated or not user.is_active or concern.restricted_at is not None:
+        return None
+    agencies = set(handler_agencies(user).values_list("pk", flat=True))
+    # Rule: the owning agency's case handlers see everything and may change it.
+    if concern.owning_agency_id in agencies:
+        return ConcernAccess(is_owner=True, parts=ALL_PARTS)
+    # Rule: the receiving agency sees the union of the parts disclosed to it, read-only.
+    disclosed: set[str] = set()
+    for parts in concern.disclosures.in_force().filter(to_agency__in=agencies).values_list("parts", flat=True):
+        disclosed.update(parts)
+    if disclosed:
+        return ConcernAccess(is_owner=False, parts=frozenset(disclosed))
+    # Rule: a mentor sees the person and their own measures.
+    if _is_mentor(user) and concern.measures.filter(responsible=user).exists():
+        return ConcernAccess(is_owner=False, parts=MENTOR_PARTS, mentor_only=True)
+    return None
+
+
+def can_view_concern(user: Any, concern: Concern) -> bool:
+    return access_to(user, concern) is not None
+
+
+def can_change_concern(user: Any, concern: Concern) -> bool:
+    # Rule: only the owning agency's case handlers change a concern, and never a restricted one.
+    access = access_to(user, concern)
+    return access is not None and access.is_owner
+
+
+def can_update_measure(user: Any, measure: Measure) -> bool:
+    # Rule: the owning agency's case handlers, or the mentor the measure is assigned to.
+    if can_change_concern(user, measure.concern):
+        return True
+    return _is_mentor(user) and measure.responsible_id == user.pk and can_view_concern(user, measure.concern)
+
+
+def get_concern_for(user: Any, pk: Any, *, purpose: str) -> tuple[Concern, ConcernAccess]:
+    """Load a concern for a view; missing and forbidden both answer 404. The read is audited."""
+    concern = (
+        Concern.objects.select_related("owning_agency", "responsible", "partnership").filter(pk=pk).first()
+    )
+    access = access_to(user, concern) if concern is not None else None
+    if concern is None or access is None:
+        raise Http404
+    record_event(
+        "concern.viewed",
+        actor=user,
+        obj=concern,
+        partnership=concern.partnership,
+        agency=concern.owning_agency,
+        purpose=purpose,
+        detail={"reference": concern.reference, "parts": sorted(access.parts)},
+    )
+    return concern, access
+
+
+def get_owned_concern_for(user: Any, pk: Any, *, purpose: str) -> Concern:
+    """Load a concern the user may change; anything less answers 404."""
+    concern, access = get_concern_for(user, pk, purpose=purpose)
+    if not access.is_owner:
+        raise Http404
+    return concern
+
+
+def get_measure_for(user: Any, pk: Any) -> Measure:
+    measure = Measure.objects.select_related("concern", "measure_type").filter(pk=pk).first()
+    if measure is None or not can_update_measure(user, measure):
+        raise Http404
+    return measure
+
+
+def reports_of(user: Any) -> ConcernQuerySet:
+    """The concerns a user reported themselves; they see only the receipt and the status."""
+    if not user.is_authenticated or not user.is_active:
+        return Concern.objects.none()
+    return Concern.objects.filter(reported_by=user)
+
+
+def reporting_agencies(user: Any) -> QuerySet[Agency]:
+    """The agencies in which the user may report a concern: those they are a member of."""
+    if not user.is_authenticated or not user.is_active:
+        return Agency.objects.none()
+    return Agency.objects.filter(memberships__user=user).select_related("partnership").distinct()
+
+
+def partnerships_administered_by(user: Any) -> QuerySet[Partnership]:
+    return partnerships_where(user, Role.ADMIN)
+
+
+def possible_duplicates(user: Any, agency: Agency, name: str, *, limit: int = 10) -> ConcernQuerySet:
+    """Search before create: concerns in the same agency about someone with a similar name."""
+    tokens = [token for token in name.split() if len(token) > 1]
+    if not tokens:
+        return Concern.objects.none()
+    matches = owned_concerns_of(user).filter(owning_agency=agency, is_named=True)
+    for token in tokens:
+        matches = matches.filter(subject_name__icontains=token)
+    return matches.order_by("-created_at")[:limit]  # type: ignore[return-value]

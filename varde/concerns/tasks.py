@@ -1,0 +1,24 @@
+"""Background work for concerns, run by `manage.py db_worker`."""
+
+from datetime import datetime, time, timedelta
+
+from django.tasks import task
+from django.utils import timezone
+
+from .actions.retention import purge
+
+# Purging runs at night, when nobody is working in the cases it may remove.
+PURGE_AT = time(2, 0)
+
+
+def next_purge_time(now: datetime) -> datetime:
+    tomorrow = timezone.localtime(now).date() + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, PURGE_AT))
+
+
+@task()
+def purge_due_personal_data() -> int:
+    """Apply the retention rules for today, then queue tomorrow's run: a daily task without cron."""
+    steps = purge(timezone.localdate())
+    purge_due_personal_data.using(run_after=next_purge_time(timezone.now())).enqueue()
+    return len(steps)

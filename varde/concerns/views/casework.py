@@ -1,0 +1,380 @@
+"""The case list, the case page, and the forms that change a case."""
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Case, QuerySet, Value, When
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from varde.accounts.models import Agency, User
+from varde.core.access import access
+from varde.core.audit import record_event
+from varde.core.htmx import HtmxHttpRequest
+
+from ..actions import casework, intake, measures, retention, sharing
+from ..choices import Status
+from ..forms import (
+    AcuteForm,
+    AssessmentForm,
+    AssignForm,
+    CaseFilterForm,
+    CloseForm,
+    ConsentForm,
+    DisclosureForm,
+    MeasureForm,
+    MeasureUpdateForm,
+    ReasonForm,
+    RetentionForm,
+    ReviewForm,
+    StatusForm,
+)
+from ..models import Concern, Consent, Disclosure, Measure, MeasureType
+from ..permissions import (
+    ConcernAccess,
+    case_handlers_of,
+    concerns_visible_to,
+    get_concern_for,
+    get_measure_for,
+    get_owned_concern_for,
+    handler_agencies,
+)
+from ..workflow import allowed_transitions
+from .common import CASE_READERS, HANDLERS, action_page, done, perform
+
+CONCERNS_PER_PAGE = 25
+
+
+def _filtered(concerns: QuerySet[Concern], form: CaseFilterForm, user: Any) -> QuerySet[Concern]:
+    data = form.cleaned_data
+    if data["status"]:
+        concerns = concerns.filter(status=data["status"])
+    if data["phenomenon"]:
+        concerns = concerns.filter(phenomenon=data["phenomenon"])
+    if data["responsible"] == "me":
+        concerns = concerns.filter(responsible=user)
+    elif data["responsible"] == "nobody":
+        concerns = concerns.filter(responsible__isnull=True)
+    if data["overdue"]:
+        concerns = concerns.filter(pk__in=Concern.objects.assessment_overdue(timezone.localdate()))
+    return concerns.order_by(data["sort"] or "-created_at", "reference")
+
+
+@access(CASE_READERS)
+def case_list(request: HtmxHttpRequest) -> HttpResponse:
+    user: Any = request.user
+    form = CaseFilterForm(request.GET or None)
+    concerns = concerns_visible_to(user).select_related("owning_agency", "responsible")
+    # Only the owning agency sees categories in the list; others see that something is shared.
+    concerns = concerns.annotate(
+        is_owned=Case(
+            When(owning_agency__in=handler_agencies(user), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+    concerns = _filtered(concerns, form, user) if form.is_valid() else concerns.order_by("-created_at", "reference")
+    page = Paginator(concerns, CONCERNS_PER_PAGE).get_page(request.GET.get("side"))
+    record_event("concern.list_viewed", actor=user, detail={"count": len(page.object_list)})
+    query = request.GET.copy()
+    query.pop("side", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "today": timezone.localdate()}
+    if request.htmx:
+        return render(request, "concerns/case_list.html#results", context)
+    return render(request, "concerns/case_list.html", context)
+
+
+def _measures_for(user: Any, concern: Concern, access_: ConcernAccess) -> list[Measure]:
+    if not access_.shows_measures:
+        return []
+    rows = concern.measures.select_related("measure_type", "owner_agency", "responsible", "consent")
+    if access_.mentor_only:
+        rows = rows.filter(responsible=user)
+    return list(rows)
+
+
+@access(CASE_READERS)
+def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern, access_ = get_concern_for(user, pk, purpose="case page")
+    context: dict[str, Any] = {
+        "concern": concern,
+        "access": access_,
+        "measures": _measures_for(user, concern, access_),
+        "today": timezone.localdate(),
+    }
+    if access_.is_owner:
+        context |= {
+            "events": concern.events.select_related("actor"),
+            "consents": concern.consents.prefetch_related("agencies", "measure_types").select_related("withdrawn_by"),
+            "disclosures": concern.disclosures.select_related("to_agency", "legal_basis", "approved_by"),
+            "reviews": concern.reviews.select_related("done_by"),
+            "transitions": allowed_transitions(concern.status),
+        }
+    else:
+        context["disclosures"] = concern.disclosures.in_force().filter(
+            to_agency__in=handler_agencies(user)
+        ).select_related("legal_basis", "from_agency")
+    return render(request, "concerns/concern_detail.html", context)
+
+
+# Triage and status ------------------------------------------------------------------------------
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def acute(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="acute triage")
+    moving = concern.owning_agency.kind != "police"
+    bases = concern.partnership.legal_bases.current() if moving else None
+    initial = {"alerted_at": timezone.localtime().replace(second=0, microsecond=0), "alerted_by": user.display_name}
+    form = AcuteForm(request.POST or None, bases=bases, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if perform(
+            form,
+            lambda: intake.mark_acute(
+                user,
+                concern,
+                alerted_at=data["alerted_at"],
+                alerted_by=data["alerted_by"],
+                legal_basis=data.get("legal_basis"),
+                justification=data.get("justification", ""),
+            ),
+        ):
+            if moving:
+                return _moved_to_police(request, concern)
+            return done(request, concern, _("The concern is marked acute."))
+    return action_page(
+        request,
+        concern,
+        form,
+        heading=_("Acute concern"),
+        submit=_("Record and move to the police") if moving else _("Record"),
+        danger=True,
+        extra={"acute": True, "moving": moving},
+    )
+
+
+def _moved_to_police(request: HttpRequest, concern: Concern) -> HttpResponse:
+    return render(request, "concerns/moved_to_police.html", {"concern": concern})
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def change_status(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="change status")
+    form = StatusForm(request.POST or None, allowed=list(allowed_transitions(concern.status)))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if perform(form, lambda: casework.change_status(user, concern, to_status=data["to_status"], reason=data["reason"])):
+            return done(request, concern, _("The status is changed."))
+    return action_page(request, concern, form, heading=_("Change status"), submit=_("Change status"))
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def close(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="close")
+    if Status.CLOSED not in allowed_transitions(concern.status):
+        raise Http404
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if perform(form, lambda: casework.close_concern(user, concern, outcome=data["outcome"], reason=data["reason"])):
+            return done(request, concern, _("The concern is closed."))
+    intro = _("Closing ends any initial-discussion disclosures. If the case had measures, reviews are scheduled.")
+    return action_page(request, concern, form, heading=_("Close concern"), submit=_("Close"), intro=intro)
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def assign(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="assign")
+    form = AssignForm(
+        request.POST or None,
+        handlers=case_handlers_of(concern.owning_agency),
+        initial={"responsible": concern.responsible_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        if perform(form, lambda: casework.assign_responsible(user, concern, responsible=form.cleaned_data["responsible"])):
+            return done(request, concern, _("The responsible person is changed."))
+    return action_page(request, concern, form, heading=_("Responsible person"), submit=_("Save"))
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def assessment(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="write assessment")
+    form = AssessmentForm(request.POST or None, initial={"summary": concern.assessment_summary})
+    if request.method == "POST" and form.is_valid():
+        if perform(form, lambda: casework.update_assessment(user, concern, summary=form.cleaned_data["summary"])):
+            return done(request, concern, _("The assessment is saved."))
+    return action_page(request, concern, form, heading=_("Assessment"), submit=_("Save"))
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest, pk: Any, review_pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="review")
+    item = concern.reviews.pending().filter(pk=review_pk).first()
+    if item is None:
+        raise Http404
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if perform(form, lambda: casework.complete_review(user, item, notes=form.cleaned_data["notes"])):
+            return done(request, concern, _("The review is recorded."))
+    return action_page(request, concern, form, heading=_("Review after closure"), submit=_("Record review"))
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def keep_longer(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="retention")
+    form = RetentionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if perform(form, lambda: retention.extend_retention(user, concern, keep_until=data["keep_until"], reason=data["reason"])):
+            return done(request, concern, _("The personal data will be kept until the new date."))
+    intro = _("Personal data is deleted or restricted by the retention rules. Keeping it longer needs a reason.")
+    return action_page(request, concern, form, heading=_("Keep personal data longer"), submit=_("Save"), intro=intro)
+
+
+# Measures ---------------------------------------------------------------------------------------
+
+
+def _people_for_measures(concern: Concern) -> QuerySet[User]:
+    return User.objects.filter(
+        is_active=True,
+        memberships__agency__partnership=concern.partnership,
+        memberships__role__in=["coordinator", "police_contact", "mentor"],
+    ).distinct()
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="add measure")
+    form = MeasureForm(
+        request.POST or None,
+        measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
+        agencies=Agency.objects.filter(partnership=concern.partnership),
+        people=_people_for_measures(concern),
+        consents=concern.consents.valid_on(timezone.localdate()),
+        initial={"owner_agency": concern.owning_agency_id, "start_date": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        if perform(form, lambda: measures.add_measure(user, concern, **form.cleaned_data)):
+            return done(request, concern, _("The measure is added."))
+    return action_page(request, concern, form, heading=_("New measure"), submit=_("Add measure"))
+
+
+@access(CASE_READERS)
+@require_http_methods(["GET", "POST"])
+def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern, _access = get_concern_for(user, pk, purpose="update measure")
+    measure = get_measure_for(user, measure_pk)
+    if measure.concern_id != concern.pk:
+        raise Http404
+    initial = {"status": measure.status, "next_review": measure.next_review, "evaluation": measure.evaluation}
+    form = MeasureUpdateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if perform(form, lambda: measures.update_measure(user, measure, **form.cleaned_data)):
+            return done(request, concern, _("The measure is updated."))
+    heading = _("Measure: %(type)s") % {"type": measure.measure_type}
+    return action_page(request, concern, form, heading=heading, submit=_("Save"))
+
+
+# Consent and disclosures ------------------------------------------------------------------------
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def consent_add(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="record consent")
+    form = ConsentForm(
+        request.POST or None,
+        agencies=Agency.objects.filter(partnership=concern.partnership),
+        measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
+        initial={"valid_from": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        terms = sharing.ConsentTerms(
+            given_by_names=data["given_by_names"],
+            given_by_guardians=data["given_by_guardians"],
+            agencies=list(data["agencies"]),
+            measure_types=list(data["measure_types"]),
+            purposes=data["purposes"],
+            valid_from=data["valid_from"],
+            valid_until=data["valid_until"],
+        )
+        if perform(form, lambda: sharing.record_consent(user, concern, terms=terms)):
+            return done(request, concern, _("The consent is recorded."))
+    return action_page(request, concern, form, heading=_("Record consent"), submit=_("Record consent"))
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def consent_withdraw(request: HttpRequest, pk: Any, consent_pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="withdraw consent")
+    consent = Consent.objects.filter(concern=concern, pk=consent_pk, withdrawn_at__isnull=True).first()
+    if consent is None:
+        raise Http404
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and perform(form, lambda: sharing.withdraw_consent(user, consent)):
+        return done(request, concern, _("The consent is withdrawn. Sharing and measures resting on it have ended."))
+    intro = _("From now on, every disclosure and measure that rests on this consent ends, and the people responsible are told.")
+    return action_page(request, concern, form, heading=_("Withdraw consent"), submit=_("Withdraw consent"), intro=intro, danger=True)
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def disclose(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="disclose")
+    form = DisclosureForm(
+        request.POST or None,
+        agencies=Agency.objects.filter(partnership=concern.partnership).exclude(pk=concern.owning_agency_id),
+        bases=concern.partnership.legal_bases.current(),
+        consents=concern.consents.valid_on(timezone.localdate()),
+        approvers=case_handlers_of(concern.owning_agency),
+        initial={"approved_by": user.pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        terms = sharing.DisclosureTerms(**data)
+        if perform(form, lambda: sharing.disclose(user, concern, terms=terms)):
+            return done(request, concern, _("The information is shared with the other agency."))
+    intro = _("The other agency will see exactly the parts you choose, read-only, until the disclosure ends.")
+    return action_page(request, concern, form, heading=_("Share with the other agency"), submit=_("Share"), intro=intro)
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def disclosure_revoke(request: HttpRequest, pk: Any, disclosure_pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="revoke disclosure")
+    disclosure = Disclosure.objects.in_force().filter(concern=concern, pk=disclosure_pk).first()
+    if disclosure is None:
+        raise Http404
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if perform(form, lambda: sharing.revoke_disclosure(user, disclosure, reason=form.cleaned_data["reason"])):
+            return done(request, concern, _("The disclosure is revoked."))
+    return action_page(request, concern, form, heading=_("Revoke disclosure"), submit=_("Revoke"), danger=True)
+

@@ -1,0 +1,61 @@
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.functional import Promise
+
+from varde.accounts.roles import Role
+from varde.core.access import roles
+
+from ..models import Concern
+
+HANDLERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
+CASE_READERS = roles(
+    Role.COORDINATOR,
+    Role.POLICE_CONTACT,
+    Role.MENTOR,
+    object_check="owning agency, a disclosure in force, or an assigned measure",
+)
+
+
+def perform(form: forms.Form, action: Callable[[], Any]) -> bool:
+    """Run an action; when it refuses, show its reason on the form and change nothing."""
+    try:
+        action()
+    except ValidationError as refusal:
+        for message in refusal.messages:
+            form.add_error(None, message)
+        return False
+    return True
+
+
+def done(request: HttpRequest, concern: Concern, message: str | Promise) -> HttpResponse:
+    messages.success(request, str(message))
+    return redirect("concerns:detail", pk=concern.pk)
+
+
+def action_page(
+    request: HttpRequest,
+    concern: Concern,
+    form: forms.Form,
+    *,
+    heading: str | Promise,
+    submit: str | Promise,
+    intro: str | Promise = "",
+    danger: bool = False,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    context = {
+        "concern": concern,
+        "form": form,
+        "heading": heading,
+        "intro": intro,
+        "submit": submit,
+        "danger": danger,
+        **(extra or {}),
+    }
+    return render(request, "concerns/concern_action.html", context)

@@ -1,0 +1,105 @@
+"""Intake by case handlers and by employees, and the employee's receipts."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from varde.core.access import ANY_MEMBER, access
+from varde.core.audit import record_event
+
+from ..actions import intake
+from ..forms import EmployeeReportForm, IntakeForm
+from ..permissions import handler_agencies, possible_duplicates, reporting_agencies, reports_of
+from ..workflow import REPORTER_STATUS
+from .common import HANDLERS, perform
+
+REPORTS_PER_PAGE = 25
+
+
+def _log_from(request: HttpRequest, form: IntakeForm) -> HttpResponse | None:
+    user: Any = request.user
+    data = form.cleaned_data
+    agency = data["agency"]
+    if form.is_advice:
+        fields = {k: data[k] for k in ("channel", "reporter_category", "phenomenon", "advice_given")}
+        if perform(form, lambda: intake.log_advice_session(user, agency=agency, held_on=timezone.localdate(), **fields)):
+            messages.success(request, _("The advice session is logged. No case was opened."))
+            return redirect("concerns:intake")
+        return None
+    created: list[Any] = []
+    if perform(form, lambda: created.append(intake.register_concern(user, agency=agency, report=form.report()))):
+        concern = created[0]
+        if data["acute"]:
+            return redirect("concerns:acute", pk=concern.pk)
+        messages.success(request, _("Concern %(reference)s is registered.") % {"reference": concern.reference})
+        return redirect("concerns:detail", pk=concern.pk)
+    return None
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def intake_view(request: HttpRequest) -> HttpResponse:
+    """Log a call or register a concern in one form: advice only, or a concern with a case."""
+    agencies = handler_agencies(request.user).select_related("partnership")
+    form = IntakeForm(request.POST or None, agencies=agencies)
+    matches: list[Any] = []
+    if request.method == "POST" and form.is_valid():
+        name = form.cleaned_data["subject_name"]
+        if name and not form.is_advice:
+            matches = list(possible_duplicates(request.user, form.cleaned_data["agency"], name))
+        if matches and not form.cleaned_data["confirmed_new"]:
+            form.add_error("confirmed_new", _("Check the possible matches below before creating a new concern."))
+        else:
+            response = _log_from(request, form)
+            if response is not None:
+                return response
+    return render(request, "concerns/intake.html", {"form": form, "matches": matches})
+
+
+@access(ANY_MEMBER)
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    agencies = reporting_agencies(user)
+    form = EmployeeReportForm(request.POST or None, agencies=agencies)
+    created: list[Any] = []
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and perform(
+            form,
+            lambda: created.append(
+                intake.report_concern(user, agency=form.cleaned_data["agency"], report=form.report())
+            ),
+        )
+    ):
+        messages.success(
+            request,
+            _("Thank you. Your concern is received with reference %(reference)s.") % {"reference": created[0].reference},
+        )
+        return redirect("concerns:my_reports")
+    return render(request, "concerns/report.html", {"form": form, "has_agency": agencies.exists()})
+
+
+@access(ANY_MEMBER)
+def my_reports(request: HttpRequest) -> HttpResponse:
+    """Receipts for what the user reported: reference, status in three words and a contact person."""
+    reports = reports_of(request.user).select_related("responsible", "owning_agency").order_by("-created_at")
+    page = Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("side"))
+    rows = [
+        {
+            "reference": concern.reference,
+            "received": concern.created_at,
+            "status": REPORTER_STATUS[concern.status],
+            "contact": concern.responsible.display_name if concern.responsible else concern.owning_agency.name,
+        }
+        for concern in page
+    ]
+    record_event("concern.receipts_viewed", actor=request.user, detail={"count": len(rows)})
+    return render(request, "concerns/my_reports.html", {"page": page, "rows": rows})

@@ -1,0 +1,114 @@
+"""Administrators keep the partnership's legal bases and measure types. None of this is case content."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from varde.accounts.models import Partnership
+from varde.accounts.roles import Role
+from varde.core.access import access, roles
+
+from ..actions import reference
+from ..forms import LegalBasisForm, MeasureTypeForm
+from ..models import LegalBasis, MeasureType
+from ..permissions import partnerships_administered_by
+from .common import perform
+
+ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
+
+
+def _partnership_of(request: HttpRequest) -> Partnership:
+    """The partnership being configured: the one named in ?samarbeid=, or the admin's first."""
+    administered = partnerships_administered_by(request.user)
+    slug = request.GET.get("samarbeid")
+    partnership = administered.filter(slug=slug).first() if slug else administered.first()
+    if partnership is None:
+        raise Http404
+    return partnership
+
+
+def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
+    basis = LegalBasis.objects.filter(pk=pk, partnership__in=partnerships_administered_by(request.user)).first()
+    if basis is None:
+        raise Http404
+    return basis
+
+
+@access(ADMIN_ONLY)
+def legal_basis_list(request: HttpRequest) -> HttpResponse:
+    partnership = _partnership_of(request)
+    bases = partnership.legal_bases.select_related("supersedes").order_by("retired_at", "citation", "-version")
+    context = {
+        "partnership": partnership,
+        "partnerships": partnerships_administered_by(request.user),
+        "bases": bases,
+    }
+    return render(request, "concerns/legal_basis_list.html", context)
+
+
+@access(ADMIN_ONLY)
+@require_http_methods(["GET", "POST"])
+def legal_basis_create(request: HttpRequest) -> HttpResponse:
+    partnership = _partnership_of(request)
+    form = LegalBasisForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if perform(form, lambda: reference.add_legal_basis(request.user, partnership, **form.cleaned_data)):
+            messages.success(request, _("The legal basis is added."))
+            return redirect("concerns:legal_basis_list")
+    return render(request, "concerns/legal_basis_form.html", {"form": form, "basis": None})
+
+
+@access(ADMIN_ONLY)
+@require_http_methods(["GET", "POST"])
+def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
+    basis = _basis_for(request, pk)
+    if basis.retired_at is not None:
+        raise Http404
+    initial = {"citation": basis.citation, "title": basis.title, "kind": basis.kind, "description": basis.description}
+    form = LegalBasisForm(request.POST or None, initial=initial, revising=True)
+    if request.method == "POST" and form.is_valid():
+        if perform(form, lambda: reference.revise_legal_basis(request.user, basis, **form.cleaned_data)):
+            messages.success(request, _("The legal basis is saved."))
+            return redirect("concerns:legal_basis_list")
+    context = {"form": form, "basis": basis, "in_use": basis.disclosures.exists()}
+    return render(request, "concerns/legal_basis_form.html", context)
+
+
+@access(ADMIN_ONLY)
+@require_POST
+def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
+    basis = _basis_for(request, pk)
+    action = request.POST.get("action")
+    form = forms.Form()
+    if action == "retire":
+        ok = perform(form, lambda: reference.retire_legal_basis(request.user, basis))
+        message = _("The legal basis is retired. Disclosures made with it keep it.")
+    elif action == "verify":
+        ok = perform(form, lambda: reference.mark_legal_basis_verified(request.user, basis))
+        message = _("The wording is marked as verified.")
+    else:
+        raise Http404
+    if ok:
+        messages.success(request, message)
+    else:
+        for error in form.non_field_errors():
+            messages.error(request, error)
+    return redirect("concerns:legal_basis_list")
+
+
+@access(ADMIN_ONLY)
+@require_http_methods(["GET", "POST"])
+def measure_type_list(request: HttpRequest) -> HttpResponse:
+    partnership = _partnership_of(request)
+    form = MeasureTypeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if perform(form, lambda: reference.save_measure_type(request.user, partnership, **form.cleaned_data)):
+            messages.success(request, _("The measure type is saved."))
+            return redirect("concerns:measure_type_list")
+    types = MeasureType.objects.filter(partnership=partnership)
+    return render(request, "concerns/measure_type_list.html", {"form": form, "types": types, "partnership": partnership})
