@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from varde.accounts.models import Agency, Membership, Partnership, Unit, User
 from varde.accounts.roles import Role, role_info
+from varde.concerns.reference_data import seed_reference_data
 from varde.accounts.tests.factories import AgencyFactory, PartnershipFactory, UnitFactory, UserFactory
 
 PASSWORD = "riktig-passord-123"  # noqa: S105  (test fixture)
@@ -23,6 +24,7 @@ class World:
         self.municipality: Agency = AgencyFactory(partnership=self.partnership, name=f"{name} kommune")
         self.police: Agency = AgencyFactory(partnership=self.partnership, police=True, name=f"{name} politi")
         self.unit: Unit = UnitFactory(agency=self.municipality, name=f"{name} ungdomsskole")
+        seed_reference_data(self.partnership)
 
     def agency_for(self, role: str) -> Agency:
         return self.municipality if self.municipality.kind in role_info(role).agency_kinds else self.police

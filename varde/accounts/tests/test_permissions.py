@@ -34,6 +34,7 @@ OUTSIDE_MATRIX = {
     "accounts:mfa_verify",
     "accounts:user_account_action",
     "accounts:membership_remove",
+    "accounts:notifications_read",
 }
 
 
@@ -56,8 +57,10 @@ def test_role_opens_exactly_the_pages_it_may(name, role, world, client):
 
 def test_every_page_is_in_the_matrix():
     from conftest import named_urls
+    from varde.concerns.tests import test_permissions as concerns
 
-    assert set(named_urls()) == set(EXPECTED) | OUTSIDE_MATRIX
+    in_matrices = set(EXPECTED) | OUTSIDE_MATRIX | set(concerns.EXPECTED) | concerns.OUTSIDE_MATRIX
+    assert set(named_urls()) == in_matrices
 
 
 @pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n != "accounts:home"))
