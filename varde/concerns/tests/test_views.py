@@ -1,0 +1,258 @@
+"""The forms as users meet them: intake, reports, the public form, bad input and query budgets."""
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from conftest import log_in
+from varde.accounts.roles import Role
+from varde.concerns.models import AdviceSession, Concern, Disclosure, LegalBasis, PublicSubmission
+
+from .factories import SUBJECT_NAME, handler_for, make_concern, make_disclosure, make_measure
+
+SCRIPT = "<script>alert('x')</script>"
+
+
+def intake_data(world, **overrides):
+    data = {
+        "agency": str(world.municipality.pk),
+        "channel": "hotline",
+        "reporter_category": "relative",
+        "phenomenon": "right_wing",
+        "kind": "concern",
+        "description": "Bekymret tante ringte.",
+    }
+    return data | overrides
+
+
+@pytest.fixture
+def coordinator_client(world, client):
+    return log_in(client, handler_for(world, world.municipality))
+
+
+def test_a_hotline_call_becomes_advice_without_personal_data(world, coordinator_client):
+    data = intake_data(world, kind="advice", advice_given="Forklarte hvordan man melder.", description="")
+    response = coordinator_client.post(reverse("concerns:intake"), data)
+    assert response.status_code == 302
+    assert AdviceSession.objects.get().advice_given == "Forklarte hvordan man melder."
+    assert not Concern.objects.exists()
+
+
+def test_a_hotline_call_becomes_a_concern(world, coordinator_client):
+    response = coordinator_client.post(reverse("concerns:intake"), intake_data(world, subject_name="Per Ny"))
+    concern = Concern.objects.get()
+    assert response.url == reverse("concerns:detail", args=[concern.pk])
+    assert concern.subject_name == "Per Ny" and concern.channel == "hotline"
+
+
+def test_search_before_create_shows_matches_and_needs_confirmation(world, coordinator_client):
+    existing = make_concern(world)
+    data = intake_data(world, subject_name="ola testesen")
+    page = coordinator_client.post(reverse("concerns:intake"), data).content.decode()
+    assert existing.reference in page
+    assert Concern.objects.count() == 1
+    coordinator_client.post(reverse("concerns:intake"), data | {"confirmed_new": "on"})
+    assert Concern.objects.count() == 2
+
+
+def test_search_before_create_never_shows_the_other_agencys_concerns(world, client):
+    police_case = make_concern(world, agency=world.police)
+    log_in(client, handler_for(world, world.municipality))
+    response = client.post(reverse("concerns:intake"), intake_data(world, subject_name=SUBJECT_NAME))
+    assert police_case.reference not in response.content.decode()
+    assert response.status_code == 302
+
+
+def test_an_acute_intake_goes_to_the_emergency_page(world, coordinator_client):
+    response = coordinator_client.post(reverse("concerns:intake"), intake_data(world, acute="on"))
+    concern = Concern.objects.get()
+    assert response.url == reverse("concerns:acute", args=[concern.pk])
+    page = coordinator_client.get(response.url).content.decode()
+    assert "Ring 112 nå" in page
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"description": "x" * 5001},
+        {"description": ""},
+        {"phenomenon": "nonsense"},
+        {"agency": "not-a-uuid"},
+        {"subject_name": "A", "subject_birth_year": "abc"},
+        {"subject_name": "A", "subject_birth_year": "2999"},
+        {"subject_name": "A", "subject_guardians": "Foreldre", "subject_birth_year": "1960"},
+        {"kind": "advice", "advice_given": "", "description": ""},
+        {"channel": "other_body"},
+    ],
+)
+def test_bad_intake_input_gets_a_message_and_changes_nothing(world, coordinator_client, overrides):
+    response = coordinator_client.post(reverse("concerns:intake"), intake_data(world, **overrides))
+    assert response.status_code == 200
+    assert "Rett opp dette" in response.content.decode() or "ds-error-summary" in response.content.decode()
+    assert not Concern.objects.exists() and not AdviceSession.objects.exists()
+
+
+def test_markup_is_stored_as_text_and_shown_escaped(world, coordinator_client):
+    coordinator_client.post(reverse("concerns:intake"), intake_data(world, description=SCRIPT))
+    concern = Concern.objects.get()
+    page = coordinator_client.get(reverse("concerns:detail", args=[concern.pk])).content.decode()
+    assert SCRIPT not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_an_employee_reports_and_gets_a_receipt(world, client):
+    employee = world.make_user(Role.EMPLOYEE)
+    log_in(client, employee)
+    response = client.post(
+        reverse("concerns:report"),
+        {"agency": str(world.municipality.pk), "phenomenon": "hate_crime", "description": "Hatsymboler i garderoben."},
+        follow=True,
+    )
+    concern = Concern.objects.get()
+    assert concern.reported_by == employee and concern.channel == "employee"
+    page = response.content.decode()
+    assert concern.reference in page
+    assert "Hatsymboler" not in page
+
+
+def test_an_employee_cannot_report_to_another_partnerships_agency(world, other_world, client):
+    log_in(client, world.make_user(Role.EMPLOYEE))
+    response = client.post(
+        reverse("concerns:report"),
+        {"agency": str(other_world.municipality.pk), "phenomenon": "other", "description": "Tekst"},
+    )
+    assert response.status_code == 200
+    assert not Concern.objects.exists()
+
+
+def public_data(**overrides):
+    return {"reporter_category": "relative", "phenomenon": "", "description": "Nevøen min endrer seg.", "website": ""} | overrides
+
+
+def test_the_public_form_lands_in_the_intake_queue_and_never_shows_the_text(world, client):
+    url = reverse("concerns:public_form", args=[world.partnership.slug])
+    assert client.get(url).status_code == 200
+    response = client.post(url, public_data(contact="900 00 000"), follow=True)
+    concern = Concern.objects.get()
+    assert concern.owning_agency == world.municipality and concern.channel == "public_form"
+    assert concern.phenomenon == "mixed" and concern.reporter_contact == "900 00 000"
+    page = response.content.decode()
+    assert concern.reference in page
+    assert "Nevøen" not in page and "900 00 000" not in page
+    # The receipt is shown once; reloading does not show it again.
+    assert client.get(reverse("concerns:public_receipt", args=[world.partnership.slug])).status_code == 302
+
+
+def test_the_public_form_of_an_unknown_partnership_is_not_found(db, client):
+    assert client.get(reverse("concerns:public_form", args=["finnes-ikke"])).status_code == 404
+
+
+def test_the_honeypot_stores_nothing_but_looks_the_same(world, client):
+    url = reverse("concerns:public_form", args=[world.partnership.slug])
+    response = client.post(url, public_data(website="http://spam.example"), follow=True)
+    assert response.status_code == 200
+    assert "Kvitteringskoden din" in response.content.decode()
+    assert not Concern.objects.exists()
+
+
+@override_settings(VARDE_PUBLIC_FORM_LIMIT=2)
+def test_the_public_form_is_rate_limited_per_address(world, client):
+    url = reverse("concerns:public_form", args=[world.partnership.slug])
+    for _ in range(2):
+        assert client.post(url, public_data()).status_code == 302
+    response = client.post(url, public_data())
+    assert response.status_code == 429
+    assert "flere meldinger på kort tid" in response.content.decode()
+    assert Concern.objects.count() == 2
+    other_address = client.post(url, public_data(), REMOTE_ADDR="10.0.0.9")
+    assert other_address.status_code == 302
+    assert "127.0.0.1" not in set(PublicSubmission.objects.values_list("address_hash", flat=True))
+
+
+@pytest.mark.parametrize("overrides", [{"description": ""}, {"description": "x" * 5001}, {"reporter_category": "robot"}])
+def test_bad_public_input_changes_nothing(world, client, overrides):
+    response = client.post(reverse("concerns:public_form", args=[world.partnership.slug]), public_data(**overrides))
+    assert response.status_code == 200
+    assert not Concern.objects.exists()
+
+
+def test_a_disclosure_through_the_form(world, coordinator_client):
+    concern = make_concern(world)
+    basis = LegalBasis.objects.get(partnership=world.partnership, code="public-body-own-tasks")
+    owner = handler_for(world, world.municipality)
+    data = {
+        "to_agency": str(world.police.pk),
+        "parts": ["identity", "description"],
+        "legal_basis": str(basis.pk),
+        "justification": "Politiet må vurdere trusselen.",
+        "approved_by": str(owner.pk),
+        "person_informed": "no",
+        "not_informed_reason": "",
+    }
+    url = reverse("concerns:disclose", args=[concern.pk])
+    assert coordinator_client.post(url, data).status_code == 200
+    assert not Disclosure.objects.exists()
+    response = coordinator_client.post(url, data | {"not_informed_reason": "Kan skade etterforskningen."})
+    assert response.status_code == 302
+    assert Disclosure.objects.get().parts == ["description", "identity"]
+
+
+def test_the_refusal_of_an_action_is_shown_on_the_form(world, coordinator_client):
+    concern = make_concern(world)
+    mentor_type = concern.partnership.measure_types.get(code="mentor")
+    data = {
+        "measure_type": str(mentor_type.pk),
+        "owner_agency": str(world.municipality.pk),
+        "start_date": "2026-11-23",
+    }
+    response = coordinator_client.post(reverse("concerns:measure_add", args=[concern.pk]), data)
+    assert response.status_code == 200
+    assert "krever samtykke" in response.content.decode()
+    assert not concern.measures.exists()
+
+
+def test_admin_revises_and_retires_legal_bases(world, client):
+    log_in(client, world.make_user(Role.ADMIN))
+    basis = LegalBasis.objects.get(partnership=world.partnership, code="child-welfare")
+    response = client.post(
+        reverse("concerns:legal_basis_edit", args=[basis.pk]),
+        {"citation": "barnevernsloven § 13-2", "title": "Ny", "kind": "general", "description": ""},
+    )
+    assert response.status_code == 302
+    client.post(reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "retire"})
+    basis.refresh_from_db()
+    assert basis.citation == "barnevernsloven § 13-2" and basis.retired_at is not None
+    assert client.post(reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "explode"}).status_code == 404
+
+
+def test_a_coordinator_cannot_touch_legal_bases(world, coordinator_client):
+    basis = LegalBasis.objects.filter(partnership=world.partnership).first()
+    response = coordinator_client.post(reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "retire"})
+    assert response.status_code == 404
+
+
+def test_home_lists_due_items(world, client):
+    concern = make_concern(world)
+    owner = handler_for(world, world.municipality)
+    log_in(client, owner)
+    page = client.get(reverse("accounts:home")).content.decode()
+    assert concern.reference in page
+    assert "Fordel ny bekymring" in page
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_case_list_keeps_a_constant_number_of_queries(world, coordinator_client, django_assert_max_num_queries, rows):
+    for _ in range(rows):
+        make_concern(world)
+    with django_assert_max_num_queries(16):
+        assert coordinator_client.get(reverse("concerns:list")).status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 25])
+def test_case_page_keeps_a_constant_number_of_queries(world, coordinator_client, django_assert_max_num_queries, rows):
+    concern = make_concern(world)
+    for _ in range(rows):
+        make_measure(world, concern)
+        make_disclosure(world, concern)
+    with django_assert_max_num_queries(26):
+        assert coordinator_client.get(reverse("concerns:detail", args=[concern.pk])).status_code == 200
