@@ -10,8 +10,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from varde.accounts.models import Agency, Membership, Partnership, Unit, User
 from varde.accounts.roles import Role, role_info
-from varde.concerns.reference_data import seed_reference_data
 from varde.accounts.tests.factories import AgencyFactory, PartnershipFactory, UnitFactory, UserFactory
+from varde.concerns.reference_data import seed_reference_data
 
 PASSWORD = "riktig-passord-123"  # noqa: S105  (test fixture)
 

@@ -62,7 +62,7 @@ def age_band(*, birth_date: date | None, birth_year: int | None, today: date) ->
     for limit, band in _BANDS:
         if age < limit:
             return band
-    return AgeBand.FROM_25 if age < 40 else AgeBand.FROM_40  # noqa: PLR2004
+    return AgeBand.FROM_25 if age < 40 else AgeBand.FROM_40
 
 
 def is_minor(*, birth_date: date | None, birth_year: int | None, today: date) -> bool:

@@ -17,11 +17,21 @@ LIMIT = 20
 def due_items_for(user: Any, today: date) -> list[DueItem]:
     owned = owned_concerns_of(user)
     items = [
-        DueItem(_("Triage new concern"), concern.reference, reverse("concerns:detail", args=[concern.pk]), concern.assessment_due)
+        DueItem(
+            _("Triage new concern"),
+            concern.reference,
+            reverse("concerns:detail", args=[concern.pk]),
+            concern.assessment_due,
+        )
         for concern in owned.unassigned().order_by("assessment_due")[:LIMIT]
     ]
     items += [
-        DueItem(_("Assess concern"), concern.reference, reverse("concerns:detail", args=[concern.pk]), concern.assessment_due)
+        DueItem(
+            _("Assess concern"),
+            concern.reference,
+            reverse("concerns:detail", args=[concern.pk]),
+            concern.assessment_due,
+        )
         for concern in owned.open()
         .filter(responsible=user, status__in=["received", "under_assessment"])
         .order_by("assessment_due")[:LIMIT]
@@ -39,7 +49,12 @@ def due_items_for(user: Any, today: date) -> list[DueItem]:
         .order_by("next_review")[:LIMIT]
     ]
     items += [
-        DueItem(_("Review after closure"), review.concern.reference, reverse("concerns:detail", args=[review.concern_id]), review.due_on)
+        DueItem(
+            _("Review after closure"),
+            review.concern.reference,
+            reverse("concerns:detail", args=[review.concern_id]),
+            review.due_on,
+        )
         for review in Review.objects.pending()
         .filter(concern__in=owned.filter(responsible=user), due_on__lte=today + timedelta(days=30))
         .select_related("concern")

@@ -42,7 +42,9 @@ class DemoCases:
         self.employee = User.objects.get(username="ansatt")
         self.today = timezone.localdate()
 
-    def _register(self, actor: User, agency: Agency, report: Report, *, responsible: User | None = None) -> Concern:
+    def _register(
+        self, actor: User, agency: Agency, report: Report, *, responsible: User | None = None
+    ) -> Concern:
         concern = intake.register_concern(actor, agency=agency, report=report)
         if responsible is not None:
             casework.assign_responsible(actor, concern, responsible=responsible)
@@ -58,11 +60,20 @@ class DemoCases:
                 phenomenon=Phenomenon.RIGHT_WING,
                 description="Eleven har delt bilder med nazistiske symboler i klassechatten og snakker om "
                 "«raseforræderi». Lærerne er usikre på hvor alvorlig det er. (Fiktivt demoeksempel.)",
-                subject=Subject(name="Ola Fiktiv Nordmann", birth_year=_years_ago(15), guardians="Kari og Per Nordmann (fiktive)"),
+                subject=Subject(
+                    name="Ola Fiktiv Nordmann",
+                    birth_year=_years_ago(15),
+                    guardians="Kari og Per Nordmann (fiktive)",
+                ),
             ),
         )
         casework.assign_responsible(self.coordinator, concern, responsible=self.coordinator)
-        casework.change_status(self.coordinator, concern, to_status=Status.UNDER_ASSESSMENT, reason="Drøftes med politiet før samtale med foreldrene.")
+        casework.change_status(
+            self.coordinator,
+            concern,
+            to_status=Status.UNDER_ASSESSMENT,
+            reason="Drøftes med politiet før samtale med foreldrene.",
+        )
         sharing.disclose(
             self.coordinator,
             concern,
@@ -86,13 +97,27 @@ class DemoCases:
                 phenomenon=Phenomenon.VIOLENT_ISLAMISM,
                 description="En tante ringte: nevøen har trukket seg fra venner og ser på voldsforherligende "
                 "videoer. (Fiktivt demoeksempel.)",
-                subject=Subject(name="Per Prøvesen", birth_year=_years_ago(17), guardians="Foreldrene Prøvesen (fiktive)"),
+                subject=Subject(
+                    name="Per Prøvesen", birth_year=_years_ago(17), guardians="Foreldrene Prøvesen (fiktive)"
+                ),
             ),
             responsible=self.coordinator,
         )
-        casework.change_status(self.coordinator, concern, to_status=Status.UNDER_ASSESSMENT, reason="Samtale med familien avtalt.")
-        casework.update_assessment(self.coordinator, concern, summary="Gutten er sårbar og søker tilhørighet. Familien er en viktig ressurs. Anbefaler mentor og foreldreveiledning.")
-        casework.change_status(self.coordinator, concern, to_status=Status.FOLLOW_UP, reason="Familien samtykker i oppfølging.")
+        casework.change_status(
+            self.coordinator,
+            concern,
+            to_status=Status.UNDER_ASSESSMENT,
+            reason="Samtale med familien avtalt.",
+        )
+        casework.update_assessment(
+            self.coordinator,
+            concern,
+            summary="Gutten er sårbar og søker tilhørighet. Familien er en viktig ressurs. "
+            "Anbefaler mentor og foreldreveiledning.",
+        )
+        casework.change_status(
+            self.coordinator, concern, to_status=Status.FOLLOW_UP, reason="Familien samtykker i oppfølging."
+        )
         consent = sharing.record_consent(
             self.coordinator,
             concern,
@@ -100,19 +125,33 @@ class DemoCases:
                 given_by_names="Foreldrene Prøvesen (fiktive)",
                 given_by_guardians=True,
                 agencies=[self.municipality, self.police],
-                measure_types=[_type(self.partnership, "mentor"), _type(self.partnership, "interdisciplinary")],
+                measure_types=[
+                    _type(self.partnership, "mentor"),
+                    _type(self.partnership, "interdisciplinary"),
+                ],
                 purposes="Oppfølging med mentor og samarbeid mellom kommunen og politiet.",
                 valid_from=self.today - timedelta(days=20),
                 valid_until=self.today + timedelta(days=345),
             ),
         )
         measures.add_measure(
-            self.coordinator, concern, measure_type=_type(self.partnership, "mentor"), owner_agency=self.municipality,
-            responsible=self.mentor, start_date=self.today - timedelta(days=14), next_review=self.today + timedelta(days=30), consent=consent,
+            self.coordinator,
+            concern,
+            measure_type=_type(self.partnership, "mentor"),
+            owner_agency=self.municipality,
+            responsible=self.mentor,
+            start_date=self.today - timedelta(days=14),
+            next_review=self.today + timedelta(days=30),
+            consent=consent,
         )
         measures.add_measure(
-            self.coordinator, concern, measure_type=_type(self.partnership, "parental-guidance"), owner_agency=self.municipality,
-            responsible=self.coordinator, start_date=self.today - timedelta(days=10), next_review=self.today - timedelta(days=2),
+            self.coordinator,
+            concern,
+            measure_type=_type(self.partnership, "parental-guidance"),
+            owner_agency=self.municipality,
+            responsible=self.coordinator,
+            start_date=self.today - timedelta(days=10),
+            next_review=self.today - timedelta(days=2),
         )
         sharing.disclose(
             self.coordinator,
@@ -136,8 +175,8 @@ class DemoCases:
                 channel=Channel.HOTLINE,
                 reporter_category=ReporterCategory.ANONYMOUS,
                 phenomenon=Phenomenon.ANTI_GOVERNMENT,
-                description="Anonym innringer forteller om en nabo som samler våpen og skriver om «å ta tilbake "
-                "landet». (Fiktivt demoeksempel.)",
+                description="Anonym innringer forteller om en nabo som samler våpen og skriver om "
+                "«å ta tilbake landet». (Fiktivt demoeksempel.)",
                 subject=Subject(name="Kari Eksempel", birth_year=_years_ago(34)),
             ),
         )
@@ -148,11 +187,14 @@ class DemoCases:
                 channel=Channel.OWN_OBSERVATION,
                 reporter_category=ReporterCategory.OTHER_BODY,
                 phenomenon=Phenomenon.ELECTED_OFFICIALS,
-                description="Trusler mot en lokalpolitiker i sosiale medier etter et bystyremøte. (Fiktivt demoeksempel.)",
+                description="Trusler mot en lokalpolitiker i sosiale medier etter et bystyremøte. "
+                "(Fiktivt demoeksempel.)",
             ),
             responsible=self.police_contact,
         )
-        casework.change_status(self.police_contact, threat, to_status=Status.UNDER_ASSESSMENT, reason="Kartlegger avsenderne.")
+        casework.change_status(
+            self.police_contact, threat, to_status=Status.UNDER_ASSESSMENT, reason="Kartlegger avsenderne."
+        )
         sharing.disclose(
             self.police_contact,
             threat,
@@ -180,7 +222,12 @@ class DemoCases:
                 subject=Subject(name="Lise Oppdiktet", birth_year=_years_ago(18)),
             ),
         )
-        casework.close_concern(self.coordinator, unfounded, outcome=Outcome.UNFOUNDED, reason="Ytringene var del av en debattøvelse.")
+        casework.close_concern(
+            self.coordinator,
+            unfounded,
+            outcome=Outcome.UNFOUNDED,
+            reason="Ytringene var del av en debattøvelse.",
+        )
         # Closed long enough ago that the retention rule now erases it: try `varde purge --dry-run`.
         Concern.objects.filter(pk=unfounded.pk).update(closed_at=timezone.now() - timedelta(days=400))
         completed = self._register(
@@ -190,17 +237,30 @@ class DemoCases:
                 channel=Channel.HOTLINE,
                 reporter_category=ReporterCategory.CITIZEN,
                 phenomenon=Phenomenon.HATE_CRIME,
-                description="Gjentatte hatefulle ytringer mot en nabo med minoritetsbakgrunn. (Fiktivt demoeksempel.)",
+                description="Gjentatte hatefulle ytringer mot en nabo med minoritetsbakgrunn. "
+                "(Fiktivt demoeksempel.)",
                 subject=Subject(name="Jon Diktsen", birth_year=_years_ago(22)),
             ),
             responsible=self.coordinator,
         )
-        casework.change_status(self.coordinator, completed, to_status=Status.UNDER_ASSESSMENT, reason="Samtale avtalt.")
-        measures.add_measure(
-            self.coordinator, completed, measure_type=_type(self.partnership, "follow-up-conversation"), owner_agency=self.municipality,
-            responsible=self.coordinator, start_date=self.today - timedelta(days=300), next_review=None,
+        casework.change_status(
+            self.coordinator, completed, to_status=Status.UNDER_ASSESSMENT, reason="Samtale avtalt."
         )
-        casework.close_concern(self.coordinator, completed, outcome=Outcome.MEASURES_COMPLETED, reason="Samtalene er gjennomført; ingen nye hendelser.")
+        measures.add_measure(
+            self.coordinator,
+            completed,
+            measure_type=_type(self.partnership, "follow-up-conversation"),
+            owner_agency=self.municipality,
+            responsible=self.coordinator,
+            start_date=self.today - timedelta(days=300),
+            next_review=None,
+        )
+        casework.close_concern(
+            self.coordinator,
+            completed,
+            outcome=Outcome.MEASURES_COMPLETED,
+            reason="Samtalene er gjennomført; ingen nye hendelser.",
+        )
         closed_at = timezone.now() - timedelta(days=200)
         Concern.objects.filter(pk=completed.pk).update(closed_at=closed_at)
         completed.reviews.all().delete()
@@ -214,7 +274,8 @@ class DemoCases:
                 channel=Channel.PUBLIC_FORM,
                 reporter_category=ReporterCategory.CITIZEN,
                 phenomenon=Phenomenon.MIXED,
-                description="Jeg har sett klistremerker med hakekors ved busstasjonen flere ganger. (Fiktivt demoeksempel.)",
+                description="Jeg har sett klistremerker med hakekors ved busstasjonen flere ganger. "
+                "(Fiktivt demoeksempel.)",
             ),
         )
         for phenomenon, advice in [
@@ -244,4 +305,3 @@ def load_demo_concerns(partnership: Partnership) -> None:
     cases.police_cases()
     cases.closed_cases()
     cases.online_form_and_advice()
-

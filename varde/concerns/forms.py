@@ -138,11 +138,16 @@ class IntakeForm(AgencyChoice, SubjectFields):
     phenomenon = forms.ChoiceField(label=_("Phenomenon"), choices=Phenomenon.choices)
     kind = forms.ChoiceField(
         label=_("What is this?"),
-        choices=[(ADVICE, _("Advice only – no case, no personal data")), (CONCERN, _("A concern – open a case"))],
+        choices=[
+            (ADVICE, _("Advice only – no case, no personal data")),
+            (CONCERN, _("A concern – open a case")),
+        ],
         widget=forms.RadioSelect,
         initial=CONCERN,
     )
-    advice_given = long_text(_("Advice given"), required=False, help_text=_("Do not write names or other personal data."))
+    advice_given = long_text(
+        _("Advice given"), required=False, help_text=_("Do not write names or other personal data.")
+    )
     description = long_text(_("Description of the concern"), required=False)
     anonymised = forms.BooleanField(label=_("Discussed anonymously: the person is not named"), required=False)
     acute = forms.BooleanField(label=_("Acute: danger to life or a planned serious crime"), required=False)
@@ -150,7 +155,16 @@ class IntakeForm(AgencyChoice, SubjectFields):
         label=_("I have checked the possible matches: this is a new concern"), required=False
     )
 
-    field_order = ["agency", "channel", "reporter_category", "other_body_name", "phenomenon", "kind", "advice_given", "description"]
+    field_order = [
+        "agency",
+        "channel",
+        "reporter_category",
+        "other_body_name",
+        "phenomenon",
+        "kind",
+        "advice_given",
+        "description",
+    ]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -162,7 +176,10 @@ class IntakeForm(AgencyChoice, SubjectFields):
         if cleaned.get("channel") == Channel.OTHER_BODY and not cleaned.get("other_body_name"):
             self.add_error("other_body_name", _("Name the public body."))
         if (is_advice or cleaned.get("anonymised")) and cleaned.get("subject_name"):
-            self.add_error("subject_name", _("Leave the name out: advice sessions and anonymous consultations name nobody."))
+            self.add_error(
+                "subject_name",
+                _("Leave the name out: advice sessions and anonymous consultations name nobody."),
+            )
         if is_advice and cleaned.get("acute"):
             self.add_error("acute", _("An acute situation is always a concern, not advice only."))
         self.check_subject(cleaned)
@@ -230,10 +247,13 @@ class PublicConcernForm(forms.Form):
         choices=[(UNSURE, _("I am not sure")), *Phenomenon.choices],
     )
     description = long_text(
-        _("What worries you?"), help_text=_("Describe what you have seen or heard, and when. You can stay anonymous.")
+        _("What worries you?"),
+        help_text=_("Describe what you have seen or heard, and when. You can stay anonymous."),
     )
     subject_name = short_text(_("Name of the person you worry about"), required=False)
-    subject_birth_year = forms.IntegerField(label=_("Year of birth, if you know it"), required=False, min_value=OLDEST_BIRTH_YEAR)
+    subject_birth_year = forms.IntegerField(
+        label=_("Year of birth, if you know it"), required=False, min_value=OLDEST_BIRTH_YEAR
+    )
     contact = short_text(
         _("How can we reach you?"),
         required=False,
@@ -324,13 +344,17 @@ class AssessmentForm(forms.Form):
     summary = long_text(
         _("Assessment"),
         required=False,
-        help_text=_("The professional judgement so far. Write facts and reasons; avoid assumptions about groups."),
+        help_text=_(
+            "The professional judgement so far. Write facts and reasons; avoid assumptions about groups."
+        ),
     )
 
 
 class MeasureForm(forms.Form):
     measure_type = forms.ModelChoiceField(label=_("Measure"), queryset=MeasureType.objects.none())
-    owner_agency = forms.ModelChoiceField(label=_("Owning agency"), queryset=Agency.objects.none(), empty_label=None)
+    owner_agency = forms.ModelChoiceField(
+        label=_("Owning agency"), queryset=Agency.objects.none(), empty_label=None
+    )
     responsible = PersonChoiceField(label=_("Responsible"), queryset=User.objects.none(), required=False)
     start_date = forms.DateField(label=_("Start"), widget=DateInput())
     next_review = forms.DateField(label=_("Next review"), required=False, widget=DateInput())
@@ -414,9 +438,13 @@ class DisclosureForm(forms.Form):
         required=False,
         help_text=_("Required when the legal basis is consent."),
     )
-    justification = long_text(_("Justification"), help_text=_("Why the other agency needs exactly these parts."))
+    justification = long_text(
+        _("Justification"), help_text=_("Why the other agency needs exactly these parts.")
+    )
     approved_by = PersonChoiceField(label=_("Approved by"), queryset=User.objects.none(), empty_label=None)
-    person_informed = forms.ChoiceField(label=_("Is the person told about the disclosure?"), choices=InformedChoice.choices)
+    person_informed = forms.ChoiceField(
+        label=_("Is the person told about the disclosure?"), choices=InformedChoice.choices
+    )
     not_informed_reason = long_text(_("Why the person will not be told"), required=False)
 
     def __init__(
@@ -477,7 +505,9 @@ class CaseFilterForm(forms.Form):
     }
 
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *Status.choices])
-    phenomenon = forms.ChoiceField(label=_("Phenomenon"), required=False, choices=[("", _("All")), *Phenomenon.choices])
+    phenomenon = forms.ChoiceField(
+        label=_("Phenomenon"), required=False, choices=[("", _("All")), *Phenomenon.choices]
+    )
     responsible = forms.ChoiceField(
         label=_("Responsible"),
         required=False,
@@ -488,7 +518,9 @@ class CaseFilterForm(forms.Form):
 
 
 class LegalBasisForm(forms.Form):
-    code = forms.SlugField(label=_("Code"), max_length=60, help_text=_("Short, unique, with letters, digits and hyphens."))
+    code = forms.SlugField(
+        label=_("Code"), max_length=60, help_text=_("Short, unique, with letters, digits and hyphens.")
+    )
     citation = short_text(_("Provision"))
     title = short_text(_("Title"))
     kind = forms.ChoiceField(label=_("Kind"), choices=LegalBasisKind.choices)

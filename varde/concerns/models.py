@@ -130,7 +130,9 @@ class LegalBasis(models.Model):
         verbose_name_plural = _("legal bases")
         ordering = ["citation", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "code", "version"], name="legal_basis_unique_version"),
+            models.UniqueConstraint(
+                fields=["partnership", "code", "version"], name="legal_basis_unique_version"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -179,9 +181,7 @@ class ConcernQuerySet(models.QuerySet["Concern"]):
         return self.filter(status=Status.CLOSED)
 
     def assessment_overdue(self, today: date) -> "ConcernQuerySet":
-        return self.filter(
-            status__in=[Status.RECEIVED, Status.UNDER_ASSESSMENT], assessment_due__lt=today
-        )
+        return self.filter(status__in=[Status.RECEIVED, Status.UNDER_ASSESSMENT], assessment_due__lt=today)
 
     def unassigned(self) -> "ConcernQuerySet":
         return self.open().filter(responsible__isnull=True)
@@ -232,7 +232,9 @@ class Concern(models.Model):
     subject_birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     subject_municipality = models.CharField(_("municipality of residence"), max_length=100, blank=True)
     subject_guardians = models.TextField(_("parents or guardians"), blank=True)
-    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, default=AgeBand.UNKNOWN)
+    age_band = models.CharField(
+        _("age band"), max_length=10, choices=AgeBand.choices, default=AgeBand.UNKNOWN
+    )
 
     is_acute = models.BooleanField(_("acute"), default=False)
     police_alerted_at = models.DateTimeField(_("police alerted"), null=True, blank=True)
@@ -426,7 +428,9 @@ class Measure(models.Model):
         return f"{self.concern} {self.measure_type}"
 
     def is_overdue(self, today: date) -> bool:
-        return self.next_review is not None and self.next_review < today and self.status in {"planned", "active"}
+        return (
+            self.next_review is not None and self.next_review < today and self.status in {"planned", "active"}
+        )
 
 
 class DisclosureQuerySet(models.QuerySet["Disclosure"]):

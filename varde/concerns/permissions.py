@@ -54,10 +54,10 @@ def concerns_visible_to(user: Any) -> ConcernQuerySet:
     # Rule: the owning agency's case handlers see the concern.
     rule = Q(owning_agency__in=agencies)
     # Rule: the other agency's case handlers see it while a disclosure to their agency is in force.
-    rule |= Exists(Disclosure.objects.in_force().filter(concern=OuterRef("pk"), to_agency__in=agencies))
+    rule |= Q(Exists(Disclosure.objects.in_force().filter(concern=OuterRef("pk"), to_agency__in=agencies)))
     # Rule: a mentor sees the concerns in which a measure is assigned to them.
     if _is_mentor(user):
-        rule |= Exists(Measure.objects.filter(concern=OuterRef("pk"), responsible=user))
+        rule |= Q(Exists(Measure.objects.filter(concern=OuterRef("pk"), responsible=user)))
     # Rule: restricted concerns are out of casework for everyone.
     return Concern.objects.in_use().filter(rule)
 
@@ -104,7 +104,9 @@ def access_to(user: Any, concern: Concern) -> ConcernAccess | None:
         return ConcernAccess(is_owner=True, parts=ALL_PARTS)
     # Rule: the receiving agency sees the union of the parts disclosed to it, read-only.
     disclosed: set[str] = set()
-    for parts in concern.disclosures.in_force().filter(to_agency__in=agencies).values_list("parts", flat=True):
+    for parts in (
+        concern.disclosures.in_force().filter(to_agency__in=agencies).values_list("parts", flat=True)
+    ):
         disclosed.update(parts)
     if disclosed:
         return ConcernAccess(is_owner=False, parts=frozenset(disclosed))
@@ -192,4 +194,4 @@ def possible_duplicates(user: Any, agency: Agency, name: str, *, limit: int = 10
     matches = owned_concerns_of(user).filter(owning_agency=agency, is_named=True)
     for token in tokens:
         matches = matches.filter(subject_name__icontains=token)
-    return matches.order_by("-created_at")[:limit]  # type: ignore[return-value]
+    return matches.order_by("-created_at")[:limit]

@@ -86,7 +86,8 @@ LEGAL_BASES = [
         "helsepersonelloven § 23 nr. 4",
         "Helsepersonells rett til å gi opplysninger",
         LegalBasisKind.GENERAL,
-        "Helsepersonell kan dele opplysninger når tungtveiende private eller offentlige interesser gjør det rett.",
+        "Helsepersonell kan dele opplysninger når tungtveiende private eller offentlige interesser "
+        "gjør det rett.",
     ),
     BasisSeed(
         "health-duty-to-alert",

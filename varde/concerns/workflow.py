@@ -1,5 +1,6 @@
 """The states of a concern and the only transitions allowed between them."""
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Status
@@ -16,7 +17,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 ASSESSMENT_PHASE = frozenset({Status.RECEIVED, Status.UNDER_ASSESSMENT})
 
 # What a reporter is told: three plain words, never what happens inside the case.
-REPORTER_STATUS = {
+REPORTER_STATUS: dict[str, Promise] = {
     Status.RECEIVED: _("Received"),
     Status.UNDER_ASSESSMENT: _("Being assessed"),
     Status.FOLLOW_UP: _("Being assessed"),

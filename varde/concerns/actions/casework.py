@@ -20,7 +20,10 @@ from .errors import ActionRefused
 @transaction.atomic
 def assign_responsible(actor: Any, concern: Concern, *, responsible: User | None) -> Concern:
     require_owner(actor, concern)
-    if responsible is not None and not handler_agencies(responsible).filter(pk=concern.owning_agency_id).exists():
+    if (
+        responsible is not None
+        and not handler_agencies(responsible).filter(pk=concern.owning_agency_id).exists()
+    ):
         raise ActionRefused(_("The responsible person must be a case handler in the owning agency."))
     concern.responsible = responsible
     concern.save(update_fields=["responsible", "updated_at"])
@@ -38,8 +41,10 @@ def update_assessment(actor: Any, concern: Concern, *, summary: str) -> Concern:
 
 
 def _end_initial_discussion(concern: Concern) -> int:
-    return concern.disclosures.in_force().filter(legal_basis__kind=LegalBasisKind.INITIAL_DISCUSSION).update(
-        ended_at=timezone.now(), end_reason=DisclosureEnd.ASSESSMENT_ENDED
+    return (
+        concern.disclosures.in_force()
+        .filter(legal_basis__kind=LegalBasisKind.INITIAL_DISCUSSION)
+        .update(ended_at=timezone.now(), end_reason=DisclosureEnd.ASSESSMENT_ENDED)
     )
 
 

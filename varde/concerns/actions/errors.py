@@ -3,5 +3,5 @@ from django.core.exceptions import PermissionDenied, ValidationError
 __all__ = ["ActionRefused", "PermissionDenied"]
 
 
-class ActionRefused(ValidationError):
+class ActionRefused(ValidationError):  # noqa: N818  (a refusal the user reads, not a program error)
     """The action is not allowed in the object's current state; the message says why, in Norwegian."""

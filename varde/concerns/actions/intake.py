@@ -151,7 +151,9 @@ def report_concern(actor: Any, *, agency: Agency, report: Report) -> Concern:
     if not reporting_agencies(actor).filter(pk=agency.pk).exists():
         raise PermissionDenied
     concern = _create(actor, agency, report, reported_by=actor)
-    _notify_handlers(agency, concern, _("New concern %(reference)s reported") % {"reference": concern.reference})
+    _notify_handlers(
+        agency, concern, _("New concern %(reference)s reported") % {"reference": concern.reference}
+    )
     return concern
 
 
@@ -162,7 +164,9 @@ def submit_public_concern(partnership: Partnership, *, report: Report) -> Concer
     agency = settings.public_intake_agency or partnership.agencies.get(kind=AgencyKind.MUNICIPALITY)
     concern = _create(None, agency, report, reported_by=None)
     _notify_handlers(
-        agency, concern, _("New concern %(reference)s from the online form") % {"reference": concern.reference}
+        agency,
+        concern,
+        _("New concern %(reference)s from the online form") % {"reference": concern.reference},
     )
     return concern
 
@@ -216,5 +220,9 @@ def mark_acute(
     StatisticsFact.objects.filter(concern=concern).update(is_acute=True, agency=concern.owning_agency)
     log(concern, actor, "marked_acute", detail={"moved_to_police": moving})
     if moving:
-        _notify_handlers(police, concern, _("Acute concern %(reference)s moved to the police") % {"reference": concern.reference})
+        _notify_handlers(
+            police,
+            concern,
+            _("Acute concern %(reference)s moved to the police") % {"reference": concern.reference},
+        )
     return concern

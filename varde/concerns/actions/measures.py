@@ -21,7 +21,9 @@ from .errors import ActionRefused
 RUNNING = {MeasureStatus.PLANNED, MeasureStatus.ACTIVE}
 
 
-def _check_consent(measure_type: MeasureType, owner_agency: Agency, consent: Consent | None, day: date) -> None:
+def _check_consent(
+    measure_type: MeasureType, owner_agency: Agency, consent: Consent | None, day: date
+) -> None:
     if not measure_type.requires_consent:
         return
     if consent is None:
@@ -49,7 +51,10 @@ def add_measure(
     require_owner(actor, concern)
     if concern.status == "closed":
         raise ActionRefused(_("A closed concern cannot get new measures. Reopen it first."))
-    if measure_type.partnership_id != concern.partnership_id or owner_agency.partnership_id != concern.partnership_id:
+    if (
+        measure_type.partnership_id != concern.partnership_id
+        or owner_agency.partnership_id != concern.partnership_id
+    ):
         raise PermissionDenied
     if consent is not None and consent.concern_id != concern.pk:
         raise PermissionDenied
@@ -74,7 +79,8 @@ def add_measure(
     if responsible is not None and responsible != actor:
         notify(
             [responsible],
-            _("You are responsible for a measure in concern %(reference)s") % {"reference": concern.reference},
+            _("You are responsible for a measure in concern %(reference)s")
+            % {"reference": concern.reference},
             link=reverse("concerns:detail", args=[concern.pk]),
         )
     return measure
@@ -82,7 +88,13 @@ def add_measure(
 
 @transaction.atomic
 def update_measure(
-    actor: Any, measure: Measure, *, status: str, next_review: date | None, evaluation: str, ended_reason: str = ""
+    actor: Any,
+    measure: Measure,
+    *,
+    status: str,
+    next_review: date | None,
+    evaluation: str,
+    ended_reason: str = "",
 ) -> Measure:
     if not can_update_measure(actor, measure):
         raise PermissionDenied

@@ -45,7 +45,9 @@ def _step_for(concern: Concern, rule: RetentionRule, today: date) -> RetentionSt
     if rule.erase_after_months is not None:
         erase_on = add_months(closed_on, rule.erase_after_months)
         if erase_on <= today:
-            return RetentionStep(concern.pk, concern.reference, RetentionAction.ERASED, erase_on, _rule_text(rule))
+            return RetentionStep(
+                concern.pk, concern.reference, RetentionAction.ERASED, erase_on, _rule_text(rule)
+            )
     if rule.restrict_after_months is not None and concern.restricted_at is None:
         restrict_on = add_months(closed_on, rule.restrict_after_months)
         if restrict_on <= today:

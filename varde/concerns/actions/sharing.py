@@ -39,7 +39,9 @@ def record_consent(actor: Any, concern: Concern, *, terms: ConsentTerms) -> Cons
         raise ActionRefused(_("The consent cannot end before it starts."))
     if not terms.agencies:
         raise ActionRefused(_("Choose at least one agency the consent covers."))
-    partnership_ids = {a.partnership_id for a in terms.agencies} | {m.partnership_id for m in terms.measure_types}
+    partnership_ids = {a.partnership_id for a in terms.agencies} | {
+        m.partnership_id for m in terms.measure_types
+    }
     if partnership_ids != {concern.partnership_id}:
         raise PermissionDenied
     consent = Consent.objects.create(
@@ -104,7 +106,10 @@ class DisclosureTerms:
 
 def _check_terms(concern: Concern, terms: DisclosureTerms) -> None:
     basis = terms.legal_basis
-    if terms.to_agency.partnership_id != concern.partnership_id or basis.partnership_id != concern.partnership_id:
+    if (
+        terms.to_agency.partnership_id != concern.partnership_id
+        or basis.partnership_id != concern.partnership_id
+    ):
         raise PermissionDenied
     if terms.to_agency.pk == concern.owning_agency_id:
         raise ActionRefused(_("Information is disclosed to the other agency, not to the owning one."))
@@ -117,7 +122,9 @@ def _check_terms(concern: Concern, terms: DisclosureTerms) -> None:
     if terms.person_informed == InformedChoice.NO and not terms.not_informed_reason.strip():
         raise ActionRefused(_("Say why the person will not be told."))
     if basis.kind == LegalBasisKind.INITIAL_DISCUSSION and concern.status not in ASSESSMENT_PHASE:
-        raise ActionRefused(_("The initial-discussion basis can only be used while the concern is being assessed."))
+        raise ActionRefused(
+            _("The initial-discussion basis can only be used while the concern is being assessed.")
+        )
     if basis.kind == LegalBasisKind.CONSENT:
         _check_consent_covers(concern, terms)
 
@@ -161,7 +168,8 @@ def disclose(actor: Any, concern: Concern, *, terms: DisclosureTerms) -> Disclos
     )
     notify(
         case_handlers_of(terms.to_agency),
-        _("Information in concern %(reference)s was shared with your agency") % {"reference": concern.reference},
+        _("Information in concern %(reference)s was shared with your agency")
+        % {"reference": concern.reference},
         link=reverse("concerns:detail", args=[concern.pk]),
     )
     return disclosure

@@ -66,7 +66,12 @@ def make_consent(world: World, concern: Concern, *, types: tuple[str, ...] = ("m
 
 
 def make_disclosure(
-    world: World, concern: Concern, *, parts: tuple[str, ...] = (Part.DESCRIPTION,), code: str = "public-body-own-tasks", consent: Consent | None = None
+    world: World,
+    concern: Concern,
+    *,
+    parts: tuple[str, ...] = (Part.DESCRIPTION,),
+    code: str = "public-body-own-tasks",
+    consent: Consent | None = None,
 ) -> Disclosure:
     actor = handler_for(world, concern.owning_agency)
     other = world.police if concern.owning_agency == world.municipality else world.municipality
@@ -85,7 +90,14 @@ def make_disclosure(
     )
 
 
-def make_measure(world: World, concern: Concern, *, code: str = "follow-up-conversation", responsible: User | None = None, consent: Consent | None = None) -> Measure:
+def make_measure(
+    world: World,
+    concern: Concern,
+    *,
+    code: str = "follow-up-conversation",
+    responsible: User | None = None,
+    consent: Consent | None = None,
+) -> Measure:
     return measures.add_measure(
         handler_for(world, concern.owning_agency),
         concern,
@@ -99,4 +111,6 @@ def make_measure(world: World, concern: Concern, *, code: str = "follow-up-conve
 
 
 def close(world: World, concern: Concern, outcome: str = "unfounded") -> Concern:
-    return casework.close_concern(handler_for(world, concern.owning_agency), concern, outcome=outcome, reason="Ferdig.")
+    return casework.close_concern(
+        handler_for(world, concern.owning_agency), concern, outcome=outcome, reason="Ferdig."
+    )

@@ -66,14 +66,21 @@ def test_transitions_follow_the_table_and_need_a_reason(world):
         casework.change_status(owner, concern, to_status=Status.UNDER_ASSESSMENT, reason="  ")
     casework.change_status(owner, concern, to_status=Status.UNDER_ASSESSMENT, reason="Starter")
     event = concern.events.last()
-    assert (event.from_status, event.to_status, event.reason, event.actor) == ("received", "under_assessment", "Starter", owner)
+    assert (event.from_status, event.to_status, event.reason, event.actor) == (
+        "received",
+        "under_assessment",
+        "Starter",
+        owner,
+    )
 
 
 def test_the_other_agency_cannot_change_a_shared_concern(world):
     concern = make_concern(world)
     make_disclosure(world, concern)
     with pytest.raises(PermissionDenied):
-        casework.change_status(handler_for(world, world.police), concern, to_status="under_assessment", reason="x")
+        casework.change_status(
+            handler_for(world, world.police), concern, to_status="under_assessment", reason="x"
+        )
 
 
 def test_closing_needs_an_outcome_and_schedules_reviews_after_measures(world):
@@ -111,7 +118,7 @@ def test_initial_discussion_disclosure_expires_when_the_case_leaves_assessment(w
 
 def test_a_measure_needing_consent_cannot_start_without_one_that_covers_it(world):
     concern = make_concern(world)
-    with pytest.raises(ValidationError, match="samtykke|consent"):
+    with pytest.raises(ValidationError, match=r"samtykke|consent"):
         make_measure(world, concern, code="mentor")
     other_consent = make_consent(world, concern, types=("exit",))
     with pytest.raises(ValidationError):
@@ -122,7 +129,9 @@ def test_a_measure_needing_consent_cannot_start_without_one_that_covers_it(world
     assert StatisticsFact.objects.get(concern=concern).measure_types == ["mentor"]
 
 
-def test_withdrawing_consent_ends_what_rests_on_it_and_tells_the_responsible(world, django_capture_on_commit_callbacks):
+def test_withdrawing_consent_ends_what_rests_on_it_and_tells_the_responsible(
+    world, django_capture_on_commit_callbacks
+):
     concern = make_concern(world)
     owner = handler_for(world, world.municipality)
     casework.assign_responsible(owner, concern, responsible=owner)
@@ -143,7 +152,9 @@ def test_withdrawing_consent_ends_what_rests_on_it_and_tells_the_responsible(wor
     assert disclosure.end_reason == DisclosureEnd.CONSENT_WITHDRAWN
     assert access_to(police, concern) is None
     assert access_to(mentor, concern) is not None  # still assigned, but the measure has stopped
-    told = set(Notification.objects.filter(message__contains=concern.reference).values_list("user", flat=True))
+    told = set(
+        Notification.objects.filter(message__contains=concern.reference).values_list("user", flat=True)
+    )
     assert {owner.pk, mentor.pk} <= told
     with pytest.raises(ValidationError):
         measures.update_measure(owner, measure, status=MeasureStatus.ACTIVE, next_review=None, evaluation="")
@@ -162,17 +173,29 @@ def test_marking_acute_moves_a_municipal_concern_to_the_police(world, django_cap
     owner = handler_for(world, world.municipality)
     police = handler_for(world, world.police)
     with pytest.raises(ValidationError):
-        intake.mark_acute(owner, concern, alerted_at=timezone.now(), alerted_by="Kari", legal_basis=basis(world, "consent"))
+        intake.mark_acute(
+            owner, concern, alerted_at=timezone.now(), alerted_by="Kari", legal_basis=basis(world, "consent")
+        )
     with django_capture_on_commit_callbacks(execute=True):
         intake.mark_acute(
-            owner, concern, alerted_at=timezone.now(), alerted_by="Kari", legal_basis=basis(world, "duty-to-avert"), justification="Trussel"
+            owner,
+            concern,
+            alerted_at=timezone.now(),
+            alerted_by="Kari",
+            legal_basis=basis(world, "duty-to-avert"),
+            justification="Trussel",
         )
     concern.refresh_from_db()
-    assert concern.is_acute and concern.owning_agency == world.police
+    assert concern.is_acute
+    assert concern.owning_agency == world.police
     assert access_to(owner, concern) is None
     assert access_to(police, concern).is_owner
     record = concern.disclosures.get()
-    assert (record.from_agency, record.to_agency, record.legal_basis.code) == (world.municipality, world.police, "duty-to-avert")
+    assert (record.from_agency, record.to_agency, record.legal_basis.code) == (
+        world.municipality,
+        world.police,
+        "duty-to-avert",
+    )
     assert Notification.objects.filter(user=police).exists()
     assert StatisticsFact.objects.get(concern=concern).is_acute
 
@@ -186,11 +209,18 @@ def test_a_used_legal_basis_is_superseded_never_edited(world):
     )
     used.refresh_from_db()
     disclosure.refresh_from_db()
-    assert successor.version == 2 and successor.supersedes == used
-    assert used.retired_at is not None and used.title != "Ny tittel"
+    assert successor.version == 2
+    assert successor.supersedes == used
+    assert used.retired_at is not None
+    assert used.title != "Ny tittel"
     assert disclosure.legal_basis == used
     unused = basis(world, "child-welfare")
-    assert reference.revise_legal_basis(admin, unused, citation="bvl.", title="Endret", kind=unused.kind, description="") == unused
+    assert (
+        reference.revise_legal_basis(
+            admin, unused, citation="bvl.", title="Endret", kind=unused.kind, description=""
+        )
+        == unused
+    )
 
 
 def test_only_the_partnerships_admin_keeps_legal_bases(world, other_world):
@@ -211,7 +241,8 @@ def test_retention_erases_unfounded_concerns_after_a_year_and_keeps_a_receipt(wo
     assert [step.action for step in steps] == ["erased"]
     assert not Concern.objects.filter(pk=concern.pk).exists()
     fact = StatisticsFact.objects.get(kind="concern")
-    assert fact.concern is None and fact.outcome == "unfounded"
+    assert fact.concern is None
+    assert fact.outcome == "unfounded"
     from varde.concerns.models import RetentionReceipt
 
     receipt = RetentionReceipt.objects.get()
@@ -224,7 +255,12 @@ def test_retention_restricts_other_outcomes_and_a_recorded_hold_postpones_it(wor
     with time_machine.travel("2026-01-10 12:00 +01:00", tick=False):
         kept = close(world, make_concern(world), "no_further_action")
         held = close(world, make_concern(world, name="Holdt Tilbake"), "no_further_action")
-        retention.extend_retention(handler_for(world, world.municipality), held, keep_until=timezone.localdate() + timedelta(days=500), reason="Rettssak")
+        retention.extend_retention(
+            handler_for(world, world.municipality),
+            held,
+            keep_until=timezone.localdate() + timedelta(days=500),
+            reason="Rettssak",
+        )
     with time_machine.travel("2027-01-11 12:00 +01:00", tick=False):
         steps = retention.purge(timezone.localdate())
     assert [(s.reference, s.action) for s in steps] == [(kept.reference, "restricted")]
@@ -237,7 +273,9 @@ def test_keeping_data_longer_needs_a_reason_and_a_future_date(world):
     concern = close(world, make_concern(world))
     owner = handler_for(world, world.municipality)
     with pytest.raises(ValidationError):
-        retention.extend_retention(owner, concern, keep_until=timezone.localdate() + timedelta(days=10), reason=" ")
+        retention.extend_retention(
+            owner, concern, keep_until=timezone.localdate() + timedelta(days=10), reason=" "
+        )
     with pytest.raises(ValidationError):
         retention.extend_retention(owner, concern, keep_until=timezone.localdate(), reason="Grunn")
 
@@ -247,7 +285,8 @@ def test_purge_dry_run_changes_nothing(world, capsys):
     Concern.objects.filter(pk=concern.pk).update(closed_at=timezone.now() - timedelta(days=400))
     call_command("purge", "--dry-run")
     output = capsys.readouterr().out
-    assert concern.reference in output and "1 step(s) due" in output
+    assert concern.reference in output
+    assert "1 step(s) due" in output
     assert "Ola" not in output
     assert Concern.objects.filter(pk=concern.pk).exists()
     call_command("purge")

@@ -73,9 +73,11 @@ def url_for(name: str, world: World) -> str:
         args.append(make_disclosure(world, concern).pk)
     elif name == "concerns:legal_basis_edit":
         args = [world.partnership.legal_bases.first().pk]
-    elif name in {"concerns:list", "concerns:intake", "concerns:report", "concerns:my_reports"} or name.startswith(
-        "concerns:legal_basis"
-    ) or name == "concerns:measure_type_list":
+    elif (
+        name in {"concerns:list", "concerns:intake", "concerns:report", "concerns:my_reports"}
+        or name.startswith("concerns:legal_basis")
+        or name == "concerns:measure_type_list"
+    ):
         args = []
     return reverse(name, args=args)
 
@@ -152,7 +154,9 @@ def test_the_receiver_loses_sight_when_the_disclosure_is_revoked(world, client):
     disclosure = make_disclosure(world, concern, parts=(Part.IDENTITY,))
     police = handler_for(world, world.police)
     assert permissions.access_to(police, concern).parts == {Part.IDENTITY}
-    sharing.revoke_disclosure(handler_for(world, world.municipality), disclosure, reason="Ikke lenger nødvendig.")
+    sharing.revoke_disclosure(
+        handler_for(world, world.municipality), disclosure, reason="Ikke lenger nødvendig."
+    )
     log_in(client, police)
     assert client.get(reverse("concerns:detail", args=[concern.pk])).status_code == 404
 
@@ -190,7 +194,9 @@ def test_an_employee_sees_the_status_of_own_reports_and_nothing_more(world, clie
 
     employee = world.make_user(Role.EMPLOYEE)
     concern = report_concern(
-        employee, agency=world.municipality, report=Report("employee", "employee", "hate_crime", "Hærverk med hatsymboler.")
+        employee,
+        agency=world.municipality,
+        report=Report("employee", "employee", "hate_crime", "Hærverk med hatsymboler."),
     )
     owner = handler_for(world, world.municipality)
     from varde.concerns.actions.casework import change_status, update_assessment

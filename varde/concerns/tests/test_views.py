@@ -42,7 +42,8 @@ def test_a_hotline_call_becomes_a_concern(world, coordinator_client):
     response = coordinator_client.post(reverse("concerns:intake"), intake_data(world, subject_name="Per Ny"))
     concern = Concern.objects.get()
     assert response.url == reverse("concerns:detail", args=[concern.pk])
-    assert concern.subject_name == "Per Ny" and concern.channel == "hotline"
+    assert concern.subject_name == "Per Ny"
+    assert concern.channel == "hotline"
 
 
 def test_search_before_create_shows_matches_and_needs_confirmation(world, coordinator_client):
@@ -89,7 +90,8 @@ def test_bad_intake_input_gets_a_message_and_changes_nothing(world, coordinator_
     response = coordinator_client.post(reverse("concerns:intake"), intake_data(world, **overrides))
     assert response.status_code == 200
     assert "Rett opp dette" in response.content.decode() or "ds-error-summary" in response.content.decode()
-    assert not Concern.objects.exists() and not AdviceSession.objects.exists()
+    assert not Concern.objects.exists()
+    assert not AdviceSession.objects.exists()
 
 
 def test_markup_is_stored_as_text_and_shown_escaped(world, coordinator_client):
@@ -105,11 +107,16 @@ def test_an_employee_reports_and_gets_a_receipt(world, client):
     log_in(client, employee)
     response = client.post(
         reverse("concerns:report"),
-        {"agency": str(world.municipality.pk), "phenomenon": "hate_crime", "description": "Hatsymboler i garderoben."},
+        {
+            "agency": str(world.municipality.pk),
+            "phenomenon": "hate_crime",
+            "description": "Hatsymboler i garderoben.",
+        },
         follow=True,
     )
     concern = Concern.objects.get()
-    assert concern.reported_by == employee and concern.channel == "employee"
+    assert concern.reported_by == employee
+    assert concern.channel == "employee"
     page = response.content.decode()
     assert concern.reference in page
     assert "Hatsymboler" not in page
@@ -126,7 +133,12 @@ def test_an_employee_cannot_report_to_another_partnerships_agency(world, other_w
 
 
 def public_data(**overrides):
-    return {"reporter_category": "relative", "phenomenon": "", "description": "Nevøen min endrer seg.", "website": ""} | overrides
+    return {
+        "reporter_category": "relative",
+        "phenomenon": "",
+        "description": "Nevøen min endrer seg.",
+        "website": "",
+    } | overrides
 
 
 def test_the_public_form_lands_in_the_intake_queue_and_never_shows_the_text(world, client):
@@ -134,11 +146,14 @@ def test_the_public_form_lands_in_the_intake_queue_and_never_shows_the_text(worl
     assert client.get(url).status_code == 200
     response = client.post(url, public_data(contact="900 00 000"), follow=True)
     concern = Concern.objects.get()
-    assert concern.owning_agency == world.municipality and concern.channel == "public_form"
-    assert concern.phenomenon == "mixed" and concern.reporter_contact == "900 00 000"
+    assert concern.owning_agency == world.municipality
+    assert concern.channel == "public_form"
+    assert concern.phenomenon == "mixed"
+    assert concern.reporter_contact == "900 00 000"
     page = response.content.decode()
     assert concern.reference in page
-    assert "Nevøen" not in page and "900 00 000" not in page
+    assert "Nevøen" not in page
+    assert "900 00 000" not in page
     # The receipt is shown once; reloading does not show it again.
     assert client.get(reverse("concerns:public_receipt", args=[world.partnership.slug])).status_code == 302
 
@@ -169,9 +184,13 @@ def test_the_public_form_is_rate_limited_per_address(world, client):
     assert "127.0.0.1" not in set(PublicSubmission.objects.values_list("address_hash", flat=True))
 
 
-@pytest.mark.parametrize("overrides", [{"description": ""}, {"description": "x" * 5001}, {"reporter_category": "robot"}])
+@pytest.mark.parametrize(
+    "overrides", [{"description": ""}, {"description": "x" * 5001}, {"reporter_category": "robot"}]
+)
 def test_bad_public_input_changes_nothing(world, client, overrides):
-    response = client.post(reverse("concerns:public_form", args=[world.partnership.slug]), public_data(**overrides))
+    response = client.post(
+        reverse("concerns:public_form", args=[world.partnership.slug]), public_data(**overrides)
+    )
     assert response.status_code == 200
     assert not Concern.objects.exists()
 
@@ -221,13 +240,21 @@ def test_admin_revises_and_retires_legal_bases(world, client):
     assert response.status_code == 302
     client.post(reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "retire"})
     basis.refresh_from_db()
-    assert basis.citation == "barnevernsloven § 13-2" and basis.retired_at is not None
-    assert client.post(reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "explode"}).status_code == 404
+    assert basis.citation == "barnevernsloven § 13-2"
+    assert basis.retired_at is not None
+    assert (
+        client.post(
+            reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "explode"}
+        ).status_code
+        == 404
+    )
 
 
 def test_a_coordinator_cannot_touch_legal_bases(world, coordinator_client):
     basis = LegalBasis.objects.filter(partnership=world.partnership).first()
-    response = coordinator_client.post(reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "retire"})
+    response = coordinator_client.post(
+        reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "retire"}
+    )
     assert response.status_code == 404
 
 
@@ -241,7 +268,9 @@ def test_home_lists_due_items(world, client):
 
 
 @pytest.mark.parametrize("rows", [1, 50])
-def test_case_list_keeps_a_constant_number_of_queries(world, coordinator_client, django_assert_max_num_queries, rows):
+def test_case_list_keeps_a_constant_number_of_queries(
+    world, coordinator_client, django_assert_max_num_queries, rows
+):
     for _ in range(rows):
         make_concern(world)
     with django_assert_max_num_queries(16):
@@ -249,7 +278,9 @@ def test_case_list_keeps_a_constant_number_of_queries(world, coordinator_client,
 
 
 @pytest.mark.parametrize("rows", [1, 25])
-def test_case_page_keeps_a_constant_number_of_queries(world, coordinator_client, django_assert_max_num_queries, rows):
+def test_case_page_keeps_a_constant_number_of_queries(
+    world, coordinator_client, django_assert_max_num_queries, rows
+):
     concern = make_concern(world)
     for _ in range(rows):
         make_measure(world, concern)

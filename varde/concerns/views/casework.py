@@ -43,7 +43,7 @@ from ..permissions import (
     handler_agencies,
 )
 from ..workflow import allowed_transitions
-from .common import CASE_READERS, HANDLERS, action_page, done, perform
+from .common import CASE_READERS, HANDLERS, action_page, done, perform, submitted
 
 CONCERNS_PER_PAGE = 25
 
@@ -67,7 +67,7 @@ def _filtered(concerns: QuerySet[Concern], form: CaseFilterForm, user: Any) -> Q
 def case_list(request: HtmxHttpRequest) -> HttpResponse:
     user: Any = request.user
     form = CaseFilterForm(request.GET or None)
-    concerns = concerns_visible_to(user).select_related("owning_agency", "responsible")
+    concerns: QuerySet[Concern] = concerns_visible_to(user).select_related("owning_agency", "responsible")
     # Only the owning agency sees categories in the list; others see that something is shared.
     concerns = concerns.annotate(
         is_owned=Case(
@@ -76,7 +76,9 @@ def case_list(request: HtmxHttpRequest) -> HttpResponse:
             output_field=BooleanField(),
         )
     )
-    concerns = _filtered(concerns, form, user) if form.is_valid() else concerns.order_by("-created_at", "reference")
+    concerns = (
+        _filtered(concerns, form, user) if form.is_valid() else concerns.order_by("-created_at", "reference")
+    )
     page = Paginator(concerns, CONCERNS_PER_PAGE).get_page(request.GET.get("side"))
     record_event("concern.list_viewed", actor=user, detail={"count": len(page.object_list)})
     query = request.GET.copy()
@@ -109,15 +111,19 @@ def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     if access_.is_owner:
         context |= {
             "events": concern.events.select_related("actor"),
-            "consents": concern.consents.prefetch_related("agencies", "measure_types").select_related("withdrawn_by"),
+            "consents": concern.consents.prefetch_related("agencies", "measure_types").select_related(
+                "withdrawn_by"
+            ),
             "disclosures": concern.disclosures.select_related("to_agency", "legal_basis", "approved_by"),
             "reviews": concern.reviews.select_related("done_by"),
             "transitions": allowed_transitions(concern.status),
         }
     else:
-        context["disclosures"] = concern.disclosures.in_force().filter(
-            to_agency__in=handler_agencies(user)
-        ).select_related("legal_basis", "from_agency")
+        context["disclosures"] = (
+            concern.disclosures.in_force()
+            .filter(to_agency__in=handler_agencies(user))
+            .select_related("legal_basis", "from_agency")
+        )
     return render(request, "concerns/concern_detail.html", context)
 
 
@@ -131,7 +137,10 @@ def acute(request: HttpRequest, pk: Any) -> HttpResponse:
     concern = get_owned_concern_for(user, pk, purpose="acute triage")
     moving = concern.owning_agency.kind != "police"
     bases = concern.partnership.legal_bases.current() if moving else None
-    initial = {"alerted_at": timezone.localtime().replace(second=0, microsecond=0), "alerted_by": user.display_name}
+    initial = {
+        "alerted_at": timezone.localtime().replace(second=0, microsecond=0),
+        "alerted_by": user.display_name,
+    }
     form = AcuteForm(request.POST or None, bases=bases, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -172,7 +181,10 @@ def change_status(request: HttpRequest, pk: Any) -> HttpResponse:
     form = StatusForm(request.POST or None, allowed=list(allowed_transitions(concern.status)))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if perform(form, lambda: casework.change_status(user, concern, to_status=data["to_status"], reason=data["reason"])):
+        if perform(
+            form,
+            lambda: casework.change_status(user, concern, to_status=data["to_status"], reason=data["reason"]),
+        ):
             return done(request, concern, _("The status is changed."))
     return action_page(request, concern, form, heading=_("Change status"), submit=_("Change status"))
 
@@ -187,9 +199,14 @@ def close(request: HttpRequest, pk: Any) -> HttpResponse:
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if perform(form, lambda: casework.close_concern(user, concern, outcome=data["outcome"], reason=data["reason"])):
+        if perform(
+            form,
+            lambda: casework.close_concern(user, concern, outcome=data["outcome"], reason=data["reason"]),
+        ):
             return done(request, concern, _("The concern is closed."))
-    intro = _("Closing ends any initial-discussion disclosures. If the case had measures, reviews are scheduled.")
+    intro = _(
+        "Closing ends any initial-discussion disclosures. If the case had measures, reviews are scheduled."
+    )
     return action_page(request, concern, form, heading=_("Close concern"), submit=_("Close"), intro=intro)
 
 
@@ -203,9 +220,11 @@ def assign(request: HttpRequest, pk: Any) -> HttpResponse:
         handlers=case_handlers_of(concern.owning_agency),
         initial={"responsible": concern.responsible_id},
     )
-    if request.method == "POST" and form.is_valid():
-        if perform(form, lambda: casework.assign_responsible(user, concern, responsible=form.cleaned_data["responsible"])):
-            return done(request, concern, _("The responsible person is changed."))
+    if submitted(request, form) and perform(
+        form,
+        lambda: casework.assign_responsible(user, concern, responsible=form.cleaned_data["responsible"]),
+    ):
+        return done(request, concern, _("The responsible person is changed."))
     return action_page(request, concern, form, heading=_("Responsible person"), submit=_("Save"))
 
 
@@ -215,9 +234,10 @@ def assessment(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="write assessment")
     form = AssessmentForm(request.POST or None, initial={"summary": concern.assessment_summary})
-    if request.method == "POST" and form.is_valid():
-        if perform(form, lambda: casework.update_assessment(user, concern, summary=form.cleaned_data["summary"])):
-            return done(request, concern, _("The assessment is saved."))
+    if submitted(request, form) and perform(
+        form, lambda: casework.update_assessment(user, concern, summary=form.cleaned_data["summary"])
+    ):
+        return done(request, concern, _("The assessment is saved."))
     return action_page(request, concern, form, heading=_("Assessment"), submit=_("Save"))
 
 
@@ -230,9 +250,10 @@ def review(request: HttpRequest, pk: Any, review_pk: Any) -> HttpResponse:
     if item is None:
         raise Http404
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if perform(form, lambda: casework.complete_review(user, item, notes=form.cleaned_data["notes"])):
-            return done(request, concern, _("The review is recorded."))
+    if submitted(request, form) and perform(
+        form, lambda: casework.complete_review(user, item, notes=form.cleaned_data["notes"])
+    ):
+        return done(request, concern, _("The review is recorded."))
     return action_page(request, concern, form, heading=_("Review after closure"), submit=_("Record review"))
 
 
@@ -244,10 +265,19 @@ def keep_longer(request: HttpRequest, pk: Any) -> HttpResponse:
     form = RetentionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if perform(form, lambda: retention.extend_retention(user, concern, keep_until=data["keep_until"], reason=data["reason"])):
+        if perform(
+            form,
+            lambda: retention.extend_retention(
+                user, concern, keep_until=data["keep_until"], reason=data["reason"]
+            ),
+        ):
             return done(request, concern, _("The personal data will be kept until the new date."))
-    intro = _("Personal data is deleted or restricted by the retention rules. Keeping it longer needs a reason.")
-    return action_page(request, concern, form, heading=_("Keep personal data longer"), submit=_("Save"), intro=intro)
+    intro = _(
+        "Personal data is deleted or restricted by the retention rules. Keeping it longer needs a reason."
+    )
+    return action_page(
+        request, concern, form, heading=_("Keep personal data longer"), submit=_("Save"), intro=intro
+    )
 
 
 # Measures ---------------------------------------------------------------------------------------
@@ -274,9 +304,10 @@ def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
         consents=concern.consents.valid_on(timezone.localdate()),
         initial={"owner_agency": concern.owning_agency_id, "start_date": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        if perform(form, lambda: measures.add_measure(user, concern, **form.cleaned_data)):
-            return done(request, concern, _("The measure is added."))
+    if submitted(request, form) and perform(
+        form, lambda: measures.add_measure(user, concern, **form.cleaned_data)
+    ):
+        return done(request, concern, _("The measure is added."))
     return action_page(request, concern, form, heading=_("New measure"), submit=_("Add measure"))
 
 
@@ -290,9 +321,10 @@ def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse
         raise Http404
     initial = {"status": measure.status, "next_review": measure.next_review, "evaluation": measure.evaluation}
     form = MeasureUpdateForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if perform(form, lambda: measures.update_measure(user, measure, **form.cleaned_data)):
-            return done(request, concern, _("The measure is updated."))
+    if submitted(request, form) and perform(
+        form, lambda: measures.update_measure(user, measure, **form.cleaned_data)
+    ):
+        return done(request, concern, _("The measure is updated."))
     heading = _("Measure: %(type)s") % {"type": measure.measure_type}
     return action_page(request, concern, form, heading=heading, submit=_("Save"))
 
@@ -336,10 +368,27 @@ def consent_withdraw(request: HttpRequest, pk: Any, consent_pk: Any) -> HttpResp
     if consent is None:
         raise Http404
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and perform(form, lambda: sharing.withdraw_consent(user, consent)):
-        return done(request, concern, _("The consent is withdrawn. Sharing and measures resting on it have ended."))
-    intro = _("From now on, every disclosure and measure that rests on this consent ends, and the people responsible are told.")
-    return action_page(request, concern, form, heading=_("Withdraw consent"), submit=_("Withdraw consent"), intro=intro, danger=True)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and perform(form, lambda: sharing.withdraw_consent(user, consent))
+    ):
+        return done(
+            request, concern, _("The consent is withdrawn. Sharing and measures resting on it have ended.")
+        )
+    intro = _(
+        "From now on, every disclosure and measure that rests on this consent ends, "
+        "and the people responsible are told."
+    )
+    return action_page(
+        request,
+        concern,
+        form,
+        heading=_("Withdraw consent"),
+        submit=_("Withdraw consent"),
+        intro=intro,
+        danger=True,
+    )
 
 
 @access(HANDLERS)
@@ -361,7 +410,9 @@ def disclose(request: HttpRequest, pk: Any) -> HttpResponse:
         if perform(form, lambda: sharing.disclose(user, concern, terms=terms)):
             return done(request, concern, _("The information is shared with the other agency."))
     intro = _("The other agency will see exactly the parts you choose, read-only, until the disclosure ends.")
-    return action_page(request, concern, form, heading=_("Share with the other agency"), submit=_("Share"), intro=intro)
+    return action_page(
+        request, concern, form, heading=_("Share with the other agency"), submit=_("Share"), intro=intro
+    )
 
 
 @access(HANDLERS)
@@ -373,8 +424,10 @@ def disclosure_revoke(request: HttpRequest, pk: Any, disclosure_pk: Any) -> Http
     if disclosure is None:
         raise Http404
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if perform(form, lambda: sharing.revoke_disclosure(user, disclosure, reason=form.cleaned_data["reason"])):
-            return done(request, concern, _("The disclosure is revoked."))
-    return action_page(request, concern, form, heading=_("Revoke disclosure"), submit=_("Revoke"), danger=True)
-
+    if submitted(request, form) and perform(
+        form, lambda: sharing.revoke_disclosure(user, disclosure, reason=form.cleaned_data["reason"])
+    ):
+        return done(request, concern, _("The disclosure is revoked."))
+    return action_page(
+        request, concern, form, heading=_("Revoke disclosure"), submit=_("Revoke"), danger=True
+    )

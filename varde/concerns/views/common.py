@@ -22,6 +22,10 @@ CASE_READERS = roles(
 )
 
 
+def submitted(request: HttpRequest, form: forms.Form) -> bool:
+    return request.method == "POST" and form.is_valid()
+
+
 def perform(form: forms.Form, action: Callable[[], Any]) -> bool:
     """Run an action; when it refuses, show its reason on the form and change nothing."""
     try:

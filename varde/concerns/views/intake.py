@@ -28,16 +28,23 @@ def _log_from(request: HttpRequest, form: IntakeForm) -> HttpResponse | None:
     agency = data["agency"]
     if form.is_advice:
         fields = {k: data[k] for k in ("channel", "reporter_category", "phenomenon", "advice_given")}
-        if perform(form, lambda: intake.log_advice_session(user, agency=agency, held_on=timezone.localdate(), **fields)):
+        if perform(
+            form,
+            lambda: intake.log_advice_session(user, agency=agency, held_on=timezone.localdate(), **fields),
+        ):
             messages.success(request, _("The advice session is logged. No case was opened."))
             return redirect("concerns:intake")
         return None
     created: list[Any] = []
-    if perform(form, lambda: created.append(intake.register_concern(user, agency=agency, report=form.report()))):
+    if perform(
+        form, lambda: created.append(intake.register_concern(user, agency=agency, report=form.report()))
+    ):
         concern = created[0]
         if data["acute"]:
             return redirect("concerns:acute", pk=concern.pk)
-        messages.success(request, _("Concern %(reference)s is registered.") % {"reference": concern.reference})
+        messages.success(
+            request, _("Concern %(reference)s is registered.") % {"reference": concern.reference}
+        )
         return redirect("concerns:detail", pk=concern.pk)
     return None
 
@@ -54,7 +61,9 @@ def intake_view(request: HttpRequest) -> HttpResponse:
         if name and not form.is_advice:
             matches = list(possible_duplicates(request.user, form.cleaned_data["agency"], name))
         if matches and not form.cleaned_data["confirmed_new"]:
-            form.add_error("confirmed_new", _("Check the possible matches below before creating a new concern."))
+            form.add_error(
+                "confirmed_new", _("Check the possible matches below before creating a new concern.")
+            )
         else:
             response = _log_from(request, form)
             if response is not None:
@@ -81,7 +90,8 @@ def report(request: HttpRequest) -> HttpResponse:
     ):
         messages.success(
             request,
-            _("Thank you. Your concern is received with reference %(reference)s.") % {"reference": created[0].reference},
+            _("Thank you. Your concern is received with reference %(reference)s.")
+            % {"reference": created[0].reference},
         )
         return redirect("concerns:my_reports")
     return render(request, "concerns/report.html", {"form": form, "has_agency": agencies.exists()})
@@ -97,7 +107,9 @@ def my_reports(request: HttpRequest) -> HttpResponse:
             "reference": concern.reference,
             "received": concern.created_at,
             "status": REPORTER_STATUS[concern.status],
-            "contact": concern.responsible.display_name if concern.responsible else concern.owning_agency.name,
+            "contact": concern.responsible.display_name
+            if concern.responsible
+            else concern.owning_agency.name,
         }
         for concern in page
     ]

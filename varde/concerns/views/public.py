@@ -51,5 +51,6 @@ def public_receipt(request: HttpRequest, slug: str) -> HttpResponse:
     reference = request.session.pop(RECEIPT_KEY, None)
     if reference is None:
         return redirect("concerns:public_form", slug=slug)
-    return render(request, "concerns/public_receipt.html", {"partnership": partnership, "reference": reference})
-
+    return render(
+        request, "concerns/public_receipt.html", {"partnership": partnership, "reference": reference}
+    )

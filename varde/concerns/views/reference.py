@@ -17,7 +17,7 @@ from ..actions import reference
 from ..forms import LegalBasisForm, MeasureTypeForm
 from ..models import LegalBasis, MeasureType
 from ..permissions import partnerships_administered_by
-from .common import perform
+from .common import perform, submitted
 
 ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
 
@@ -33,7 +33,9 @@ def _partnership_of(request: HttpRequest) -> Partnership:
 
 
 def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
-    basis = LegalBasis.objects.filter(pk=pk, partnership__in=partnerships_administered_by(request.user)).first()
+    basis = LegalBasis.objects.filter(
+        pk=pk, partnership__in=partnerships_administered_by(request.user)
+    ).first()
     if basis is None:
         raise Http404
     return basis
@@ -42,7 +44,9 @@ def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
 @access(ADMIN_ONLY)
 def legal_basis_list(request: HttpRequest) -> HttpResponse:
     partnership = _partnership_of(request)
-    bases = partnership.legal_bases.select_related("supersedes").order_by("retired_at", "citation", "-version")
+    bases = partnership.legal_bases.select_related("supersedes").order_by(
+        "retired_at", "citation", "-version"
+    )
     context = {
         "partnership": partnership,
         "partnerships": partnerships_administered_by(request.user),
@@ -56,10 +60,11 @@ def legal_basis_list(request: HttpRequest) -> HttpResponse:
 def legal_basis_create(request: HttpRequest) -> HttpResponse:
     partnership = _partnership_of(request)
     form = LegalBasisForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if perform(form, lambda: reference.add_legal_basis(request.user, partnership, **form.cleaned_data)):
-            messages.success(request, _("The legal basis is added."))
-            return redirect("concerns:legal_basis_list")
+    if submitted(request, form) and perform(
+        form, lambda: reference.add_legal_basis(request.user, partnership, **form.cleaned_data)
+    ):
+        messages.success(request, _("The legal basis is added."))
+        return redirect("concerns:legal_basis_list")
     return render(request, "concerns/legal_basis_form.html", {"form": form, "basis": None})
 
 
@@ -69,12 +74,18 @@ def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     basis = _basis_for(request, pk)
     if basis.retired_at is not None:
         raise Http404
-    initial = {"citation": basis.citation, "title": basis.title, "kind": basis.kind, "description": basis.description}
+    initial = {
+        "citation": basis.citation,
+        "title": basis.title,
+        "kind": basis.kind,
+        "description": basis.description,
+    }
     form = LegalBasisForm(request.POST or None, initial=initial, revising=True)
-    if request.method == "POST" and form.is_valid():
-        if perform(form, lambda: reference.revise_legal_basis(request.user, basis, **form.cleaned_data)):
-            messages.success(request, _("The legal basis is saved."))
-            return redirect("concerns:legal_basis_list")
+    if submitted(request, form) and perform(
+        form, lambda: reference.revise_legal_basis(request.user, basis, **form.cleaned_data)
+    ):
+        messages.success(request, _("The legal basis is saved."))
+        return redirect("concerns:legal_basis_list")
     context = {"form": form, "basis": basis, "in_use": basis.disclosures.exists()}
     return render(request, "concerns/legal_basis_form.html", context)
 
@@ -97,7 +108,7 @@ def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
         messages.success(request, message)
     else:
         for error in form.non_field_errors():
-            messages.error(request, error)
+            messages.error(request, str(error))
     return redirect("concerns:legal_basis_list")
 
 
@@ -106,9 +117,12 @@ def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
 def measure_type_list(request: HttpRequest) -> HttpResponse:
     partnership = _partnership_of(request)
     form = MeasureTypeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if perform(form, lambda: reference.save_measure_type(request.user, partnership, **form.cleaned_data)):
-            messages.success(request, _("The measure type is saved."))
-            return redirect("concerns:measure_type_list")
+    if submitted(request, form) and perform(
+        form, lambda: reference.save_measure_type(request.user, partnership, **form.cleaned_data)
+    ):
+        messages.success(request, _("The measure type is saved."))
+        return redirect("concerns:measure_type_list")
     types = MeasureType.objects.filter(partnership=partnership)
-    return render(request, "concerns/measure_type_list.html", {"form": form, "types": types, "partnership": partnership})
+    return render(
+        request, "concerns/measure_type_list.html", {"form": form, "types": types, "partnership": partnership}
+    )

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     help = "Restrict or erase personal data of closed concerns whose retention period has passed."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--dry-run", action="store_true", help="list what is due without changing anything")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="list what is due without changing anything"
+        )
         parser.add_argument(
             "--schedule", action="store_true", help="queue the daily purge task for the background worker"
         )
