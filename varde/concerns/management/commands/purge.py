@@ -22,8 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, dry_run: bool = False, schedule: bool = False, **options: Any) -> None:
         if schedule:
-            result = purge_due_personal_data.using(run_after=next_purge_time(timezone.now())).enqueue()
-            self.stdout.write(f"Daily purge queued (task {result.id}).")
+            self._schedule()
             return
         today = timezone.localdate()
         steps = due_steps(today) if dry_run else purge(today)
@@ -32,3 +31,14 @@ class Command(BaseCommand):
             # References only: they identify a case record, never a person.
             self.stdout.write(f"{step.reference}\t{step.action}\t{verb}\tsince {step.due_on}\t{step.rule}")
         self.stdout.write(f"{len(steps)} step(s) {verb}.")
+
+    def _schedule(self) -> None:
+        # The task queues its own next run, so a second chain would purge twice a day.
+        from django.tasks import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        if DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=purge_due_personal_data.module_path).exists():
+            self.stdout.write("The daily purge is already queued.")
+            return
+        result = purge_due_personal_data.using(run_after=next_purge_time(timezone.now())).enqueue()
+        self.stdout.write(f"Daily purge queued (task {result.id}).")
