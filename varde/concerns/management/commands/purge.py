@@ -37,7 +37,10 @@ class Command(BaseCommand):
         from django.tasks import TaskResultStatus
         from django_tasks_db.models import DBTaskResult
 
-        if DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=purge_due_personal_data.module_path).exists():
+        queued = DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY, task_path=purge_due_personal_data.module_path
+        )
+        if queued.exists():
             self.stdout.write("The daily purge is already queued.")
             return
         result = purge_due_personal_data.using(run_after=next_purge_time(timezone.now())).enqueue()
