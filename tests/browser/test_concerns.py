@@ -148,3 +148,10 @@ def test_from_hotline_call_to_purge(page: Page, browser: Browser, live_server, w
     page.goto(live_server.url + reverse("concerns:detail", args=[concern.pk]))
     expect(page.get_by_role("heading", level=1)).not_to_contain_text(concern.reference)
     assert not Concern.objects.exists()
+
+
+def test_casework_settings_are_accessible(page: Page, live_server, world):
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.ADMIN))
+    page.goto(live_server.url + reverse("concerns:casework_settings"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Innstillinger for saksbehandling")
+    assert_accessible(page)

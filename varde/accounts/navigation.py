@@ -34,6 +34,11 @@ WORK_AREAS = [
         "concerns:legal_basis_list", _("Legal bases"), _("The legal bases that disclosures may rest on.")
     ),
     WorkArea("concerns:measure_type_list", _("Measure types"), _("The catalogue of measures in cases.")),
+    WorkArea(
+        "concerns:casework_settings",
+        _("Casework settings"),
+        _("Review intervals, deadlines and how long personal data is kept."),
+    ),
     WorkArea("privacy:audit_trail", _("Audit trail"), _("Who has seen and changed what, and when.")),
 ]
 

@@ -537,3 +537,52 @@ class MeasureTypeForm(forms.Form):
     name = short_text(_("Name"))
     requires_consent = forms.BooleanField(label=_("Requires consent"), required=False)
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
+
+
+class CaseworkSettingsForm(forms.Form):
+    """Review intervals, the first assessment deadline, and the retention rule of each outcome."""
+
+    review_months = forms.CharField(
+        label=_("Reviews after closure (months)"),
+        max_length=40,
+        required=False,
+        help_text=_("Numbers separated by commas, for example 6, 12. Empty means no reviews."),
+    )
+    assessment_days = forms.IntegerField(label=_("Days to first assessment"), min_value=1, max_value=365)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for outcome in Outcome:
+            self.fields[f"{outcome.value}_restrict"] = forms.IntegerField(
+                label=_("%(outcome)s: restrict after (months)") % {"outcome": outcome.label},
+                required=False,
+                min_value=1,
+                max_value=600,
+            )
+            self.fields[f"{outcome.value}_erase"] = forms.IntegerField(
+                label=_("%(outcome)s: erase after (months)") % {"outcome": outcome.label},
+                required=False,
+                min_value=1,
+                max_value=600,
+            )
+
+    def clean_review_months(self) -> list[int]:
+        text: str = self.cleaned_data["review_months"]
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        if not all(part.isdigit() and 0 < int(part) <= 120 for part in parts):
+            raise ValidationError(_("Write whole months between 1 and 120, separated by commas."))
+        return sorted({int(part) for part in parts})
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for outcome in Outcome:
+            restrict, erase = cleaned.get(f"{outcome.value}_restrict"), cleaned.get(f"{outcome.value}_erase")
+            if restrict is None and erase is None:
+                self.add_error(f"{outcome.value}_erase", _("Give at least one of the two periods."))
+            elif restrict is not None and erase is not None and erase <= restrict:
+                self.add_error(f"{outcome.value}_erase", _("Erasure must come after restriction."))
+        return cleaned
+
+    def rules(self) -> dict[str, tuple[int | None, int | None]]:
+        data = self.cleaned_data
+        return {o.value: (data[f"{o.value}_restrict"], data[f"{o.value}_erase"]) for o in Outcome}

@@ -37,5 +37,6 @@ urlpatterns = [
     path("admin/hjemler/ny/", reference.legal_basis_create, name="legal_basis_create"),
     path("admin/hjemler/<uuid:pk>/", reference.legal_basis_edit, name="legal_basis_edit"),
     path("admin/hjemler/<uuid:pk>/status/", reference.legal_basis_action, name="legal_basis_action"),
+    path("admin/saksbehandling/", reference.casework_settings, name="casework_settings"),
     path("admin/tiltakstyper/", reference.measure_type_list, name="measure_type_list"),
 ]

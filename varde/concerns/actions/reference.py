@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from varde.accounts.models import Partnership
 from varde.core.audit import record_event
 
-from ..models import LegalBasis, MeasureType
+from ..models import ConcernSettings, LegalBasis, MeasureType, RetentionRule
 from ..permissions import partnerships_administered_by
 from .errors import ActionRefused
 
@@ -100,3 +100,36 @@ def save_measure_type(
     )
     _audit("measure_type.saved", actor, measure_type, partnership)
     return measure_type
+
+
+@transaction.atomic
+def save_casework_settings(
+    actor: Any,
+    partnership: Partnership,
+    *,
+    review_months: list[int],
+    assessment_days: int,
+    rules: dict[str, tuple[int | None, int | None]],
+) -> ConcernSettings:
+    """Review intervals, the first deadline and the retention periods. Changes apply from the next purge."""
+    _require_admin(actor, partnership)
+    settings, _created = ConcernSettings.objects.get_or_create(partnership=partnership)
+    settings.review_months = review_months
+    settings.assessment_days = assessment_days
+    settings.save()
+    for outcome, (restrict, erase) in rules.items():
+        if restrict is None and erase is None:
+            raise ActionRefused(_("Every outcome needs a retention period."))
+        RetentionRule.objects.update_or_create(
+            partnership=partnership,
+            outcome=outcome,
+            defaults={"restrict_after_months": restrict, "erase_after_months": erase},
+        )
+    record_event(
+        "casework_settings.saved",
+        actor=actor,
+        obj=partnership,
+        partnership=partnership,
+        detail={"review_months": review_months, "assessment_days": assessment_days, "rules": rules},
+    )
+    return settings

@@ -52,6 +52,7 @@ EXPECTED = {
     "concerns:legal_basis_create": ADMIN,
     "concerns:legal_basis_edit": ADMIN,
     "concerns:measure_type_list": ADMIN,
+    "concerns:casework_settings": ADMIN,
 }
 # Public pages and POST-only endpoints, tested in test_views.
 OUTSIDE_MATRIX = {"concerns:public_form", "concerns:public_receipt", "concerns:legal_basis_action"}
@@ -76,7 +77,7 @@ def url_for(name: str, world: World) -> str:
     elif (
         name in {"concerns:list", "concerns:intake", "concerns:report", "concerns:my_reports"}
         or name.startswith("concerns:legal_basis")
-        or name == "concerns:measure_type_list"
+        or name in {"concerns:measure_type_list", "concerns:casework_settings"}
     ):
         args = []
     return reverse(name, args=args)
@@ -91,7 +92,7 @@ def test_role_opens_exactly_the_pages_it_may(name, role, world, client):
     assert client.get(url).status_code == expected
 
 
-@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if "legal" not in n and "measure_type" not in n))
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if EXPECTED[n] != ADMIN))
 def test_a_coordinator_in_another_partnership_gets_not_found(name, world, other_world, client):
     url = url_for(name, world)
     log_in(client, other_world.make_user(Role.COORDINATOR))

@@ -287,3 +287,53 @@ def test_case_page_keeps_a_constant_number_of_queries(
         make_disclosure(world, concern)
     with django_assert_max_num_queries(26):
         assert coordinator_client.get(reverse("concerns:detail", args=[concern.pk])).status_code == 200
+
+
+def settings_data(**overrides):
+    data = {"review_months": "3, 9", "assessment_days": "10"}
+    for outcome in (
+        "unfounded",
+        "no_further_action",
+        "transferred_to_police",
+        "measures_completed",
+        "moved_away",
+        "other",
+    ):
+        data[f"{outcome}_restrict"] = "12"
+        data[f"{outcome}_erase"] = "24"
+    return data | overrides
+
+
+def test_admin_sets_review_intervals_and_retention_periods(world, client):
+    from varde.concerns.models import ConcernSettings, RetentionRule
+
+    log_in(client, world.make_user(Role.ADMIN))
+    url = reverse("concerns:casework_settings")
+    assert client.get(url).status_code == 200
+    assert client.post(url, settings_data(unfounded_restrict="", unfounded_erase="6")).status_code == 302
+    settings = ConcernSettings.objects.get(partnership=world.partnership)
+    assert settings.review_months == [3, 9]
+    assert settings.assessment_days == 10
+    rule = RetentionRule.objects.get(partnership=world.partnership, outcome="unfounded")
+    assert (rule.restrict_after_months, rule.erase_after_months) == (None, 6)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"review_months": "seks"},
+        {"review_months": "0"},
+        {"assessment_days": "-1"},
+        {"other_restrict": "24", "other_erase": "12"},
+        {"other_restrict": "", "other_erase": ""},
+        {"moved_away_erase": SCRIPT},
+    ],
+)
+def test_bad_settings_change_nothing(world, client, overrides):
+    from varde.concerns.models import ConcernSettings
+
+    log_in(client, world.make_user(Role.ADMIN))
+    response = client.post(reverse("concerns:casework_settings"), settings_data(**overrides))
+    assert response.status_code == 200
+    assert SCRIPT not in response.content.decode()
+    assert ConcernSettings.objects.get(partnership=world.partnership).review_months == [6, 12]

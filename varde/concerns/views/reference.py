@@ -14,8 +14,8 @@ from varde.accounts.roles import Role
 from varde.core.access import access, roles
 
 from ..actions import reference
-from ..forms import LegalBasisForm, MeasureTypeForm
-from ..models import LegalBasis, MeasureType
+from ..forms import CaseworkSettingsForm, LegalBasisForm, MeasureTypeForm
+from ..models import ConcernSettings, LegalBasis, MeasureType
 from ..permissions import partnerships_administered_by
 from .common import perform, submitted
 
@@ -126,3 +126,35 @@ def measure_type_list(request: HttpRequest) -> HttpResponse:
     return render(
         request, "concerns/measure_type_list.html", {"form": form, "types": types, "partnership": partnership}
     )
+
+
+def _settings_initial(partnership: Partnership) -> dict[str, Any]:
+    settings, _created = ConcernSettings.objects.get_or_create(partnership=partnership)
+    initial: dict[str, Any] = {
+        "review_months": ", ".join(str(months) for months in settings.review_months),
+        "assessment_days": settings.assessment_days,
+    }
+    for rule in partnership.retention_rules.all():
+        initial[f"{rule.outcome}_restrict"] = rule.restrict_after_months
+        initial[f"{rule.outcome}_erase"] = rule.erase_after_months
+    return initial
+
+
+@access(ADMIN_ONLY)
+@require_http_methods(["GET", "POST"])
+def casework_settings(request: HttpRequest) -> HttpResponse:
+    partnership = _partnership_of(request)
+    form = CaseworkSettingsForm(request.POST or None, initial=_settings_initial(partnership))
+    if submitted(request, form) and perform(
+        form,
+        lambda: reference.save_casework_settings(
+            request.user,
+            partnership,
+            review_months=form.cleaned_data["review_months"],
+            assessment_days=form.cleaned_data["assessment_days"],
+            rules=form.rules(),
+        ),
+    ):
+        messages.success(request, _("The settings are saved."))
+        return redirect("concerns:casework_settings")
+    return render(request, "concerns/casework_settings.html", {"form": form, "partnership": partnership})
