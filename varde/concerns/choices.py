@@ -121,6 +121,10 @@ class MeasureStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     STOPPED = "stopped", _("Stopped")
 
+    @classmethod
+    def running(cls) -> frozenset[str]:
+        return frozenset({cls.PLANNED.value, cls.ACTIVE.value})
+
 
 class RetentionAction(models.TextChoices):
     RESTRICTED = "restricted", _("Restricted")

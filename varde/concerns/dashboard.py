@@ -10,6 +10,7 @@ from varde.accounts.dashboard import DueItem
 
 from .models import Measure, Review
 from .permissions import concerns_visible_to, owned_concerns_of
+from .workflow import ASSESSMENT_PHASE
 
 LIMIT = 20
 
@@ -33,7 +34,7 @@ def due_items_for(user: Any, today: date) -> list[DueItem]:
             concern.assessment_due,
         )
         for concern in owned.open()
-        .filter(responsible=user, status__in=["received", "under_assessment"])
+        .filter(responsible=user, status__in=ASSESSMENT_PHASE)
         .order_by("assessment_due")[:LIMIT]
     ]
     items += [

@@ -46,6 +46,20 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+def narrow(form: forms.Form, **querysets: QuerySet[Any]) -> None:
+    """Limit model choice fields to what the view got from permissions.py."""
+    for name, queryset in querysets.items():
+        field = form.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = queryset
+
+
+def year_not_in_future(value: int | None) -> int | None:
+    if value is not None and value > timezone.localdate().year:
+        raise ValidationError(_("The year of birth cannot be in the future."))
+    return value
+
+
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.display_name)
@@ -88,10 +102,7 @@ class SubjectFields(forms.Form):
         return value
 
     def clean_subject_birth_year(self) -> int | None:
-        value: int | None = self.cleaned_data.get("subject_birth_year")
-        if value is not None and value > timezone.localdate().year:
-            raise ValidationError(_("The year of birth cannot be in the future."))
-        return value
+        return year_not_in_future(self.cleaned_data.get("subject_birth_year"))
 
     def subject(self) -> Subject | None:
         data = self.cleaned_data
@@ -121,12 +132,10 @@ class AgencyChoice(forms.Form):
 
     def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = agencies
+        narrow(self, agency=agencies)
         if len(agencies) == 1:
-            field.widget = forms.HiddenInput()
-            field.initial = agencies[0].pk
+            self.fields["agency"].widget = forms.HiddenInput()
+            self.fields["agency"].initial = agencies[0].pk
 
 
 class IntakeForm(AgencyChoice, SubjectFields):
@@ -263,10 +272,7 @@ class PublicConcernForm(forms.Form):
     website = forms.CharField(required=False, max_length=SHORT_TEXT, label=_("Leave this field empty"))
 
     def clean_subject_birth_year(self) -> int | None:
-        value: int | None = self.cleaned_data.get("subject_birth_year")
-        if value is not None and value > timezone.localdate().year:
-            raise ValidationError(_("The year of birth cannot be in the future."))
-        return value
+        return year_not_in_future(self.cleaned_data.get("subject_birth_year"))
 
     @property
     def is_robot(self) -> bool:
@@ -301,10 +307,8 @@ class AcuteForm(forms.Form):
             del self.fields["legal_basis"]
             del self.fields["justification"]
             return
-        field = self.fields["legal_basis"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = bases.filter(kind=LegalBasisKind.AVERT)
-        field.required = True
+        narrow(self, legal_basis=bases.filter(kind=LegalBasisKind.AVERT))
+        self.fields["legal_basis"].required = True
         self.fields["justification"].required = True
 
     def clean_alerted_at(self) -> Any:
@@ -335,9 +339,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, handlers: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["responsible"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = handlers
+        narrow(self, responsible=handlers)
 
 
 class AssessmentForm(forms.Form):
@@ -375,15 +377,13 @@ class MeasureForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        for name, queryset in (
-            ("measure_type", measure_types),
-            ("owner_agency", agencies),
-            ("responsible", people),
-            ("consent", consents),
-        ):
-            field = self.fields[name]
-            assert isinstance(field, forms.ModelChoiceField)
-            field.queryset = queryset
+        narrow(
+            self,
+            measure_type=measure_types,
+            owner_agency=agencies,
+            responsible=people,
+            consent=consents,
+        )
 
 
 class MeasureUpdateForm(forms.Form):
@@ -413,10 +413,7 @@ class ConsentForm(forms.Form):
         self, *args: Any, agencies: QuerySet[Agency], measure_types: QuerySet[MeasureType], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        for name, queryset in (("agencies", agencies), ("measure_types", measure_types)):
-            field = self.fields[name]
-            assert isinstance(field, forms.ModelMultipleChoiceField)
-            field.queryset = queryset
+        narrow(self, agencies=agencies, measure_types=measure_types)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -457,15 +454,13 @@ class DisclosureForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        for name, queryset in (
-            ("to_agency", agencies),
-            ("legal_basis", bases),
-            ("consent", consents),
-            ("approved_by", approvers),
-        ):
-            field = self.fields[name]
-            assert isinstance(field, forms.ModelChoiceField)
-            field.queryset = queryset
+        narrow(
+            self,
+            to_agency=agencies,
+            legal_basis=bases,
+            consent=consents,
+            approved_by=approvers,
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -30,6 +30,7 @@ from .choices import (
     RetentionAction,
     Status,
 )
+from .workflow import ASSESSMENT_PHASE
 
 USER = settings.AUTH_USER_MODEL
 
@@ -276,7 +277,7 @@ class Concern(models.Model):
         return (
             self.assessment_due is not None
             and self.assessment_due < today
-            and self.status in {Status.RECEIVED, Status.UNDER_ASSESSMENT}
+            and self.status in ASSESSMENT_PHASE
         )
 
 
@@ -378,7 +379,7 @@ class Consent(models.Model):
 
 class MeasureQuerySet(models.QuerySet["Measure"]):
     def running(self) -> "MeasureQuerySet":
-        return self.filter(status__in=[MeasureStatus.PLANNED, MeasureStatus.ACTIVE])
+        return self.filter(status__in=MeasureStatus.running())
 
     def review_overdue(self, today: date) -> "MeasureQuerySet":
         return self.running().filter(next_review__lt=today)
@@ -429,7 +430,9 @@ class Measure(models.Model):
 
     def is_overdue(self, today: date) -> bool:
         return (
-            self.next_review is not None and self.next_review < today and self.status in {"planned", "active"}
+            self.next_review is not None
+            and self.next_review < today
+            and self.status in MeasureStatus.running()
         )
 
 
@@ -534,10 +537,6 @@ class StatisticsFact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.occurred_on}"
-
-    @property
-    def quarter(self) -> str:
-        return f"{self.occurred_on.year}-K{(self.occurred_on.month - 1) // 3 + 1}"
 
 
 class RetentionReceipt(models.Model):

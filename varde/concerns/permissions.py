@@ -43,6 +43,15 @@ def case_handlers_of(agency: Agency) -> QuerySet[User]:
     ).distinct()
 
 
+def people_for_measures(concern: Concern) -> QuerySet[User]:
+    # Rule: a measure is owned by a case handler or a mentor in the concern's partnership.
+    return User.objects.filter(
+        is_active=True,
+        memberships__agency__partnership_id=concern.partnership_id,
+        memberships__role__in=[*CASE_HANDLER_ROLES, Role.MENTOR],
+    ).distinct()
+
+
 def _is_mentor(user: Any) -> bool:
     return bool(user.is_authenticated and user.is_active and Role.MENTOR in user.role_codes)
 

@@ -12,13 +12,11 @@ from django.utils.translation import gettext as _
 from varde.accounts.models import Agency, User
 from varde.accounts.notifications import notify
 
-from ..choices import MeasureStatus
+from ..choices import MeasureStatus, Status
 from ..models import Concern, Consent, Measure, MeasureType, StatisticsFact
 from ..permissions import can_update_measure
 from .common import log, require_owner
 from .errors import ActionRefused
-
-RUNNING = {MeasureStatus.PLANNED, MeasureStatus.ACTIVE}
 
 
 def _check_consent(
@@ -49,7 +47,7 @@ def add_measure(
     consent: Consent | None = None,
 ) -> Measure:
     require_owner(actor, concern)
-    if concern.status == "closed":
+    if concern.status == Status.CLOSED:
         raise ActionRefused(_("A closed concern cannot get new measures. Reopen it first."))
     if (
         measure_type.partnership_id != concern.partnership_id
@@ -98,7 +96,7 @@ def update_measure(
 ) -> Measure:
     if not can_update_measure(actor, measure):
         raise PermissionDenied
-    if measure.status not in RUNNING:
+    if measure.status not in MeasureStatus.running():
         raise ActionRefused(_("This measure has ended and can no longer be changed."))
     if status == MeasureStatus.ACTIVE and measure.status != MeasureStatus.ACTIVE:
         _check_consent(measure.measure_type, measure.owner_agency, measure.consent, timezone.localdate())

@@ -71,7 +71,7 @@ def withdraw_consent(actor: Any, consent: Consent) -> Consent:
     consent.withdrawn_by = actor
     consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
     ended = consent.disclosures.in_force().update(ended_at=now, end_reason=DisclosureEnd.CONSENT_WITHDRAWN)
-    measures = list(consent.measures.filter(status__in=[MeasureStatus.PLANNED, MeasureStatus.ACTIVE]))
+    measures = list(consent.measures.running())
     for measure in measures:
         measure.status = MeasureStatus.STOPPED
         measure.ended_reason = _("Consent withdrawn")

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from varde.accounts.models import Agency, User
+from varde.accounts.models import Agency
+from varde.accounts.roles import AgencyKind
 from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.htmx import HtmxHttpRequest
@@ -41,6 +42,7 @@ from ..permissions import (
     get_measure_for,
     get_owned_concern_for,
     handler_agencies,
+    people_for_measures,
 )
 from ..workflow import allowed_transitions
 from .common import CASE_READERS, HANDLERS, action_page, done, perform, submitted
@@ -135,7 +137,7 @@ def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
 def acute(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="acute triage")
-    moving = concern.owning_agency.kind != "police"
+    moving = concern.owning_agency.kind != AgencyKind.POLICE
     bases = concern.partnership.legal_bases.current() if moving else None
     initial = {
         "alerted_at": timezone.localtime().replace(second=0, microsecond=0),
@@ -283,14 +285,6 @@ def keep_longer(request: HttpRequest, pk: Any) -> HttpResponse:
 # Measures ---------------------------------------------------------------------------------------
 
 
-def _people_for_measures(concern: Concern) -> QuerySet[User]:
-    return User.objects.filter(
-        is_active=True,
-        memberships__agency__partnership=concern.partnership,
-        memberships__role__in=["coordinator", "police_contact", "mentor"],
-    ).distinct()
-
-
 @access(HANDLERS)
 @require_http_methods(["GET", "POST"])
 def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
@@ -300,7 +294,7 @@ def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
         request.POST or None,
         measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
         agencies=Agency.objects.filter(partnership=concern.partnership),
-        people=_people_for_measures(concern),
+        people=people_for_measures(concern),
         consents=concern.consents.valid_on(timezone.localdate()),
         initial={"owner_agency": concern.owning_agency_id, "start_date": timezone.localdate()},
     )
