@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("varde.core.urls")),
     path("", include("varde.accounts.urls")),
     path("", include("varde.concerns.urls")),
+    path("", include("varde.assessments.urls")),
     path("personvern/", include("varde.privacy.urls")),
 ]
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "varde.core",
     "varde.accounts",
     "varde.concerns",
+    "varde.assessments",
     "varde.privacy",
 ]
 
@@ -227,5 +228,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # PDF rendering reports every step at INFO; only problems matter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -35,6 +35,14 @@ WORK_AREAS = [
     ),
     WorkArea("concerns:measure_type_list", _("Measure types"), _("The catalogue of measures in cases.")),
     WorkArea(
+        "assessments:instrument_list",
+        _("Assessment instruments"),
+        _("The instruments structured assessments are made with, by version."),
+    ),
+    WorkArea(
+        "assessments:level_scale", _("Concern levels"), _("The scale assessors choose the concern level from.")
+    ),
+    WorkArea(
         "concerns:casework_settings",
         _("Casework settings"),
         _("Review intervals, deadlines and how long personal data is kept."),

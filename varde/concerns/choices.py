@@ -147,4 +147,6 @@ EVENT_LABELS = {
     "disclosed": _("Information shared with the other agency"),
     "disclosure_revoked": _("Disclosure revoked"),
     "retention_extended": _("Personal data kept longer"),
+    "structured_assessment_finalised": _("Structured assessment finalised"),
+    "structured_assessment_corrected": _("Structured assessment corrected"),
 }

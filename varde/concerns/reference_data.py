@@ -1,10 +1,12 @@
-"""The reference data a partnership starts with: legal bases, measure types and retention rules.
+"""The reference data a partnership starts with: legal bases, measure types and retention rules,
+plus what apps above concerns register (the assessment instrument and the concern-level scale).
 
 Every legal basis is marked for verification by a legal adviser: the wording is ours, the law is
 being rewritten, and each partnership must confirm it with its own lawyers. The retention periods
 are a proposal to be confirmed with the partnership's archive and legal advisers.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -156,3 +158,14 @@ def seed_reference_data(partnership: Partnership) -> None:
             outcome=outcome,
             defaults={"restrict_after_months": restrict, "erase_after_months": erase},
         )
+    for seeder in _seeders:
+        seeder(partnership)
+
+
+# Apps above concerns add their own reference data (instruments, level scales) through a seeder.
+_seeders: list[Callable[[Partnership], None]] = []
+
+
+def register_reference_seeder(seeder: Callable[[Partnership], None]) -> None:
+    if seeder not in _seeders:
+        _seeders.append(seeder)

@@ -34,6 +34,7 @@ from ..forms import (
     StatusForm,
 )
 from ..models import Concern, Consent, Disclosure, Measure, MeasureType
+from ..panels import panels_for
 from ..permissions import (
     ConcernAccess,
     case_handlers_of,
@@ -108,6 +109,7 @@ def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "concern": concern,
         "access": access_,
         "measures": _measures_for(user, concern, access_),
+        "panels": panels_for(user, concern, access_),
         "today": timezone.localdate(),
     }
     if access_.is_owner:

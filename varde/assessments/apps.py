@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AssessmentsConfig(AppConfig):
+    name = "varde.assessments"
+    verbose_name = _("Assessments")
+
+    def ready(self) -> None:
+        from varde.accounts.demo import register_demo_loader
+        from varde.concerns.reference_data import register_reference_seeder
+
+        from .demo import load_demo_assessments
+        from .reference_data import seed_assessment_data
+
+        register_reference_seeder(seed_assessment_data)
+        register_demo_loader(load_demo_assessments)

@@ -1,0 +1,47 @@
+"""Assessment summaries as PDF with WeasyPrint, from our own files only: nothing is fetched from outside."""
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib.staticfiles import finders
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
+
+FONT_FILES = {
+    400: "vendor/inter/inter-latin-400-normal.woff2",
+    600: "vendor/inter/inter-latin-600-normal.woff2",
+    700: "vendor/inter/inter-latin-700-normal.woff2",
+}
+
+
+def _static_path(name: str) -> Path:
+    found = finders.find(name)
+    if not found:
+        raise FileNotFoundError(name)
+    return Path(str(found))
+
+
+class BundledFontsOnly(URLFetcher):  # type: ignore[misc]
+    """Only our own font files may be loaded; any other address in a document is refused."""
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        if url not in {_static_path(name).as_uri() for name in FONT_FILES.values()}:
+            raise ValueError("only the bundled fonts may be loaded")
+        return super().fetch(url, headers)
+
+
+def _stylesheet() -> CSS:
+    faces = "".join(
+        f"@font-face {{ font-family: Inter; font-weight: {weight}; src: url('{_static_path(name).as_uri()}'); }}"
+        for weight, name in FONT_FILES.items()
+    )
+    return CSS(string=faces + _path_css().read_text(encoding="utf-8"), url_fetcher=BundledFontsOnly())
+
+
+def _path_css() -> Path:
+    return Path(__file__).parent / "pdf.css"
+
+
+def render_pdf(html: str) -> bytes:
+    document = HTML(string=html, base_url=None, url_fetcher=BundledFontsOnly())
+    return bytes(document.write_pdf(stylesheets=[_stylesheet()]))

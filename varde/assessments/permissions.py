@@ -1,0 +1,95 @@
+"""Who may see and do what with structured assessments. They follow the concern's two-controller rule.
+
+- The owning agency's case handlers see every assessment of the concern, drafts too, and write them.
+- The other agency's case handlers see finalised assessments while the assessment part of the
+  concern is disclosed to them; never drafts.
+- Mentors and everyone else see none.
+- Administrators keep the instruments and the level scale, which hold no case content.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from varde.accounts.models import Agency, User
+from varde.concerns.choices import Part
+from varde.concerns.models import Concern, Disclosure
+from varde.concerns.permissions import CASE_HANDLER_ROLES, ConcernAccess, access_to, get_concern_for
+from varde.core.audit import record_event
+
+from .models import Assessment, AssessmentQuerySet
+
+
+def assessments_visible_to(user: Any, concern: Concern, access: ConcernAccess | None) -> AssessmentQuerySet:
+    """The assessments of one concern a user may read, given their access to the concern."""
+    if access is None:
+        return Assessment.objects.none()
+    # Rule: the owning agency sees all, drafts included.
+    if access.is_owner:
+        return concern.assessments.all()
+    # Rule: the receiving agency sees finalised assessments while the assessment part is disclosed.
+    if access.shows_assessment and not access.mentor_only:
+        return concern.assessments.final()
+    return Assessment.objects.none()
+
+
+def can_view_assessment(user: Any, assessment: Assessment) -> bool:
+    access = access_to(user, assessment.concern)
+    return assessments_visible_to(user, assessment.concern, access).filter(pk=assessment.pk).exists()
+
+
+def can_write_assessment(user: Any, assessment: Assessment) -> bool:
+    # Rule: only the owning agency writes, and only while the assessment is a draft.
+    access = access_to(user, assessment.concern)
+    return access is not None and access.is_owner and not assessment.is_final
+
+
+def get_assessment_for(
+    user: Any, concern_pk: Any, pk: Any, *, purpose: str
+) -> tuple[Assessment, ConcernAccess]:
+    """Load an assessment for a view; missing and forbidden both answer 404. The read is audited."""
+    concern, access = get_concern_for(user, concern_pk, purpose=purpose)
+    assessment = (
+        assessments_visible_to(user, concern, access)
+        .select_related("instrument", "level", "agency", "created_by", "finalised_by", "supersedes")
+        .filter(pk=pk)
+        .first()
+    )
+    if assessment is None:
+        raise Http404
+    assessment.concern = concern
+    record_event(
+        "assessment.viewed",
+        actor=user,
+        obj=assessment,
+        partnership=concern.partnership,
+        agency=concern.owning_agency,
+        purpose=purpose,
+        detail={"reference": concern.reference},
+    )
+    return assessment, access
+
+
+def participant_agencies(concern: Concern) -> QuerySet[Agency]:
+    """The agencies whose case handlers may take part: the owner, and those the assessment is disclosed to."""
+    # The parts are a JSON list, which SQLite cannot search, and a concern has few disclosures.
+    disclosed_to = {
+        disclosure.to_agency_id
+        for disclosure in Disclosure.objects.in_force().filter(concern=concern)
+        if Part.ASSESSMENT in disclosure.parts
+    }
+    return Agency.objects.filter(pk__in={concern.owning_agency_id, *disclosed_to})
+
+
+def possible_participants(concern: Concern) -> QuerySet[User]:
+    # Rule: cross-agency participation only where a disclosure of the assessment allows it.
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__role__in=CASE_HANDLER_ROLES,
+            memberships__agency__in=participant_agencies(concern),
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
