@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 FONT_FILES = {
@@ -30,12 +31,12 @@ class BundledFontsOnly(URLFetcher):  # type: ignore[misc]
         return super().fetch(url, headers)
 
 
-def _stylesheet() -> CSS:
+def _stylesheet(fonts: FontConfiguration) -> CSS:
     faces = "".join(
         f"@font-face {{ font-family: Inter; font-weight: {weight}; src: url('{_static_path(name).as_uri()}'); }}"
         for weight, name in FONT_FILES.items()
     )
-    return CSS(string=faces + _path_css().read_text(encoding="utf-8"), url_fetcher=BundledFontsOnly())
+    return CSS(string=faces + _path_css().read_text(encoding="utf-8"), url_fetcher=BundledFontsOnly(), font_config=fonts)
 
 
 def _path_css() -> Path:
@@ -44,4 +45,5 @@ def _path_css() -> Path:
 
 def render_pdf(html: str) -> bytes:
     document = HTML(string=html, base_url=None, url_fetcher=BundledFontsOnly())
-    return bytes(document.write_pdf(stylesheets=[_stylesheet()]))
+    fonts = FontConfiguration()
+    return bytes(document.write_pdf(stylesheets=[_stylesheet(fonts)], font_config=fonts))
