@@ -70,6 +70,8 @@ class AssessmentForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        # Instrument texts are dicts by language; choices and labels take them as plain strings,
+        # in the language of this request.
         self.definition = definition
         self.previous = previous or {}
         for text_field in definition.fields():
@@ -81,7 +83,7 @@ class AssessmentForm(forms.Form):
         self.fields["focus"] = forms.MultipleChoiceField(
             label=_("Recommended focus for the follow-up"),
             required=False,
-            choices=[(item.code, item.label) for item in definition.items()],
+            choices=[(item.code, str(item.label)) for item in definition.items()],
             widget=forms.CheckboxSelectMultiple,
             help_text=_("The life areas the follow-up should concentrate on."),
         )
@@ -121,7 +123,7 @@ class AssessmentForm(forms.Form):
                 f"{prefix}-answer": forms.ChoiceField(
                     label=item.label,
                     required=False,
-                    choices=[(option.code, option.label) for option in item.scale],
+                    choices=[(option.code, str(option.label)) for option in item.scale],
                     widget=forms.RadioSelect,
                     help_text=item.help or "",
                 ),
