@@ -40,7 +40,9 @@ WORK_AREAS = [
         _("The instruments structured assessments are made with, by version."),
     ),
     WorkArea(
-        "assessments:level_scale", _("Concern levels"), _("The scale assessors choose the concern level from.")
+        "assessments:level_scale",
+        _("Concern levels"),
+        _("The scale assessors choose the concern level from."),
     ),
     WorkArea(
         "concerns:casework_settings",

@@ -31,10 +31,25 @@ def _require_admin(actor: Any, partnership: Partnership) -> None:
 
 @transaction.atomic
 def import_instrument(actor: Any, partnership: Partnership, *, source: str) -> tuple[Instrument, bool]:
-    """Load one instrument version. The same file again changes nothing; other content under the same
-    version is refused, because an assessment may already rest on that version."""
+    """Check an instrument file and load it as a new version; audited when something was loaded."""
     _require_admin(actor, partnership)
-    document = read_instrument(source)
+    instrument, created = store_instrument(partnership, read_instrument(source), actor=actor)
+    if created:
+        record_event(
+            "instrument.imported",
+            actor=actor,
+            obj=instrument,
+            partnership=partnership,
+            detail={"code": instrument.code, "version": instrument.version},
+        )
+    return instrument, created
+
+
+def store_instrument(
+    partnership: Partnership, document: dict[str, Any], *, actor: Any
+) -> tuple[Instrument, bool]:
+    """Store a checked document. The same content again changes nothing; other content under the same
+    version is refused, because an assessment may already rest on that version."""
     existing = Instrument.objects.filter(
         partnership=partnership, code=document["code"], version=document["version"]
     ).first()
@@ -58,13 +73,6 @@ def import_instrument(actor: Any, partnership: Partnership, *, source: str) -> t
         document=document,
         checksum=checksum(document),
         imported_by=actor,
-    )
-    record_event(
-        "instrument.imported",
-        actor=actor,
-        obj=instrument,
-        partnership=partnership,
-        detail={"code": instrument.code, "version": instrument.version},
     )
     return instrument, True
 
@@ -95,7 +103,9 @@ def save_concern_level(
         code=code,
         defaults={"name": name, "name_en": name_en, "order": order, "is_active": is_active},
     )
-    record_event("concern_level.saved", actor=actor, obj=level, partnership=partnership, detail={"code": code})
+    record_event(
+        "concern_level.saved", actor=actor, obj=level, partnership=partnership, detail={"code": code}
+    )
     return level
 
 
@@ -140,7 +150,9 @@ def start_assessment(actor: Any, concern: Concern, *, instrument: Instrument) ->
     if instrument.partnership_id != concern.partnership_id or instrument.retired_at is not None:
         raise ActionRefused(_("Choose an instrument that is in use in this partnership."))
     if concern.assessments.drafts().exists():
-        raise ActionRefused(_("This concern already has an assessment in progress. Finish or discard it first."))
+        raise ActionRefused(
+            _("This concern already has an assessment in progress. Finish or discard it first.")
+        )
     assessment = Assessment.objects.create(
         concern=concern,
         instrument=instrument,
@@ -244,8 +256,12 @@ def finalise_assessment(actor: Any, assessment: Assessment) -> Assessment:
     assessment.finalised_at = timezone.now()
     assessment.finalised_by = actor
     assessment.save(update_fields=["status", "finalised_at", "finalised_by", "updated_at"])
-    action = "structured_assessment_corrected" if assessment.supersedes_id else "structured_assessment_finalised"
-    log(assessment.concern, actor, action, detail={"level": assessment.level.code if assessment.level else ""})
+    action = (
+        "structured_assessment_corrected" if assessment.supersedes_id else "structured_assessment_finalised"
+    )
+    log(
+        assessment.concern, actor, action, detail={"level": assessment.level.code if assessment.level else ""}
+    )
     return assessment
 
 
@@ -258,7 +274,9 @@ def correct_assessment(actor: Any, assessment: Assessment) -> Assessment:
     if Assessment.objects.filter(supersedes=assessment).exists():
         raise ActionRefused(_("This assessment has already been corrected. Correct the newest version."))
     if assessment.concern.assessments.drafts().exists():
-        raise ActionRefused(_("This concern already has an assessment in progress. Finish or discard it first."))
+        raise ActionRefused(
+            _("This concern already has an assessment in progress. Finish or discard it first.")
+        )
     correction = Assessment.objects.create(
         concern=assessment.concern,
         instrument=assessment.instrument,

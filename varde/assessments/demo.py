@@ -40,7 +40,9 @@ class DemoAssessments:
     def _concern(self, name: str) -> Concern | None:
         return Concern.objects.filter(partnership=self.partnership, subject_name=name).first()
 
-    def _assess(self, actor: User, concern: Concern, content: AssessmentContent, *, final: bool) -> Assessment:
+    def _assess(
+        self, actor: User, concern: Concern, content: AssessmentContent, *, final: bool
+    ) -> Assessment:
         assert self.instrument is not None
         assessment = actions.start_assessment(actor, concern, instrument=self.instrument)
         actions.save_assessment(actor, assessment, content=content)
@@ -85,7 +87,8 @@ class DemoAssessments:
         second = AssessmentContent(
             assessed_on=self.today - timedelta(days=14),
             texts={
-                "observations": "Deler ikke lenger propaganda; møter mentor hver uke. (Fiktivt demoeksempel.)",
+                "observations": "Deler ikke lenger propaganda; møter mentor hver uke. "
+                "(Fiktivt demoeksempel.)",
                 "changes": "Har begynt på fotball igjen og har mindre fravær.",
                 **self._overall(
                     "Fortsatt kontakt med enkelte i nettmiljøet.",

@@ -111,7 +111,13 @@ class Definition:
 
     def section_of(self, code: str) -> Section | None:
         return next(
-            (section for step in self.steps for section in step.sections for item in section.items if item.code == code),
+            (
+                section
+                for step in self.steps
+                for section in step.sections
+                for item in section.items
+                if item.code == code
+            ),
             None,
         )
 
@@ -137,9 +143,13 @@ def read_instrument(source: str) -> dict[str, Any]:
         mark = getattr(error, "problem_mark", None)
         where = _("line %(line)d") % {"line": mark.line + 1} if mark else _("the file")
         problem = getattr(error, "problem", None) or str(error)
-        raise InstrumentError([_("%(where)s: not valid YAML or JSON (%(problem)s).") % {"where": where, "problem": problem}]) from error
+        raise InstrumentError(
+            [_("%(where)s: not valid YAML or JSON (%(problem)s).") % {"where": where, "problem": problem}]
+        ) from error
     if not isinstance(document, dict):
-        raise InstrumentError([_("The file must hold one instrument: a mapping with format, code, version and steps.")])
+        raise InstrumentError(
+            [_("The file must hold one instrument: a mapping with format, code, version and steps.")]
+        )
     errors = sorted(_validator().iter_errors(document), key=lambda error: list(error.absolute_path))
     messages = [_located(node, list(error.absolute_path), _describe(error)) for error in errors[:20]]
     if not messages:
@@ -151,22 +161,28 @@ def read_instrument(source: str) -> dict[str, Any]:
 
 def _describe(error: SchemaError) -> str:
     """The schema error in the user's language; the common validators get our own words."""
-    value = error.instance
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    schema: Any = error.schema
     known = {
-        "required": lambda: _("missing the field %(names)s")
-        % {"names": ", ".join(name for name in error.validator_value if name not in value)},
-        "additionalProperties": lambda: _("unknown field; allowed are %(names)s")
-        % {"names": ", ".join(sorted(error.schema.get("properties", {})))},
-        "type": lambda: _("must be of type %(type)s") % {"type": error.validator_value},
+        "required": lambda: (
+            _("missing the field %(names)s")
+            % {"names": ", ".join(name for name in expected if name not in value)}
+        ),
+        "additionalProperties": lambda: (
+            _("unknown field; allowed are %(names)s")
+            % {"names": ", ".join(sorted(schema.get("properties", {})))}
+        ),
+        "type": lambda: _("must be of type %(type)s") % {"type": expected},
         "pattern": lambda: _("must be a code of lower-case letters, digits, - and _"),
-        "enum": lambda: _("must be one of %(values)s") % {"values": ", ".join(map(str, error.validator_value))},
-        "const": lambda: _("must be %(value)s") % {"value": error.validator_value},
-        "minItems": lambda: _("needs at least %(count)s entries") % {"count": error.validator_value},
-        "maxItems": lambda: _("may have at most %(count)s entries") % {"count": error.validator_value},
+        "enum": lambda: _("must be one of %(values)s") % {"values": ", ".join(map(str, expected))},
+        "const": lambda: _("must be %(value)s") % {"value": expected},
+        "minItems": lambda: _("needs at least %(count)s entries") % {"count": expected},
+        "maxItems": lambda: _("may have at most %(count)s entries") % {"count": expected},
         "minLength": lambda: _("may not be empty"),
-        "maxLength": lambda: _("may be at most %(count)s characters") % {"count": error.validator_value},
-        "minimum": lambda: _("must be at least %(value)s") % {"value": error.validator_value},
-        "maximum": lambda: _("must be at most %(value)s") % {"value": error.validator_value},
+        "maxLength": lambda: _("may be at most %(count)s characters") % {"count": expected},
+        "minimum": lambda: _("must be at least %(value)s") % {"value": expected},
+        "maximum": lambda: _("must be at most %(value)s") % {"value": expected},
     }
     describe = known.get(str(error.validator))
     return describe() if describe else error.message
@@ -197,7 +213,11 @@ def _field_path(path: list[Any]) -> str:
 def _located(root: Any, path: list[Any], problem: str) -> str:
     node = _node_at(root, path)
     line = node.start_mark.line + 1 if node is not None else 1
-    return _("line %(line)d, %(field)s: %(problem)s") % {"line": line, "field": _field_path(path), "problem": problem}
+    return _("line %(line)d, %(field)s: %(problem)s") % {
+        "line": line,
+        "field": _field_path(path),
+        "problem": problem,
+    }
 
 
 def _consistency_problems(root: Any, document: dict[str, Any]) -> list[str]:
@@ -216,7 +236,11 @@ def _consistency_problems(root: Any, document: dict[str, Any]) -> list[str]:
                     path = [*base, kind, index]
                     if entry["code"] in seen:
                         problems.append(
-                            _located(root, [*path, "code"], _("the code %(code)s is used twice") % {"code": entry["code"]})
+                            _located(
+                                root,
+                                [*path, "code"],
+                                _("the code %(code)s is used twice") % {"code": entry["code"]},
+                            )
                         )
                     seen.add(entry["code"])
                     if kind == "items":
@@ -266,7 +290,12 @@ def describe(document: dict[str, Any]) -> Definition:
                         for item in section.get("items", [])
                     ),
                     fields=tuple(
-                        Field(field["code"], Text(field["label"]), _text(field.get("help")), field.get("required", False))
+                        Field(
+                            field["code"],
+                            Text(field["label"]),
+                            _text(field.get("help")),
+                            field.get("required", False),
+                        )
                         for field in section.get("fields", [])
                     ),
                 )

@@ -32,7 +32,6 @@ class StartForm(forms.Form):
         field_ = self.fields["instrument"]
         assert isinstance(field_, forms.ModelChoiceField)
         field_.queryset = instruments
-        field_.label_from_instance = str  # type: ignore[method-assign]
 
 
 @dataclass
@@ -92,7 +91,9 @@ class AssessmentForm(forms.Form):
             queryset=levels,
             required=False,
             empty_label=_("Not set yet"),
-            help_text=_("Chosen by the assessors from the whole picture; it is never computed from the ratings."),
+            help_text=_(
+                "Chosen by the assessors from the whole picture; it is never computed from the ratings."
+            ),
         )
         self.fields["level_reason"] = long_text(_("Reason for the concern level"), required=False)
         self.fields["next_review"] = forms.DateField(
@@ -103,7 +104,9 @@ class AssessmentForm(forms.Form):
             queryset=people,
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            help_text=_("Case handlers from the other agency appear here only when the assessment is shared with it."),
+            help_text=_(
+                "Case handlers from the other agency appear here only when the assessment is shared with it."
+            ),
         )
 
     def _item_fields(self, item: Item) -> dict[str, forms.Field]:
@@ -121,11 +124,10 @@ class AssessmentForm(forms.Form):
         if item.is_rated:
             fields = {
                 f"{prefix}-answer": forms.ChoiceField(
-                    label=item.label,
+                    label=_("Rating"),
                     required=False,
                     choices=[(option.code, str(option.label)) for option in item.scale],
                     widget=forms.RadioSelect,
-                    help_text=item.help or "",
                 ),
                 **fields,
             }
@@ -161,9 +163,13 @@ class AssessmentForm(forms.Form):
         data = self.cleaned_data
         return AssessmentContent(
             assessed_on=data["assessed_on"],
-            texts={text_field.code: data[f"text-{text_field.code}"] for text_field in self.definition.fields()},
+            texts={
+                text_field.code: data[f"text-{text_field.code}"] for text_field in self.definition.fields()
+            },
             ratings={
-                item.code: RatingInput(**{part: data.get(f"item-{item.code}-{part}", "") for part in RATING_PARTS})
+                item.code: RatingInput(
+                    **{part: data.get(f"item-{item.code}-{part}", "") for part in RATING_PARTS}
+                )
                 for item in self.definition.items()
             },
             focus=list(data["focus"]),

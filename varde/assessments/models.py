@@ -50,7 +50,9 @@ class Instrument(models.Model):
         verbose_name_plural = _("assessment instruments")
         ordering = ["code", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "code", "version"], name="instrument_unique_version"),
+            models.UniqueConstraint(
+                fields=["partnership", "code", "version"], name="instrument_unique_version"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -33,10 +33,15 @@ class BundledFontsOnly(URLFetcher):  # type: ignore[misc]
 
 def _stylesheet(fonts: FontConfiguration) -> CSS:
     faces = "".join(
-        f"@font-face {{ font-family: Inter; font-weight: {weight}; src: url('{_static_path(name).as_uri()}'); }}"
+        f"@font-face {{ font-family: Inter; font-weight: {weight}; "
+        f"src: url('{_static_path(name).as_uri()}'); }}"
         for weight, name in FONT_FILES.items()
     )
-    return CSS(string=faces + _path_css().read_text(encoding="utf-8"), url_fetcher=BundledFontsOnly(), font_config=fonts)
+    return CSS(
+        string=faces + _path_css().read_text(encoding="utf-8"),
+        url_fetcher=BundledFontsOnly(),
+        font_config=fonts,
+    )
 
 
 def _path_css() -> Path:

@@ -4,8 +4,8 @@ from django.db import transaction
 
 from varde.accounts.models import Partnership
 
-from .actions import import_instrument
-from .engine import DEFAULT_INSTRUMENT
+from .actions import store_instrument
+from .engine import DEFAULT_INSTRUMENT, read_instrument
 from .models import ConcernLevel
 
 # (code, bokmål, English), from least to most concern.
@@ -26,4 +26,7 @@ def seed_assessment_data(partnership: Partnership) -> None:
             partnership=partnership, code=code, defaults={"name": name, "name_en": name_en, "order": order}
         )
     if not partnership.instruments.exists():
-        import_instrument(None, partnership, source=DEFAULT_INSTRUMENT.read_text(encoding="utf-8"))
+        # Reference data, like the legal bases: seeded without an audit event.
+        store_instrument(
+            partnership, read_instrument(DEFAULT_INSTRUMENT.read_text(encoding="utf-8")), actor=None
+        )

@@ -81,9 +81,7 @@ def _row(item: Item, answers: list[str | None]) -> Row:
             change = Change.NEW
         else:
             before = item.option(previous)
-            change = compare(
-                before.severity if before else None, option.severity, same=previous == code
-            )
+            change = compare(before.severity if before else None, option.severity, same=previous == code)
         cells.append(Cell(option.label if option else None, change))
         previous = code if option else previous
     return Row(item.code, item.label, item.kind, cells)

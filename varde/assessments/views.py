@@ -31,7 +31,12 @@ from .engine import InstrumentError, Item, Section, Step, Text
 from .forms import AssessmentForm, ConcernLevelForm, InstrumentUploadForm, StartForm, initial_for
 from .models import Assessment, ConcernLevel, Instrument, Rating
 from .pdf import render_pdf
-from .permissions import assessments_visible_to, can_write_assessment, get_assessment_for, possible_participants
+from .permissions import (
+    assessments_visible_to,
+    can_write_assessment,
+    get_assessment_for,
+    possible_participants,
+)
 from .trajectory import trajectory_of
 
 ASSESSORS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
@@ -48,9 +53,9 @@ ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
 
 def case_panel(user: Any, concern: Concern, access_: ConcernAccess) -> Panel | None:
     assessments = list(
-        assessments_visible_to(user, concern, access_).select_related("level", "instrument").order_by(
-            "-assessed_on", "-created_at"
-        )
+        assessments_visible_to(user, concern, access_)
+        .select_related("level", "instrument")
+        .order_by("-assessed_on", "-created_at")
     )
     if not access_.is_owner and not assessments:
         return None
@@ -96,13 +101,10 @@ def start(request: HttpRequest, pk: Any) -> HttpResponse:
 
 def _previous_answers(assessment: Assessment) -> dict[str, Text]:
     """The ratings of the newest finalised assessment before this one, shown beside each item."""
-    previous = (
-        assessment.concern.assessments.in_force()
-        .exclude(pk=assessment.pk)
-        .exclude(pk=assessment.supersedes_id)
-        .order_by("-assessed_on", "-created_at")
-        .first()
-    )
+    earlier = assessment.concern.assessments.in_force().exclude(pk=assessment.pk)
+    if assessment.supersedes_id is not None:
+        earlier = earlier.exclude(pk=assessment.supersedes_id)
+    previous = earlier.order_by("-assessed_on", "-created_at").first()
     if previous is None:
         return {}
     definition = previous.instrument.definition
@@ -215,7 +217,9 @@ def _summary_context(assessment: Assessment, access_: ConcernAccess) -> dict[str
         "steps": summary_of(assessment),
         "focus": [item.label for code in assessment.focus if (item := definition.item(code))],
         "participants": assessment.participants.select_related("user", "agency"),
-        "corrected_by": Assessment.objects.filter(supersedes=assessment).first() if access_.is_owner else None,
+        "corrected_by": Assessment.objects.filter(supersedes=assessment).first()
+        if access_.is_owner
+        else None,
     }
 
 
@@ -256,15 +260,18 @@ def trajectory(request: HttpRequest, pk: Any) -> HttpResponse:
     if not access_.is_owner and not visible.exists():
         raise Http404
     in_force = list(
-        visible.in_force().select_related("level", "instrument").prefetch_related("ratings").order_by(
-            "assessed_on", "created_at"
-        )
+        visible.in_force()
+        .select_related("level", "instrument")
+        .prefetch_related("ratings")
+        .order_by("assessed_on", "created_at")
     )
     context = {
         "concern": concern,
         "access": access_,
         "trajectory": trajectory_of(in_force),
-        "all": visible.select_related("level", "instrument", "supersedes").order_by("-assessed_on", "-created_at"),
+        "all": visible.select_related("level", "instrument", "supersedes").order_by(
+            "-assessed_on", "-created_at"
+        ),
     }
     return render(request, "assessments/trajectory.html", context)
 
@@ -296,7 +303,10 @@ def instrument_list(request: HttpRequest) -> HttpResponse:
             if created:
                 messages.success(request, _("%(instrument)s is loaded.") % {"instrument": instrument})
             else:
-                messages.info(request, _("%(instrument)s was already loaded; nothing changed.") % {"instrument": instrument})
+                messages.info(
+                    request,
+                    _("%(instrument)s was already loaded; nothing changed.") % {"instrument": instrument},
+                )
             return redirect("assessments:instrument_list")
     instruments = partnership.instruments.order_by("code", "-version")
     context = {"partnership": partnership, "instruments": instruments, "form": form}
@@ -316,9 +326,7 @@ def _instrument_for(request: HttpRequest, pk: Any) -> Instrument:
 def instrument_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     instrument = _instrument_for(request, pk)
     in_use = instrument.assessments.count()
-    return render(
-        request, "assessments/instrument_detail.html", {"instrument": instrument, "in_use": in_use}
-    )
+    return render(request, "assessments/instrument_detail.html", {"instrument": instrument, "in_use": in_use})
 
 
 @access(ADMIN_ONLY)
@@ -327,7 +335,9 @@ def instrument_retire(request: HttpRequest, pk: Any) -> HttpResponse:
     instrument = _instrument_for(request, pk)
     retire = instrument.retired_at is None
     actions.set_instrument_retired(request.user, instrument, retired=retire)
-    messages.success(request, _("The instrument is retired.") if retire else _("The instrument is in use again."))
+    messages.success(
+        request, _("The instrument is retired.") if retire else _("The instrument is in use again.")
+    )
     return redirect("assessments:instrument_list")
 
 

@@ -19,7 +19,9 @@ def test_a_draft_saves_without_anything_required(world):
     concern = make_concern(world)
     owner = handler_for(world, world.municipality)
     assessment = actions.start_assessment(owner, concern, instrument=instrument(world))
-    actions.save_assessment(owner, assessment, content=actions.AssessmentContent(assessed_on=assessment.assessed_on))
+    actions.save_assessment(
+        owner, assessment, content=actions.AssessmentContent(assessed_on=assessment.assessed_on)
+    )
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.DRAFT
     assert list(assessment.participants.values_list("user", flat=True)) == []
@@ -30,7 +32,9 @@ def test_finalising_needs_the_required_texts_a_level_and_a_reason(world):
     concern = make_concern(world)
     owner = handler_for(world, world.municipality)
     assessment = actions.start_assessment(owner, concern, instrument=instrument(world))
-    actions.save_assessment(owner, assessment, content=complete_content(world, level=None, level_reason="", texts={}))
+    actions.save_assessment(
+        owner, assessment, content=complete_content(world, level=None, level_reason="", texts={})
+    )
     with pytest.raises(ActionRefused) as refused:
         actions.finalise_assessment(owner, assessment)
     assert "Velg bekymringsnivå." in refused.value.messages
@@ -59,9 +63,13 @@ def test_a_correction_is_a_new_version_that_links_to_the_old(world):
     correction = actions.correct_assessment(owner, original)
     assert correction.supersedes == original
     assert correction.status == AssessmentStatus.DRAFT
-    assert {r.item: r.answer for r in correction.ratings.all()} == {r.item: r.answer for r in original.ratings.all()}
+    assert {r.item: r.answer for r in correction.ratings.all()} == {
+        r.item: r.answer for r in original.ratings.all()
+    }
     assert list(concern.assessments.in_force()) == [original]
-    actions.save_assessment(owner, correction, content=complete_content(world, level=level(world, "moderate")))
+    actions.save_assessment(
+        owner, correction, content=complete_content(world, level=level(world, "moderate"))
+    )
     actions.finalise_assessment(owner, correction)
     assert list(concern.assessments.in_force()) == [correction]
     assert concern.events.filter(action="structured_assessment_corrected").exists()

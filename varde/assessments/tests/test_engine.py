@@ -117,7 +117,8 @@ def test_json_is_accepted_too():
 def test_importing_the_same_file_again_changes_nothing(world):
     first, created = import_instrument(None, world.partnership, source=second_instrument())
     again, created_again = import_instrument(None, world.partnership, source=second_instrument())
-    assert created and not created_again
+    assert created
+    assert not created_again
     assert first.pk == again.pk
 
 
@@ -127,11 +128,14 @@ def test_a_loaded_version_is_never_changed(world):
     with pytest.raises(InstrumentError) as refused:
         import_instrument(None, world.partnership, source=changed)
     assert "publiser endringene som versjon 2" in refused.value.messages[0]
-    newer, created = import_instrument(None, world.partnership, source=changed.replace("version: 1", "version: 2"))
-    assert created and newer.version == 2
-    assert Instrument.objects.get(partnership=world.partnership, code="lisensiert", version=1).document == yaml.safe_load(
-        second_instrument()
+    newer, created = import_instrument(
+        None, world.partnership, source=changed.replace("version: 1", "version: 2")
     )
+    assert created
+    assert newer.version == 2
+    assert Instrument.objects.get(
+        partnership=world.partnership, code="lisensiert", version=1
+    ).document == yaml.safe_load(second_instrument())
 
 
 def test_the_command_imports_a_file_and_refuses_a_broken_one(world, tmp_path):

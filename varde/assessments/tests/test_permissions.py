@@ -123,12 +123,17 @@ def test_can_view_agrees_with_visible_to(world):
     mentor = world.make_user(Role.MENTOR)
     make_measure(world, private, responsible=mentor)
     users = [handler_for(world, world.municipality), handler_for(world, world.police), mentor]
-    users += [world.make_user(role) for role in ALL_ROLES if role not in {"coordinator", "police_contact", "mentor"}]
+    users += [
+        world.make_user(role) for role in ALL_ROLES if role not in {"coordinator", "police_contact", "mentor"}
+    ]
     for user in users:
         for assessment in assessments:
             concern = assessment.concern
             visible = set(permissions.assessments_visible_to(user, concern, access_to(user, concern)))
-            assert permissions.can_view_assessment(user, assessment) == (assessment in visible), (user, assessment)
+            assert permissions.can_view_assessment(user, assessment) == (assessment in visible), (
+                user,
+                assessment,
+            )
     police = users[1]
     assert permissions.can_view_assessment(police, assessments[0])
     assert not permissions.can_view_assessment(police, assessments[1])
@@ -143,7 +148,9 @@ def test_every_read_and_export_is_audited(world, client):
     client.get(reverse("assessments:detail", args=[concern.pk, assessment.pk]))
     client.get(reverse("assessments:pdf", args=[concern.pk, assessment.pk]))
     actions = list(
-        AuditEvent.objects.filter(actor_id=str(owner.pk), object_id=str(assessment.pk)).values_list("action", flat=True)
+        AuditEvent.objects.filter(actor_id=str(owner.pk), object_id=str(assessment.pk)).values_list(
+            "action", flat=True
+        )
     )
     assert actions.count("assessment.viewed") == 2
     assert "assessment.exported" in actions

@@ -60,11 +60,14 @@ def test_a_finalised_correction_takes_the_place_of_the_original(world):
     owner = handler_for(world, world.municipality)
     newest = concern.assessments.order_by("-assessed_on").first()
     correction = actions.correct_assessment(owner, newest)
-    content = complete_content(world, ratings={"convictions": RatingInput("serious_concern")}, level=level(world, "high"))
+    content = complete_content(
+        world, ratings={"convictions": RatingInput("serious_concern")}, level=level(world, "high")
+    )
     actions.save_assessment(owner, correction, content=content)
     actions.finalise_assessment(owner, correction)
     in_force = list(concern.assessments.in_force().order_by("assessed_on", "created_at"))
-    assert len(in_force) == 2 and in_force[-1] == correction
+    assert len(in_force) == 2
+    assert in_force[-1] == correction
     trajectory = trajectory_of(in_force)
     rows = {row.code: [cell.change for cell in row.cells] for row in trajectory.rows}
     assert rows["convictions"] == [Change.FIRST, Change.SAME]

@@ -50,12 +50,15 @@ def test_start_save_and_finalise_through_the_pages(world, coordinator_client):
     start = reverse("assessments:start", args=[concern.pk])
     page = coordinator_client.get(start).content.decode()
     assert "Varde standardvurdering (versjon 1)" in page
-    response = coordinator_client.post(start, {"instrument": Instrument.objects.get(partnership=world.partnership).pk})
+    response = coordinator_client.post(
+        start, {"instrument": Instrument.objects.get(partnership=world.partnership).pk}
+    )
     assessment = Assessment.objects.get()
     assert response["Location"] == reverse("assessments:edit", args=[concern.pk, assessment.pk])
     edit = coordinator_client.get(response["Location"]).content.decode()
     assert "Trinn 2: Analyser personens situasjon" in edit
-    assert "Risiko og trussel" in edit and "Trivsel og motstandskraft" in edit
+    assert "Risiko og trussel" in edit
+    assert "Trivsel og motstandskraft" in edit
     assert edit.count('name="item-') >= 9 * 5 - 9
     response = coordinator_client.post(response["Location"], form_data(world, assessment, save=""))
     assert response.status_code == 302
@@ -63,14 +66,19 @@ def test_start_save_and_finalise_through_the_pages(world, coordinator_client):
     assert assessment.status == AssessmentStatus.DRAFT
     assert assessment.ratings.get(item="convictions").evidence == EVIDENCE
     response = coordinator_client.post(
-        reverse("assessments:edit", args=[concern.pk, assessment.pk]), form_data(world, assessment, finalise="")
+        reverse("assessments:edit", args=[concern.pk, assessment.pk]),
+        form_data(world, assessment, finalise=""),
     )
     assert response["Location"] == reverse("assessments:detail", args=[concern.pk, assessment.pk])
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.FINAL
     case_page = coordinator_client.get(reverse("concerns:detail", args=[concern.pk])).content.decode()
-    assert "Strukturerte vurderinger" in case_page and "Høy" in case_page
-    assert coordinator_client.get(reverse("assessments:edit", args=[concern.pk, assessment.pk])).status_code == 404
+    assert "Strukturerte vurderinger" in case_page
+    assert "Høy" in case_page
+    assert (
+        coordinator_client.get(reverse("assessments:edit", args=[concern.pk, assessment.pk])).status_code
+        == 404
+    )
 
 
 def test_finalising_without_a_level_shows_what_is_missing_and_keeps_the_draft(world, coordinator_client):
@@ -80,12 +88,13 @@ def test_finalising_without_a_level_shows_what_is_missing_and_keeps_the_draft(wo
     response = coordinator_client.post(reverse("assessments:edit", args=[concern.pk, assessment.pk]), data)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Velg bekymringsnivå." in page and "Begrunn bekymringsnivået." in page
+    assert "Velg bekymringsnivå." in page
+    assert "Begrunn bekymringsnivået." in page
     assert Assessment.objects.get(pk=assessment.pk).status == AssessmentStatus.DRAFT
 
 
 @pytest.mark.parametrize(
-    "field,value,message",
+    ("field", "value", "message"),
     [
         ("text-observations", "x" * 5001, "5000"),
         ("item-convictions-answer", "ten", "Velg et gyldig valg"),
@@ -112,9 +121,13 @@ def test_bad_input_gets_a_message_and_changes_nothing(world, coordinator_client,
 def test_markup_is_stored_as_text_and_shown_escaped(world, coordinator_client):
     concern = make_concern(world)
     assessment = make_assessment(world, concern, final=False)
-    data = form_data(world, assessment, **{"item-convictions-evidence": SCRIPT, "level_reason": SCRIPT, "finalise": ""})
+    data = form_data(
+        world, assessment, **{"item-convictions-evidence": SCRIPT, "level_reason": SCRIPT, "finalise": ""}
+    )
     coordinator_client.post(reverse("assessments:edit", args=[concern.pk, assessment.pk]), data)
-    page = coordinator_client.get(reverse("assessments:detail", args=[concern.pk, assessment.pk])).content.decode()
+    page = coordinator_client.get(
+        reverse("assessments:detail", args=[concern.pk, assessment.pk])
+    ).content.decode()
     assert SCRIPT not in page
     assert "&lt;script&gt;" in page
 
@@ -122,7 +135,9 @@ def test_markup_is_stored_as_text_and_shown_escaped(world, coordinator_client):
 def test_the_form_shows_the_previous_rating(world, coordinator_client):
     concern = make_concern(world)
     make_assessment(world, concern)
-    coordinator_client.post(reverse("assessments:start", args=[concern.pk]), {"instrument": Instrument.objects.get().pk})
+    coordinator_client.post(
+        reverse("assessments:start", args=[concern.pk]), {"instrument": Instrument.objects.get().pk}
+    )
     draft = concern.assessments.drafts().get()
     page = coordinator_client.get(reverse("assessments:edit", args=[concern.pk, draft.pk])).content.decode()
     assert "Forrige vurdering: Alvorlig bekymring" in page
@@ -134,12 +149,20 @@ def test_correct_and_discard_through_the_pages(world, coordinator_client):
     response = coordinator_client.post(reverse("assessments:correct", args=[concern.pk, original.pk]))
     correction = Assessment.objects.get(supersedes=original)
     assert response["Location"] == reverse("assessments:edit", args=[concern.pk, correction.pk])
-    again = coordinator_client.post(reverse("assessments:correct", args=[concern.pk, original.pk]), follow=True)
+    again = coordinator_client.post(
+        reverse("assessments:correct", args=[concern.pk, original.pk]), follow=True
+    )
     assert "under arbeid" in again.content.decode()
     coordinator_client.post(reverse("assessments:discard", args=[concern.pk, correction.pk]))
     assert list(Assessment.objects.all()) == [original]
-    assert coordinator_client.post(reverse("assessments:discard", args=[concern.pk, original.pk])).status_code == 404
-    assert coordinator_client.get(reverse("assessments:correct", args=[concern.pk, original.pk])).status_code == 405
+    assert (
+        coordinator_client.post(reverse("assessments:discard", args=[concern.pk, original.pk])).status_code
+        == 404
+    )
+    assert (
+        coordinator_client.get(reverse("assessments:correct", args=[concern.pk, original.pk])).status_code
+        == 405
+    )
 
 
 def pdf_text(response) -> str:
@@ -205,7 +228,12 @@ def test_trajectory_and_summary_keep_a_constant_number_of_queries(
     with django_assert_max_num_queries(16):
         assert coordinator_client.get(reverse("assessments:trajectory", args=[concern.pk])).status_code == 200
     with django_assert_max_num_queries(22):
-        assert coordinator_client.get(reverse("assessments:detail", args=[concern.pk, assessment.pk])).status_code == 200
+        assert (
+            coordinator_client.get(
+                reverse("assessments:detail", args=[concern.pk, assessment.pk])
+            ).status_code
+            == 200
+        )
     with django_assert_max_num_queries(28):
         assert coordinator_client.get(reverse("concerns:detail", args=[concern.pk])).status_code == 200
 
@@ -213,16 +241,22 @@ def test_trajectory_and_summary_keep_a_constant_number_of_queries(
 def test_an_admin_loads_an_instrument_and_a_broken_file_is_refused(world, client):
     log_in(client, world.make_user(Role.ADMIN))
     url = reverse("assessments:instrument_list")
-    broken = SimpleUploadedFile("broken.yaml", second_instrument().replace("scale: tre", "scale: fire").encode())
+    broken = SimpleUploadedFile(
+        "broken.yaml", second_instrument().replace("scale: tre", "scale: fire").encode()
+    )
     page = client.post(url, {"file": broken}).content.decode()
-    assert "linje 16" in page and "det finnes ingen skala som heter fire" in page
+    assert "linje 16" in page
+    assert "det finnes ingen skala som heter fire" in page
     not_text = SimpleUploadedFile("binary.yaml", b"\xff\xfe\x00")
     assert "UTF-8" in client.post(url, {"file": not_text}).content.decode()
     assert not Instrument.objects.filter(code="lisensiert").exists()
     good = SimpleUploadedFile("good.yaml", second_instrument().encode())
     assert client.post(url, {"file": good}).status_code == 302
     instrument = Instrument.objects.get(code="lisensiert")
-    assert "Faktor" in client.get(reverse("assessments:instrument_detail", args=[instrument.pk])).content.decode()
+    assert (
+        "Faktor"
+        in client.get(reverse("assessments:instrument_detail", args=[instrument.pk])).content.decode()
+    )
     client.post(reverse("assessments:instrument_retire", args=[instrument.pk]))
     instrument.refresh_from_db()
     assert instrument.retired_at is not None
@@ -231,7 +265,9 @@ def test_an_admin_loads_an_instrument_and_a_broken_file_is_refused(world, client
 def test_an_admin_edits_the_level_scale(world, client):
     log_in(client, world.make_user(Role.ADMIN))
     url = reverse("assessments:level_scale")
-    response = client.post(url, {"code": "high", "name": "Alvorlig", "name_en": "Serious", "order": "3", "is_active": "on"})
+    response = client.post(
+        url, {"code": "high", "name": "Alvorlig", "name_en": "Serious", "order": "3", "is_active": "on"}
+    )
     assert response.status_code == 302
     assert ConcernLevel.objects.get(partnership=world.partnership, code="high").name == "Alvorlig"
     bad = client.post(url, {"code": "<b>", "name": "x" * 61, "order": "-1"})

@@ -18,7 +18,9 @@ class Command(BaseCommand):
         verbs = parser.add_subparsers(dest="verb", required=True)
         load = verbs.add_parser("import", help="check a file and load it as a new instrument version")
         load.add_argument("file", type=Path)
-        load.add_argument("--partnership", help="the partnership's short name (slug); needed when there are several")
+        load.add_argument(
+            "--partnership", help="the partnership's short name (slug); needed when there are several"
+        )
         listing = verbs.add_parser("list", help="the instruments and versions loaded")
         listing.add_argument("--partnership", help="the partnership's short name (slug)")
 
@@ -27,7 +29,9 @@ class Command(BaseCommand):
         if verb == "list":
             for instrument in Instrument.objects.filter(partnership__in=target).select_related("partnership"):
                 state = "retired" if instrument.retired_at else "in use"
-                self.stdout.write(f"{instrument.partnership.slug}\t{instrument.code}\tv{instrument.version}\t{state}")
+                self.stdout.write(
+                    f"{instrument.partnership.slug}\t{instrument.code}\tv{instrument.version}\t{state}"
+                )
             return
         if len(target) != 1:
             raise CommandError("Name the partnership with --partnership; there are several.")
