@@ -100,7 +100,9 @@ def test_two_assessments_and_the_change_between_them(page: Page, live_server, wo
     )
     page.get_by_role("link", name="Utvikling over tid").click()
     changes = page.locator("#changes-since-last")
-    expect(changes).to_contain_text("Overbevisninger og retorikk som bekymrer: Noe bekymring (mindre bekymring)")
+    expect(changes).to_contain_text(
+        "Overbevisninger og retorikk som bekymrer: Noe bekymring (mindre bekymring)"
+    )
     expect(changes).to_contain_text("Bekymringsnivå: Moderat (mindre bekymring)")
     expect(page.locator("#trajectory-table tbody tr").first).to_contain_text("Høy")
     assert Assessment.objects.final().count() == 2

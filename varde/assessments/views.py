@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.accounts.models import Partnership
 from varde.accounts.roles import Role
 from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.models import Concern
@@ -22,7 +21,7 @@ from varde.concerns.permissions import (
     get_owned_concern_for,
     partnerships_administered_by,
 )
-from varde.concerns.views.common import perform, submitted
+from varde.concerns.views.common import administered_partnership, perform, submitted
 from varde.core.access import access, roles
 from varde.core.audit import record_event
 
@@ -279,19 +278,10 @@ def trajectory(request: HttpRequest, pk: Any) -> HttpResponse:
 # Administration -----------------------------------------------------------------------------------
 
 
-def _partnership_of(request: HttpRequest) -> Partnership:
-    administered = partnerships_administered_by(request.user)
-    slug = request.GET.get("samarbeid")
-    partnership = administered.filter(slug=slug).first() if slug else administered.first()
-    if partnership is None:
-        raise Http404
-    return partnership
-
-
 @access(ADMIN_ONLY)
 @require_http_methods(["GET", "POST"])
 def instrument_list(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership_of(request)
+    partnership = administered_partnership(request)
     form = InstrumentUploadForm(request.POST or None, request.FILES or None)
     if submitted(request, form) and (source := form.source()) is not None:
         try:
@@ -344,7 +334,7 @@ def instrument_retire(request: HttpRequest, pk: Any) -> HttpResponse:
 @access(ADMIN_ONLY)
 @require_http_methods(["GET", "POST"])
 def level_scale(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership_of(request)
+    partnership = administered_partnership(request)
     form = ConcernLevelForm(request.POST or None)
     if submitted(request, form) and perform(
         form, lambda: actions.save_concern_level(request.user, partnership, **form.cleaned_data)

@@ -273,3 +273,25 @@ def test_an_admin_edits_the_level_scale(world, client):
     bad = client.post(url, {"code": "<b>", "name": "x" * 61, "order": "-1"})
     assert bad.status_code == 200
     assert ConcernLevel.objects.filter(partnership=world.partnership).count() == 5
+
+
+def test_a_reassessment_falls_due_on_the_responsible_persons_home_page(world, coordinator_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from varde.concerns.actions.casework import assign_responsible
+
+    from .factories import complete_content
+
+    owner = handler_for(world, world.municipality)
+    concern = make_concern(world)
+    assign_responsible(owner, concern, responsible=owner)
+    soon = timezone.localdate() + timedelta(days=7)
+    make_assessment(world, concern, content=complete_content(world, days_ago=10, next_review=soon))
+    page = coordinator_client.get(reverse("accounts:home")).content.decode()
+    assert "Vurder på nytt" in page
+    assert concern.reference in page
+    later = timezone.localdate() + timedelta(days=200)
+    make_assessment(world, concern, content=complete_content(world, next_review=later))
+    assert "Vurder på nytt" not in coordinator_client.get(reverse("accounts:home")).content.decode()

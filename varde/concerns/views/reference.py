@@ -17,19 +17,9 @@ from ..actions import reference
 from ..forms import CaseworkSettingsForm, LegalBasisForm, MeasureTypeForm
 from ..models import ConcernSettings, LegalBasis, MeasureType
 from ..permissions import partnerships_administered_by
-from .common import perform, submitted
+from .common import administered_partnership, perform, submitted
 
 ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
-
-
-def _partnership_of(request: HttpRequest) -> Partnership:
-    """The partnership being configured: the one named in ?samarbeid=, or the admin's first."""
-    administered = partnerships_administered_by(request.user)
-    slug = request.GET.get("samarbeid")
-    partnership = administered.filter(slug=slug).first() if slug else administered.first()
-    if partnership is None:
-        raise Http404
-    return partnership
 
 
 def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
@@ -43,7 +33,7 @@ def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
 
 @access(ADMIN_ONLY)
 def legal_basis_list(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership_of(request)
+    partnership = administered_partnership(request)
     bases = partnership.legal_bases.select_related("supersedes").order_by(
         "retired_at", "citation", "-version"
     )
@@ -58,7 +48,7 @@ def legal_basis_list(request: HttpRequest) -> HttpResponse:
 @access(ADMIN_ONLY)
 @require_http_methods(["GET", "POST"])
 def legal_basis_create(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership_of(request)
+    partnership = administered_partnership(request)
     form = LegalBasisForm(request.POST or None)
     if submitted(request, form) and perform(
         form, lambda: reference.add_legal_basis(request.user, partnership, **form.cleaned_data)
@@ -115,7 +105,7 @@ def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
 @access(ADMIN_ONLY)
 @require_http_methods(["GET", "POST"])
 def measure_type_list(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership_of(request)
+    partnership = administered_partnership(request)
     form = MeasureTypeForm(request.POST or None)
     if submitted(request, form) and perform(
         form, lambda: reference.save_measure_type(request.user, partnership, **form.cleaned_data)
@@ -143,7 +133,7 @@ def _settings_initial(partnership: Partnership) -> dict[str, Any]:
 @access(ADMIN_ONLY)
 @require_http_methods(["GET", "POST"])
 def casework_settings(request: HttpRequest) -> HttpResponse:
-    partnership = _partnership_of(request)
+    partnership = administered_partnership(request)
     form = CaseworkSettingsForm(request.POST or None, initial=_settings_initial(partnership))
     if submitted(request, form) and perform(
         form,
