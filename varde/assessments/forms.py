@@ -121,6 +121,9 @@ class AssessmentForm(forms.Form):
             ),
             f"{prefix}-protective": long_text(_("Protective factors"), required=False),
         }
+        for part in ("evidence", "protective"):
+            # Nine life areas on one page: keep each box short; it grows as the user types.
+            fields[f"{prefix}-{part}"].widget.attrs["rows"] = 2
         if item.is_rated:
             fields = {
                 f"{prefix}-answer": forms.ChoiceField(
