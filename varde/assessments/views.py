@@ -85,7 +85,13 @@ def start(request: HttpRequest, pk: Any) -> HttpResponse:
     draft = concern.assessments.drafts().first()
     if draft is not None:
         return redirect("assessments:edit", pk=concern.pk, assessment_pk=draft.pk)
-    form = StartForm(request.POST or None, instruments=concern.partnership.instruments.current())
+    # A reassessment uses the same instrument as the last one, so that the areas line up.
+    last = concern.assessments.in_force().order_by("-assessed_on", "-created_at").first()
+    form = StartForm(
+        request.POST or None,
+        instruments=concern.partnership.instruments.current(),
+        initial={"instrument": last.instrument_id if last else None},
+    )
     if submitted(request, form):
         started: list[Assessment] = []
         if perform(
