@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("varde.accounts.urls")),
     path("", include("varde.concerns.urls")),
     path("", include("varde.assessments.urls")),
+    path("", include("varde.meetings.urls")),
     path("personvern/", include("varde.privacy.urls")),
 ]
 

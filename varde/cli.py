@@ -26,6 +26,8 @@ DEMO_LOGINS = [
     "leser",
     "personvernombud",
     "admin",
+    "koordinator2",
+    "mangfoldskontakt",
 ]
 
 

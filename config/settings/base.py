@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "varde.accounts",
     "varde.concerns",
     "varde.assessments",
+    "varde.meetings",
     "varde.privacy",
 ]
 

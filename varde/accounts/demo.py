@@ -55,6 +55,9 @@ DEMO_USERS = [
     DemoUser("leser", "Lars", "Leser", Role.VIEWER),
     DemoUser("personvernombud", "Pernille", "Personvernombud", Role.PRIVACY_OFFICER),
     DemoUser("admin", "Ada", "Administrator", Role.ADMIN),
+    # A second case handler on each side, so a demo contact meeting can have quorum.
+    DemoUser("koordinator2", "Kristian", "Koordinator", Role.COORDINATOR),
+    DemoUser("mangfoldskontakt", "Mona", "Mangfoldskontakt", Role.POLICE_CONTACT, police=True),
 ]
 
 

@@ -24,6 +24,7 @@ class WorkArea:
 WORK_AREAS = [
     WorkArea("concerns:list", _("Cases"), _("Concerns your agency owns or that are shared with it.")),
     WorkArea("concerns:intake", _("Log a call"), _("Hotline calls, advice sessions and new concerns.")),
+    WorkArea("meetings:list", _("Meetings"), _("Contact meetings and the plan's other meetings.")),
     WorkArea("concerns:report", _("Report a concern"), _("Tell the coordination group what worries you.")),
     WorkArea("concerns:my_reports", _("My reports"), _("Receipts and status for what you have reported.")),
     WorkArea("accounts:user_list", _("Users"), _("Accounts, roles and memberships in your partnership.")),
@@ -49,6 +50,7 @@ WORK_AREAS = [
         _("Casework settings"),
         _("Review intervals, deadlines and how long personal data is kept."),
     ),
+    WorkArea("meetings:quorum_rule", _("Quorum"), _("How many from each agency a contact meeting needs.")),
     WorkArea("privacy:audit_trail", _("Audit trail"), _("Who has seen and changed what, and when.")),
 ]
 

@@ -1,0 +1,259 @@
+"""Every change to meetings goes through a function here: schedule, invite, record attendance, cancel,
+and the calendar feeds."""
+
+import hashlib
+import secrets
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from varde.accounts.models import Partnership, User
+from varde.concerns.actions.errors import ActionRefused
+from varde.concerns.dates import add_months
+from varde.core.audit import record_event
+
+from .models import CalendarFeed, Meeting, MeetingSettings, MeetingStatus, Participant
+from .permissions import agency_of, can_organise, invitable_people, is_secretary_in, partnerships_organised_by
+from .quorum import Quorum, quorum_of
+
+MAX_OCCURRENCES = 24
+
+
+class Repeat:
+    NONE = "none"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+
+@dataclass(frozen=True)
+class Guest:
+    name: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class Schedule:
+    kind: str
+    starts_at: datetime
+    ends_at: datetime
+    title: str = ""
+    location: str = ""
+    repeat: str = Repeat.NONE
+    occurrences: int = 1
+    invitees: list[User] = field(default_factory=list)
+    guests: list[Guest] = field(default_factory=list)
+
+
+def settings_for(partnership: Partnership) -> MeetingSettings:
+    settings, _created = MeetingSettings.objects.get_or_create(partnership=partnership)
+    return settings
+
+
+def _audit(action: str, actor: Any, meeting: Meeting, **detail: Any) -> None:
+    record_event(
+        action,
+        actor=actor,
+        obj=meeting,
+        partnership=meeting.partnership,
+        detail={"kind": meeting.kind, **detail},
+    )
+
+
+def _start_times(schedule: Schedule) -> list[datetime]:
+    count = 1 if schedule.repeat == Repeat.NONE else schedule.occurrences
+    if not 1 <= count <= MAX_OCCURRENCES:
+        raise ActionRefused(_("A series has from 2 to %(most)d meetings.") % {"most": MAX_OCCURRENCES})
+    local = timezone.localtime(schedule.starts_at)
+    starts = []
+    for index in range(count):
+        if schedule.repeat == Repeat.WEEKLY:
+            day = local.date() + timedelta(weeks=index)
+        else:
+            day = add_months(local.date(), index)
+        # Wall-clock time stays the same across daylight-saving changes.
+        naive = datetime.combine(day, local.time())
+        starts.append(timezone.make_aware(naive))
+    return starts
+
+
+def _invite(meeting: Meeting, people: Iterable[User], guests: Iterable[Guest]) -> None:
+    allowed = set(invitable_people([meeting.partnership]).values_list("pk", flat=True))
+    taken = set(meeting.participants.exclude(user=None).values_list("user_id", flat=True))
+    rows = []
+    for person in people:
+        if person.pk not in allowed:
+            raise ActionRefused(
+                _("%(name)s is not a member of this partnership.") % {"name": person.display_name}
+            )
+        if person.pk in taken:
+            continue
+        taken.add(person.pk)
+        rows.append(
+            Participant(
+                meeting=meeting,
+                user=person,
+                agency=agency_of(person, meeting.partnership),
+                is_secretary=is_secretary_in(person, meeting.partnership),
+            )
+        )
+    for guest in guests:
+        if not guest.name.strip():
+            raise ActionRefused(_("A guest needs a name."))
+        rows.append(
+            Participant(meeting=meeting, guest_name=guest.name, guest_organisation=guest.organisation)
+        )
+    Participant.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def schedule_meetings(actor: Any, partnership: Partnership, *, schedule: Schedule) -> list[Meeting]:
+    """One meeting, or a weekly or monthly series sharing the invitations."""
+    if not partnerships_organised_by(actor, schedule.kind).filter(pk=partnership.pk).exists():
+        raise PermissionDenied
+    length = schedule.ends_at - schedule.starts_at
+    if length <= timedelta(0):
+        raise ActionRefused(_("The meeting must end after it starts."))
+    if length > timedelta(hours=12):
+        raise ActionRefused(_("A meeting lasts at most 12 hours."))
+    series = uuid.uuid4() if schedule.repeat != Repeat.NONE else None
+    meetings = []
+    for starts_at in _start_times(schedule):
+        meeting = Meeting.objects.create(
+            partnership=partnership,
+            kind=schedule.kind,
+            title=schedule.title,
+            starts_at=starts_at,
+            ends_at=starts_at + length,
+            location=schedule.location,
+            series=series,
+            organiser=actor,
+        )
+        _invite(meeting, [actor, *schedule.invitees], schedule.guests)
+        _audit("meeting.scheduled", actor, meeting)
+        meetings.append(meeting)
+    return meetings
+
+
+def _require_organiser(actor: Any, meeting: Meeting) -> None:
+    if not can_organise(actor, meeting):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def invite(actor: Any, meeting: Meeting, *, people: list[User], guests: list[Guest]) -> Meeting:
+    _require_organiser(actor, meeting)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ActionRefused(_("The meeting is cancelled."))
+    _invite(meeting, people, guests)
+    _audit("meeting.invited", actor, meeting, people=len(people), guests=len(guests))
+    return meeting
+
+
+@transaction.atomic
+def remove_participant(actor: Any, participant: Participant) -> None:
+    meeting = participant.meeting
+    _require_organiser(actor, meeting)
+    if meeting.status == MeetingStatus.HELD:
+        raise ActionRefused(_("Attendance at a held meeting is kept as it was recorded."))
+    participant.delete()
+    _audit("meeting.participant_removed", actor, meeting)
+
+
+def check_quorum(meeting: Meeting, present: Iterable[Participant]) -> Quorum:
+    return quorum_of(settings_for(meeting.partnership), present)
+
+
+@transaction.atomic
+def record_attendance(
+    actor: Any, meeting: Meeting, *, present: list[Participant], no_quorum_reason: str = ""
+) -> Quorum:
+    """Mark the meeting held with who came. Without quorum it may still be held, with a reason."""
+    _require_organiser(actor, meeting)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ActionRefused(_("The meeting is cancelled."))
+    if meeting.starts_at > timezone.now():
+        raise ActionRefused(_("Attendance can be recorded when the meeting has started."))
+    if any(person.meeting_id != meeting.pk for person in present):
+        raise ActionRefused(_("Someone marked present is not invited to this meeting."))
+    quorum = check_quorum(meeting, present)
+    contact = meeting.has_case_items
+    if contact and not quorum.met and not no_quorum_reason.strip():
+        raise ActionRefused(_("The meeting has no quorum. Give a reason for holding it anyway."))
+    present_ids = {person.pk for person in present}
+    meeting.participants.filter(pk__in=present_ids).update(attended=True)
+    meeting.participants.exclude(pk__in=present_ids).update(attended=False)
+    meeting.status = MeetingStatus.HELD
+    meeting.quorum_met = quorum.met if contact else None
+    meeting.no_quorum_reason = "" if quorum.met or not contact else no_quorum_reason
+    meeting.save(update_fields=["status", "quorum_met", "no_quorum_reason"])
+    _audit("meeting.held", actor, meeting, present=len(present_ids), quorum=meeting.quorum_met)
+    return quorum
+
+
+@transaction.atomic
+def cancel_meeting(actor: Any, meeting: Meeting, *, reason: str) -> Meeting:
+    _require_organiser(actor, meeting)
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ActionRefused(_("Only a planned meeting can be cancelled."))
+    if not reason.strip():
+        raise ActionRefused(_("Give a reason for cancelling."))
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.cancel_reason = reason
+    meeting.save(update_fields=["status", "cancel_reason"])
+    _audit("meeting.cancelled", actor, meeting)
+    return meeting
+
+
+@transaction.atomic
+def save_quorum_rule(
+    actor: Any, partnership: Partnership, *, municipality: int, police: int, secretary: bool
+) -> MeetingSettings:
+    from varde.concerns.permissions import partnerships_administered_by
+
+    if not partnerships_administered_by(actor).filter(pk=partnership.pk).exists():
+        raise PermissionDenied
+    rule = settings_for(partnership)
+    rule.quorum_municipality, rule.quorum_police, rule.quorum_secretary = municipality, police, secretary
+    rule.save()
+    record_event(
+        "meeting_settings.saved",
+        actor=actor,
+        obj=rule,
+        partnership=partnership,
+        detail={"municipality": municipality, "police": police, "secretary": secretary},
+    )
+    return rule
+
+
+# Calendar feeds -----------------------------------------------------------------------------------
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_calendar_feed(actor: User) -> str:
+    """A new private feed address; earlier ones stop working. Returns the token, shown only now."""
+    revoke_calendar_feeds(actor)
+    token = secrets.token_urlsafe(32)
+    CalendarFeed.objects.create(user=actor, token_hash=token_hash(token))
+    record_event("calendar_feed.created", actor=actor, obj=actor)
+    return token
+
+
+@transaction.atomic
+def revoke_calendar_feeds(actor: User) -> int:
+    revoked = CalendarFeed.objects.filter(user=actor, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if revoked:
+        record_event("calendar_feed.revoked", actor=actor, obj=actor)
+    return revoked

@@ -1,0 +1,158 @@
+"""Contact meetings and the plan's other recurring meetings: when, who was invited, who came.
+
+A meeting holds no case content by itself; the names on it are those of the professionals and
+guests who take part. Calendar feeds carry none of it: only the kind, the time and the place.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from varde.accounts.models import Agency, Partnership
+
+USER = settings.AUTH_USER_MODEL
+
+
+class MeetingKind(models.TextChoices):
+    CONTACT = "contact", _("Contact meeting")
+    RESOURCE_NETWORK = "resource_network", _("Resource-person network")
+    PRACTICE_NETWORK = "practice_network", _("Practice network of municipalities")
+    CIVIL_SOCIETY = "civil_society", _("Contact meeting with civil society")
+    DIRECTORS = "directors", _("Briefing for the directors")
+    PREPAREDNESS = "preparedness", _("Update for emergency preparedness")
+    POLICE_COUNCIL = "police_council", _("Police council")
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MeetingSettings(models.Model):
+    """The partnership's quorum rule for contact meetings; created with the plan's defaults."""
+
+    partnership = models.OneToOneField(
+        Partnership, on_delete=models.CASCADE, related_name="meeting_settings", verbose_name=_("partnership")
+    )
+    quorum_municipality = models.PositiveSmallIntegerField(_("at least from the municipality"), default=2)
+    quorum_police = models.PositiveSmallIntegerField(_("at least from the police"), default=2)
+    quorum_secretary = models.BooleanField(_("a municipal secretary must take part"), default=True)
+
+    class Meta:
+        verbose_name = _("meeting settings")
+        verbose_name_plural = _("meeting settings")
+
+    def __str__(self) -> str:
+        return str(self.partnership)
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def upcoming(self, now: object) -> "MeetingQuerySet":
+        return self.filter(starts_at__gte=now).exclude(status=MeetingStatus.CANCELLED)
+
+    def past(self, now: object) -> "MeetingQuerySet":
+        return self.filter(starts_at__lt=now)
+
+
+class Meeting(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("partnership")
+    )
+    kind = models.CharField(_("kind of meeting"), max_length=30, choices=MeetingKind.choices)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    # Meetings scheduled together as a series share this value.
+    series = models.UUIDField(null=True, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
+    quorum_met = models.BooleanField(_("quorum"), null=True, blank=True)
+    no_quorum_reason = models.TextField(_("why the meeting was held without quorum"), blank=True)
+    cancel_reason = models.TextField(_("why the meeting was cancelled"), blank=True)
+    organiser = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=~Q(quorum_met=False) | ~Q(no_quorum_reason=""),
+                name="meeting_without_quorum_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or str(self.get_kind_display())
+
+    @property
+    def has_case_items(self) -> bool:
+        return self.kind == MeetingKind.CONTACT
+
+
+class Participant(models.Model):
+    """Someone invited to a meeting: a user speaking for an agency, or a guest without an account."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    is_secretary = models.BooleanField(_("secretary"), default=False)
+    guest_name = models.CharField(_("name"), max_length=200, blank=True)
+    guest_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, agency__isnull=False, guest_name="")
+                | Q(user__isnull=True, agency__isnull=True) & ~Q(guest_name=""),
+                name="participant_is_user_or_guest",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "user"], condition=Q(user__isnull=False), name="participant_user_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return str(self.user.display_name) if self.user else self.guest_name
+
+    @property
+    def affiliation(self) -> str:
+        return str(self.agency) if self.agency else self.guest_organisation
+
+
+class CalendarFeed(models.Model):
+    """A private, revocable address from which a user's calendar fetches their meetings.
+
+    Only a hash of the token is stored; the address is shown once, when it is made.
+    """
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="calendar_feeds")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d}"

@@ -1,0 +1,94 @@
+"""Who may see and arrange meetings.
+
+- Contact meetings belong to the case handlers and secretaries of the partnership.
+- The other meetings are also open to the action-plan manager, whose obligations they are evidence for.
+- Anyone invited sees the meetings they are invited to.
+- Organisers (secretaries, case handlers, and the plan manager for meetings without cases) schedule,
+  invite and record attendance.
+"""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from varde.accounts.models import Agency, Partnership, User
+from varde.accounts.roles import Role
+
+from .models import Meeting, MeetingKind, MeetingQuerySet
+
+CONTACT_ROLES = (Role.COORDINATOR, Role.POLICE_CONTACT, Role.SECRETARY)
+NETWORK_ROLES = (*CONTACT_ROLES, Role.PLAN_MANAGER)
+
+
+def _partnerships_with(user: Any, roles: tuple[str, ...]) -> QuerySet[Partnership]:
+    if not user.is_authenticated or not user.is_active:
+        return Partnership.objects.none()
+    return Partnership.objects.filter(
+        agencies__memberships__user=user, agencies__memberships__role__in=roles
+    ).distinct()
+
+
+def meetings_visible_to(user: Any) -> MeetingQuerySet:
+    if not user.is_authenticated or not user.is_active:
+        return Meeting.objects.none()
+    # Rule: case handlers and secretaries see the partnership's contact meetings.
+    rule = Q(kind=MeetingKind.CONTACT, partnership__in=_partnerships_with(user, CONTACT_ROLES))
+    # Rule: they and the plan manager see the other meetings.
+    rule |= ~Q(kind=MeetingKind.CONTACT) & Q(partnership__in=_partnerships_with(user, NETWORK_ROLES))
+    # Rule: everyone sees the meetings they are invited to.
+    rule |= Q(participants__user=user)
+    return Meeting.objects.filter(pk__in=Meeting.objects.filter(rule).values("pk"))
+
+
+def can_view_meeting(user: Any, meeting: Meeting) -> bool:
+    return meetings_visible_to(user).filter(pk=meeting.pk).exists()
+
+
+def partnerships_organised_by(user: Any, kind: str) -> QuerySet[Partnership]:
+    # Rule: contact meetings are arranged by case handlers and secretaries; others by the plan manager too.
+    return _partnerships_with(user, CONTACT_ROLES if kind == MeetingKind.CONTACT else NETWORK_ROLES)
+
+
+def can_organise(user: Any, meeting: Meeting) -> bool:
+    return partnerships_organised_by(user, meeting.kind).filter(pk=meeting.partnership_id).exists()
+
+
+def get_meeting_for(user: Any, pk: Any) -> Meeting:
+    """Missing and forbidden both answer 404."""
+    meeting = Meeting.objects.select_related("partnership", "organiser").filter(pk=pk).first()
+    if meeting is None or not can_view_meeting(user, meeting):
+        raise Http404
+    return meeting
+
+
+def get_organised_meeting_for(user: Any, pk: Any) -> Meeting:
+    meeting = get_meeting_for(user, pk)
+    if not can_organise(user, meeting):
+        raise Http404
+    return meeting
+
+
+def invitable_people(partnerships: Any) -> QuerySet[User]:
+    """Active members of the partnerships, any role: the plan's meetings reach far beyond case handlers."""
+    return (
+        User.objects.filter(is_active=True, memberships__agency__partnership__in=partnerships)
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+def agency_of(user: User, partnership: Partnership) -> Agency | None:
+    """The agency a person speaks for in a meeting: a secretary's, a case handler's, or any membership."""
+    memberships = user.memberships.filter(agency__partnership=partnership).select_related("agency")
+    preferred = [Role.SECRETARY, Role.COORDINATOR, Role.POLICE_CONTACT]
+    for role in preferred:
+        found = next((m for m in memberships if m.role == role), None)
+        if found is not None:
+            return found.agency
+    first = memberships.first()
+    return first.agency if first else None
+
+
+def is_secretary_in(user: User, partnership: Partnership) -> bool:
+    return user.memberships.filter(agency__partnership=partnership, role=Role.SECRETARY).exists()

@@ -1,0 +1,262 @@
+"""Meetings: the list, scheduling, the meeting page with invitations and attendance, calendar feeds."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from varde.accounts.roles import Role
+from varde.concerns.actions.errors import ActionRefused
+from varde.concerns.views.common import administered_partnership, perform, submitted
+from varde.core.access import ANY_MEMBER, PUBLIC, access, roles
+from varde.core.htmx import HtmxHttpRequest
+
+from . import actions
+from .calendar import feed_for
+from .forms import AttendanceForm, CancelForm, InviteForm, QuorumRuleForm, ScheduleForm
+from .models import MeetingKind, MeetingStatus, Participant
+from .permissions import (
+    NETWORK_ROLES,
+    can_organise,
+    get_meeting_for,
+    get_organised_meeting_for,
+    invitable_people,
+    meetings_visible_to,
+    partnerships_organised_by,
+)
+
+MEETING_READERS = roles(*Role, object_check="organisers of the partnership's meetings, and those invited")
+ORGANISERS = roles(
+    *NETWORK_ROLES,
+    object_check="contact meetings: case handlers and secretaries; others also the plan manager",
+)
+ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
+LIST_LIMIT = 50
+
+
+@access(MEETING_READERS)
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    now = timezone.now()
+    visible = meetings_visible_to(user).select_related("partnership")
+    context = {
+        "upcoming": visible.upcoming(now).order_by("starts_at")[:LIST_LIMIT],
+        "past": visible.past(now).order_by("-starts_at")[:LIST_LIMIT],
+        "can_schedule": partnerships_organised_by(user, MeetingKind.RESOURCE_NETWORK).exists(),
+    }
+    return render(request, "meetings/meeting_list.html", context)
+
+
+def _organisable_kinds(user: Any) -> list[tuple[str, str]]:
+    return [
+        (kind.value, str(kind.label))
+        for kind in MeetingKind
+        if partnerships_organised_by(user, kind).exists()
+    ]
+
+
+@access(ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def schedule(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    partnerships = partnerships_organised_by(user, MeetingKind.RESOURCE_NETWORK)
+    first = partnerships.first()
+    if first is None:
+        raise Http404
+    form = ScheduleForm(
+        request.POST or None,
+        partnerships=partnerships,
+        people=invitable_people(partnerships),
+        initial={"partnership": first.pk, "kind": MeetingKind.CONTACT, "repeat": actions.Repeat.NONE},
+    )
+    form.fields["kind"].choices = _organisable_kinds(user)  # type: ignore[attr-defined]
+    created: list[Any] = []
+    if submitted(request, form) and perform(
+        form,
+        lambda: created.extend(
+            actions.schedule_meetings(user, form.cleaned_data["partnership"], schedule=form.schedule())
+        ),
+    ):
+        messages.success(request, _("%(count)d meeting(s) scheduled.") % {"count": len(created)})
+        return redirect("meetings:detail", pk=created[0].pk)
+    context = {"form": form, "heading": _("Schedule a meeting"), "submit": _("Schedule")}
+    return render(request, "meetings/form_page.html", context)
+
+
+def _participants(meeting: Any) -> list[Participant]:
+    return list(meeting.participants.select_related("user", "agency"))
+
+
+@access(MEETING_READERS)
+def meeting_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    meeting = get_meeting_for(user, pk)
+    participants = _participants(meeting)
+    held = meeting.status == MeetingStatus.HELD
+    counted = [p for p in participants if p.attended] if held else participants
+    context = {
+        "meeting": meeting,
+        "participants": participants,
+        "quorum": actions.check_quorum(meeting, counted) if meeting.has_case_items else None,
+        "held": held,
+        "can_organise": can_organise(user, meeting),
+        "now": timezone.now(),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@access(ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    meeting = get_organised_meeting_for(user, pk)
+    invited = meeting.participants.exclude(user=None).values("user")
+    form = InviteForm(
+        request.POST or None, people=invitable_people([meeting.partnership]).exclude(pk__in=invited)
+    )
+    if submitted(request, form) and perform(
+        form,
+        lambda: actions.invite(
+            user, meeting, people=list(form.cleaned_data["people"]), guests=form.cleaned_data["guests"]
+        ),
+    ):
+        messages.success(request, _("The invitations are saved."))
+        return redirect("meetings:detail", pk=meeting.pk)
+    context = {"meeting": meeting, "form": form, "heading": _("Invite"), "submit": _("Invite")}
+    return render(request, "meetings/form_page.html", context)
+
+
+@access(ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def attendance(request: HtmxHttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    meeting = get_organised_meeting_for(user, pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise Http404
+    participants = meeting.participants.select_related("user", "agency")
+    initial = {"present": [p.pk for p in participants if p.attended]}
+    form = AttendanceForm(request.POST or None, participants=participants, initial=initial)
+    if request.htmx and request.method == "POST":
+        # The live quorum check: count what is ticked, change nothing.
+        present = list(form.cleaned_data["present"]) if form.is_valid() else []
+        context = {"meeting": meeting, "quorum": actions.check_quorum(meeting, present)}
+        return render(request, "meetings/attendance.html#quorum", context)
+    if submitted(request, form) and perform(
+        form,
+        lambda: actions.record_attendance(
+            user,
+            meeting,
+            present=list(form.cleaned_data["present"]),
+            no_quorum_reason=form.cleaned_data["no_quorum_reason"],
+        ),
+    ):
+        messages.success(request, _("The attendance is recorded and the meeting is marked as held."))
+        return redirect("meetings:detail", pk=meeting.pk)
+    present = [p for p in participants if p.attended] if meeting.status == MeetingStatus.HELD else []
+    if form.is_bound and form.is_valid():
+        present = list(form.cleaned_data["present"])
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "quorum": actions.check_quorum(meeting, present) if meeting.has_case_items else None,
+    }
+    return render(request, "meetings/attendance.html", context)
+
+
+@access(ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def cancel(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    meeting = get_organised_meeting_for(user, pk)
+    form = CancelForm(request.POST or None)
+    if submitted(request, form) and perform(
+        form, lambda: actions.cancel_meeting(user, meeting, reason=form.cleaned_data["reason"])
+    ):
+        messages.success(request, _("The meeting is cancelled."))
+        return redirect("meetings:detail", pk=meeting.pk)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "heading": _("Cancel the meeting"),
+        "submit": _("Cancel the meeting"),
+        "danger": True,
+    }
+    return render(request, "meetings/form_page.html", context)
+
+
+@access(ORGANISERS)
+@require_POST
+def remove_participant(request: HttpRequest, pk: Any, participant_pk: Any) -> HttpResponse:
+    user: Any = request.user
+    meeting = get_organised_meeting_for(user, pk)
+    participant = meeting.participants.filter(pk=participant_pk).first()
+    if participant is None:
+        raise Http404
+    try:
+        actions.remove_participant(user, participant)
+    except ActionRefused as refusal:
+        for message in refusal.messages:
+            messages.error(request, message)
+    return redirect("meetings:detail", pk=meeting.pk)
+
+
+# Calendar feeds -----------------------------------------------------------------------------------
+
+
+@access(ANY_MEMBER)
+@require_http_methods(["GET", "POST"])
+def calendar(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    feed_url = ""
+    if request.method == "POST" and "revoke" in request.POST:
+        actions.revoke_calendar_feeds(user)
+        messages.success(request, _("The calendar address no longer works."))
+        return redirect("meetings:calendar")
+    if request.method == "POST":
+        token = actions.create_calendar_feed(user)
+        feed_url = request.build_absolute_uri(reverse("meetings:feed", args=[token]))
+    active = user.calendar_feeds.filter(revoked_at__isnull=True).first()
+    return render(request, "meetings/calendar.html", {"feed_url": feed_url, "active": active})
+
+
+@access(PUBLIC)
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The private feed: the token is the credential, so a wrong or revoked one is simply not found."""
+    body = feed_for(token, now=timezone.now())
+    if body is None:
+        raise Http404
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Administration -----------------------------------------------------------------------------------
+
+
+@access(ADMIN_ONLY)
+@require_http_methods(["GET", "POST"])
+def quorum_rule(request: HttpRequest) -> HttpResponse:
+    partnership = administered_partnership(request)
+    rule = actions.settings_for(partnership)
+    initial = {
+        "municipality": rule.quorum_municipality,
+        "police": rule.quorum_police,
+        "secretary": rule.quorum_secretary,
+    }
+    form = QuorumRuleForm(request.POST or None, initial=initial)
+    if submitted(request, form) and perform(
+        form, lambda: actions.save_quorum_rule(request.user, partnership, **form.cleaned_data)
+    ):
+        messages.success(request, _("The quorum rule is saved."))
+        return redirect("meetings:quorum_rule")
+    intro = _(
+        "A contact meeting has quorum when at least these many take part from each agency, besides the "
+        "secretary. A meeting without quorum can still be held; it is marked, with a reason."
+    )
+    context = {"form": form, "heading": _("Quorum for contact meetings"), "submit": _("Save"), "intro": intro}
+    return render(request, "meetings/form_page.html", context)
