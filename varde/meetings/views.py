@@ -140,7 +140,9 @@ def attendance(request: HtmxHttpRequest, pk: Any) -> HttpResponse:
         raise Http404
     participants = meeting.participants.select_related("user", "agency")
     initial = {"present": [p.pk for p in participants if p.attended]}
-    form = AttendanceForm(request.POST or None, participants=participants, initial=initial)
+    # Nobody ticked is a valid answer, so an empty POST still binds the form.
+    data = request.POST if request.method == "POST" else None
+    form = AttendanceForm(data, participants=participants, initial=initial)
     if request.htmx and request.method == "POST":
         # The live quorum check: count what is ticked, change nothing.
         present = list(form.cleaned_data["present"]) if form.is_valid() else []

@@ -1,0 +1,73 @@
+"""Meetings in Chromium: the pages pass axe, and a contact meeting is scheduled and its attendance
+recorded with the live quorum check."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from varde.accounts.roles import Role
+from varde.meetings import actions
+from varde.meetings.models import Meeting, MeetingStatus
+from varde.meetings.tests.factories import at, make_meeting
+
+from .conftest import assert_accessible, log_in_through_the_page
+from .test_pages import user_with_authenticator
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_meeting_pages_are_accessible(page: Page, live_server, world):
+    secretary = user_with_authenticator(world, Role.SECRETARY)
+    meeting = make_meeting(
+        world, days=-1, organiser=secretary, guests=[actions.Guest("Ali Fiktiv", "Moskeen")]
+    )
+    log_in_through_the_page(page, live_server.url, secretary)
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Møter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Møter")
+    assert_accessible(page)
+    for name in ("meetings:detail", "meetings:attendance", "meetings:invite", "meetings:cancel"):
+        page.goto(live_server.url + reverse(name, args=[meeting.pk]))
+        assert_accessible(page)
+    page.goto(live_server.url + reverse("meetings:schedule"))
+    assert_accessible(page)
+    page.get_by_role("button", name="Planlegg").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+    page.goto(live_server.url + reverse("meetings:calendar"))
+    page.get_by_role("button", name="Lag en adresse").click()
+    expect(page.locator("#feed-url")).to_contain_text("/kalender/")
+    assert_accessible(page)
+
+
+def test_schedule_a_contact_meeting_and_record_attendance_with_the_live_quorum(
+    page: Page, live_server, world
+):
+    secretary = user_with_authenticator(world, Role.SECRETARY)
+    people = [world.make_user(Role.COORDINATOR, first_name="Kommune", last_name=str(i)) for i in range(2)]
+    people += [world.make_user(Role.POLICE_CONTACT, first_name="Politi", last_name=str(i)) for i in range(2)]
+    log_in_through_the_page(page, live_server.url, secretary)
+    page.goto(live_server.url + reverse("meetings:schedule"))
+    page.get_by_label("Type møte").select_option(label="Kontaktmøte")
+    page.get_by_label("Starter").fill(at(-1).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Slutter").fill(at(-1, 11).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Sted").fill("Rådhuset")
+    for person in people:
+        page.get_by_label(person.display_name).check()
+    page.get_by_role("button", name="Planlegg").click()
+    expect(page.locator("main")).to_contain_text("1 møte(r) er planlagt")
+    meeting = Meeting.objects.get()
+
+    page.get_by_role("link", name="Registrer oppmøte").click()
+    status = page.locator("#quorum-live")
+    expect(status).to_contain_text("ikke beslutningsdyktig")
+    page.get_by_label(secretary.display_name, exact=False).check()
+    for person in people[:3]:
+        page.get_by_label(person.display_name, exact=False).check()
+    expect(status).to_contain_text("1 av minst 2 fra politiet.")
+    page.get_by_label(people[3].display_name, exact=False).check()
+    expect(status).to_contain_text("Møtet er beslutningsdyktig.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Lagre oppmøte").click()
+    expect(page.locator("main")).to_contain_text("Oppmøtet er registrert")
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.quorum_met) == (MeetingStatus.HELD, True)

@@ -1,0 +1,83 @@
+"""Who sees and arranges which meetings. Forbidden looks like not found."""
+
+import pytest
+from django.urls import reverse
+
+from conftest import ALL_ROLES, World, log_in
+from varde.accounts.roles import Role
+from varde.meetings import actions, permissions
+from varde.meetings.models import MeetingKind
+
+from .factories import make_meeting, secretary_of
+
+CONTACT = {Role.COORDINATOR.value, Role.POLICE_CONTACT.value, Role.SECRETARY.value}
+ORGANISERS = CONTACT | {Role.PLAN_MANAGER.value}
+EVERYONE = set(ALL_ROLES)
+
+# GET on each page, for a contact meeting the secretary scheduled with nobody else invited.
+EXPECTED = {
+    "meetings:list": EVERYONE,
+    "meetings:calendar": EVERYONE,
+    "meetings:schedule": ORGANISERS,
+    "meetings:detail": CONTACT,
+    "meetings:invite": CONTACT,
+    "meetings:attendance": CONTACT,
+    "meetings:cancel": CONTACT,
+    "meetings:quorum_rule": {Role.ADMIN.value},
+}
+# A POST-only endpoint and the token-protected feed, tested in test_views.
+OUTSIDE_MATRIX = {"meetings:remove_participant", "meetings:feed"}
+
+
+def url_for(name: str, world: World) -> str:
+    if name in {"meetings:list", "meetings:calendar", "meetings:schedule", "meetings:quorum_rule"}:
+        return reverse(name)
+    return reverse(name, args=[make_meeting(world).pk])
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_role_opens_exactly_the_pages_it_may(name, role, world, client):
+    url = url_for(name, world)
+    user = secretary_of(world) if role == Role.SECRETARY else world.make_user(role)
+    log_in(client, user)
+    expected = 200 if role in EXPECTED[name] else 404
+    assert client.get(url).status_code == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["meetings:detail", "meetings:invite", "meetings:attendance", "meetings:cancel"]
+)
+def test_other_partnerships_get_not_found(name, world, other_world, client):
+    url = url_for(name, world)
+    log_in(client, other_world.make_user(Role.SECRETARY))
+    assert client.get(url).status_code == 404
+
+
+def test_the_plan_manager_has_the_other_meetings_and_invitees_see_theirs(world, client):
+    contact = make_meeting(world)
+    planner = world.make_user(Role.PLAN_MANAGER)
+    network = make_meeting(world, organiser=planner, kind=MeetingKind.RESOURCE_NETWORK)
+    resource_person = world.make_user(Role.RESOURCE_PERSON)
+    actions.invite(planner, network, people=[resource_person], guests=[])
+    assert set(permissions.meetings_visible_to(planner)) == {network}
+    assert set(permissions.meetings_visible_to(resource_person)) == {network}
+    assert not permissions.can_organise(resource_person, network)
+    assert set(permissions.meetings_visible_to(secretary_of(world))) == {contact, network}
+    log_in(client, resource_person)
+    assert client.get(reverse("meetings:detail", args=[network.pk])).status_code == 200
+    assert client.get(reverse("meetings:attendance", args=[network.pk])).status_code == 404
+
+
+def test_can_view_agrees_with_visible_to(world, other_world):
+    planner = world.make_user(Role.PLAN_MANAGER)
+    meetings = [
+        make_meeting(world),
+        make_meeting(world, organiser=planner, kind=MeetingKind.DIRECTORS),
+        make_meeting(other_world),
+    ]
+    users = [secretary_of(world), planner, *(world.make_user(role) for role in ALL_ROLES)]
+    for user in users:
+        visible = set(permissions.meetings_visible_to(user))
+        for meeting in meetings:
+            assert permissions.can_view_meeting(user, meeting) == (meeting in visible), (user, meeting)
