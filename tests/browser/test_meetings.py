@@ -71,3 +71,27 @@ def test_schedule_a_contact_meeting_and_record_attendance_with_the_live_quorum(
     expect(page.locator("main")).to_contain_text("Oppmøtet er registrert")
     meeting.refresh_from_db()
     assert (meeting.status, meeting.quorum_met) == (MeetingStatus.HELD, True)
+
+
+def test_the_agenda_and_preparing_a_point_are_accessible(page: Page, live_server, world):
+    from varde.concerns.tests.factories import make_concern
+
+    coordinator = user_with_authenticator(world, Role.COORDINATOR)
+    concern = make_concern(world)
+    meeting = make_meeting(world, days=3)
+    log_in_through_the_page(page, live_server.url, coordinator)
+    page.goto(live_server.url + reverse("meetings:agenda", args=[meeting.pk]))
+    expect(page.locator("#proposals-heading")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name=f"Forbered {concern.reference}").click()
+    assert_accessible(page)
+    page.get_by_label("Delt sammendrag").fill("Elev med ekstreme ytringer.")
+    page.get_by_label("Hjemmel for å drøfte den").select_option(index=1)
+    page.get_by_role("button", name="Sett på dagsordenen").click()
+    expect(page.locator("#agenda-items")).to_contain_text("Elev med ekstreme ytringer.")
+    page.get_by_label("Tittel").fill("Kommende markeringer")
+    page.get_by_role("button", name="Legg til punktet").click()
+    expect(page.locator("#agenda-items")).to_contain_text("Kommende markeringer")
+    page.locator("#agenda-items > li").nth(1).get_by_role("button", name="Flytt opp").click()
+    expect(page.locator("#agenda-items > li").first).to_contain_text("Kommende markeringer")
+    assert_accessible(page)

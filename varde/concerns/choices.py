@@ -149,4 +149,7 @@ EVENT_LABELS = {
     "retention_extended": _("Personal data kept longer"),
     "structured_assessment_finalised": _("Structured assessment finalised"),
     "structured_assessment_corrected": _("Structured assessment corrected"),
+    "agenda_item_prepared": _("Put on a contact meeting's agenda with a shared summary"),
+    "agenda_item_removed": _("Taken off a contact meeting's agenda"),
+    "meeting_level_agreed": _("Concern level agreed in a contact meeting"),
 }

@@ -1,5 +1,5 @@
 """Every change to meetings goes through a function here: schedule, invite, record attendance, cancel,
-and the calendar feeds."""
+the agenda, and the calendar feeds."""
 
 import hashlib
 import secrets
@@ -15,11 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, User
+from varde.concerns.actions.common import log, require_owner
 from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.dates import add_months
+from varde.concerns.models import Concern, LegalBasis
+from varde.concerns.permissions import can_change_concern
 from varde.core.audit import record_event
 
-from .models import CalendarFeed, Meeting, MeetingSettings, MeetingStatus, Participant
+from .models import AgendaItem, CalendarFeed, ItemKind, Meeting, MeetingSettings, MeetingStatus, Participant
 from .permissions import agency_of, can_organise, invitable_people, is_secretary_in, partnerships_organised_by
 from .quorum import Quorum, quorum_of
 
@@ -257,3 +260,105 @@ def revoke_calendar_feeds(actor: User) -> int:
     if revoked:
         record_event("calendar_feed.revoked", actor=actor, obj=actor)
     return revoked
+
+
+# The agenda -----------------------------------------------------------------------------------------
+
+
+def _require_open_agenda(meeting: Meeting) -> None:
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ActionRefused(_("The agenda can be changed only before the meeting is held."))
+
+
+def _next_position(meeting: Meeting) -> int:
+    last = meeting.items.order_by("-position").values_list("position", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def prepare_case_item(
+    actor: Any, meeting: Meeting, *, concern: Concern, kind: str, summary: str, legal_basis: LegalBasis
+) -> AgendaItem:
+    """Put a concern on the agenda: only its owner can, with a shared summary and a legal basis."""
+    require_owner(actor, concern)
+    if not meeting.has_case_items or concern.partnership_id != meeting.partnership_id:
+        raise ActionRefused(_("Concerns are discussed only in the partnership's contact meetings."))
+    _require_open_agenda(meeting)
+    if kind not in ItemKind.about_a_case():
+        raise ActionRefused(_("Choose what kind of point this is."))
+    if not summary.strip():
+        raise ActionRefused(_("Write the shared summary the meeting will see."))
+    if legal_basis.partnership_id != concern.partnership_id or legal_basis.retired_at is not None:
+        raise ActionRefused(_("Choose a legal basis in use in this partnership."))
+    if meeting.items.filter(concern=concern, kind=kind).exists():
+        raise ActionRefused(_("This concern is already on the agenda for this."))
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        position=_next_position(meeting),
+        kind=kind,
+        concern=concern,
+        shared_summary=summary,
+        legal_basis=legal_basis,
+        owner_agency=concern.owning_agency,
+        added_by=actor,
+    )
+    log(
+        concern,
+        actor,
+        "agenda_item_prepared",
+        detail={"meeting": str(meeting.pk), "legal_basis": legal_basis.citation},
+        purpose="contact meeting",
+    )
+    return item
+
+
+@transaction.atomic
+def add_other_item(actor: Any, meeting: Meeting, *, title: str, text: str = "") -> AgendaItem:
+    _require_organiser(actor, meeting)
+    _require_open_agenda(meeting)
+    if not title.strip():
+        raise ActionRefused(_("Give the point a title."))
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        position=_next_position(meeting),
+        kind=ItemKind.OTHER,
+        title=title,
+        shared_summary=text,
+        added_by=actor,
+    )
+    _audit("meeting.item_added", actor, meeting)
+    return item
+
+
+def may_remove(actor: Any, item: AgendaItem) -> bool:
+    # Rule: a point about a concern is taken off by its owner or the secretary; other points by organisers.
+    if item.concern is None:
+        return can_organise(actor, item.meeting)
+    return can_change_concern(actor, item.concern) or is_secretary_in(actor, item.meeting.partnership)
+
+
+@transaction.atomic
+def move_item(actor: Any, item: AgendaItem, *, up: bool) -> None:
+    if not can_organise(actor, item.meeting):
+        raise PermissionDenied
+    _require_open_agenda(item.meeting)
+    items = list(item.meeting.items.order_by("position", "added_at"))
+    index = items.index(item)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(items):
+        return
+    items[index], items[other] = items[other], items[index]
+    for position, each in enumerate(items, start=1):
+        AgendaItem.objects.filter(pk=each.pk).update(position=position)
+    _audit("meeting.agenda_reordered", actor, item.meeting)
+
+
+@transaction.atomic
+def remove_item(actor: Any, item: AgendaItem) -> None:
+    if not may_remove(actor, item):
+        raise PermissionDenied
+    _require_open_agenda(item.meeting)
+    if item.concern is not None:
+        log(item.concern, actor, "agenda_item_removed", detail={"meeting": str(item.meeting_id)})
+    _audit("meeting.item_removed", actor, item.meeting)
+    item.delete()

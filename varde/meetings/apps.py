@@ -7,8 +7,11 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
+        from varde.accounts.dashboard import register_due_items
         from varde.accounts.demo import register_demo_loader
 
+        from .dashboard import due_items_for
         from .demo import load_demo_meetings
 
         register_demo_loader(load_demo_meetings)
+        register_due_items(due_items_for)

@@ -8,10 +8,12 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership, User
-from varde.concerns.forms import DateTimeInput, long_text, narrow, short_text
+from varde.assessments.models import ConcernLevel
+from varde.concerns.forms import DateInput, DateTimeInput, PersonChoiceField, long_text, narrow, short_text
+from varde.concerns.models import LegalBasis, MeasureType
 
 from .actions import MAX_OCCURRENCES, Guest, Repeat, Schedule
-from .models import MeetingKind, Participant
+from .models import ItemKind, MeetingKind, Participant
 
 MAX_GUESTS = 30
 
@@ -156,3 +158,83 @@ class QuorumRuleForm(forms.Form):
     municipality = forms.IntegerField(label=_("At least from the municipality"), min_value=0, max_value=20)
     police = forms.IntegerField(label=_("At least from the police"), min_value=0, max_value=20)
     secretary = forms.BooleanField(label=_("A municipal secretary must take part"), required=False)
+
+
+class PrepareItemForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What the meeting should discuss"),
+        choices=[(kind.value, kind.label) for kind in ItemKind if kind.value in ItemKind.about_a_case()],
+    )
+    summary = long_text(
+        _("Shared summary"),
+        help_text=_(
+            "What the other agency and the secretary will see: only what is relevant and necessary for the "
+            "discussion. The meeting sees the case reference and age band, not the name."
+        ),
+    )
+    legal_basis = forms.ModelChoiceField(
+        label=_("Legal basis for discussing it"), queryset=LegalBasis.objects.none()
+    )
+
+    def __init__(self, *args: Any, bases: QuerySet[LegalBasis], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        narrow(self, legal_basis=bases)
+
+
+class OtherItemForm(forms.Form):
+    title = short_text(_("Title"))
+    text = long_text(_("Description"), required=False)
+
+
+class ItemMinutesForm(forms.Form):
+    discussion = long_text(_("Discussion"), required=False)
+    decisions = long_text(_("Decisions"), required=False)
+    agreed_level = forms.ModelChoiceField(
+        label=_("Agreed concern level"),
+        queryset=ConcernLevel.objects.none(),
+        required=False,
+        empty_label=_("Not agreed"),
+        help_text=_("Written to the concern's history when the minutes are approved."),
+    )
+
+    def __init__(self, *args: Any, levels: QuerySet[ConcernLevel] | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if levels is None:
+            del self.fields["agreed_level"]
+        else:
+            narrow(self, agreed_level=levels)
+
+
+class AgencyNoteForm(forms.Form):
+    text = long_text(
+        _("Notes only your agency sees"),
+        required=False,
+        help_text=_("Leave empty to remove your agency's notes."),
+    )
+
+
+class NextStepForm(forms.Form):
+    description = forms.CharField(label=_("What is to be done"), max_length=300)
+    owner = PersonChoiceField(label=_("Owner"), queryset=User.objects.none())
+    deadline = forms.DateField(label=_("Deadline"), widget=DateInput())
+    measure_type = forms.ModelChoiceField(
+        label=_("Make it a measure in the case"),
+        queryset=MeasureType.objects.none(),
+        required=False,
+        empty_label=_("No – a task"),
+        help_text=_("Only the agency that owns the concern can make a next step a measure in it."),
+    )
+
+    def __init__(
+        self, *args: Any, people: QuerySet[User], measure_types: QuerySet[MeasureType] | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        narrow(self, owner=people)
+        if measure_types is None:
+            del self.fields["measure_type"]
+        else:
+            narrow(self, measure_type=measure_types)
+
+
+class AddendumForm(forms.Form):
+    text = long_text(_("Addendum"))

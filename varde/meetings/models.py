@@ -156,3 +156,200 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.created_at:%Y-%m-%d}"
+
+
+class ItemKind(models.TextChoices):
+    CASE = "case", _("Concern for discussion")
+    MEASURE_REVIEW = "measure_review", _("Measure due for review")
+    CLOSURE_REVIEW = "closure_review", _("Review after closure")
+    OTHER = "other", _("Other matter")
+
+    @classmethod
+    def about_a_case(cls) -> frozenset[str]:
+        return frozenset({cls.CASE.value, cls.MEASURE_REVIEW.value, cls.CLOSURE_REVIEW.value})
+
+
+class AgendaItem(models.Model):
+    """One point on a meeting's agenda.
+
+    A point about a concern exists only with a shared summary written by the owning agency and the
+    legal basis for discussing it: that summary, never the case file, is what the meeting sees. The
+    point goes when the concern is erased.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind of point"), max_length=20, choices=ItemKind.choices)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    concern = models.ForeignKey(
+        "concerns.Concern", on_delete=models.CASCADE, null=True, blank=True, related_name="agenda_items"
+    )
+    shared_summary = models.TextField(_("shared summary"), blank=True)
+    legal_basis = models.ForeignKey(
+        "concerns.LegalBasis",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("legal basis for discussing it"),
+    )
+    owner_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prepared by"),
+    )
+    added_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "added_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="other", concern__isnull=True) & ~Q(title="")
+                | ~Q(kind="other")
+                & Q(concern__isnull=False, legal_basis__isnull=False, owner_agency__isnull=False)
+                & ~Q(shared_summary=""),
+                name="agenda_case_item_has_summary_and_basis",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "concern", "kind"],
+                condition=Q(concern__isnull=False),
+                name="agenda_case_item_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or str(self.get_kind_display())
+
+    @property
+    def is_about_a_case(self) -> bool:
+        return self.kind in ItemKind.about_a_case()
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+
+
+class Minutes(models.Model):
+    """A meeting's minutes: drafted by the secretary, approved by the participants, then locked."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
+    status = models.CharField(
+        _("status"), max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    def __str__(self) -> str:
+        return str(self.meeting)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == MinutesStatus.APPROVED
+
+
+class ItemMinutes(models.Model):
+    """The shared record of one point: what was discussed, the agreed level, what was decided."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="record")
+    discussion = models.TextField(_("discussion"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    agreed_level = models.ForeignKey(
+        "assessments.ConcernLevel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agreed concern level"),
+    )
+
+    def __str__(self) -> str:
+        return str(self.item)
+
+
+class AgencyNote(models.Model):
+    """Notes on a point that only one agency's case handlers see."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="agency_notes")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("internal notes"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "agency"], name="agency_note_once")]
+
+    def __str__(self) -> str:
+        return f"{self.item} {self.agency}"
+
+
+class TaskQuerySet(models.QuerySet["Task"]):
+    def open(self) -> "TaskQuerySet":
+        return self.filter(done_at__isnull=True)
+
+
+class Task(models.Model):
+    """A next step agreed in a meeting that is not a measure in a case: someone does something by a date."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="tasks")
+    description = models.CharField(_("what is to be done"), max_length=300)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("agency"))
+    owner = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="meeting_tasks", verbose_name=_("owner")
+    )
+    deadline = models.DateField(_("deadline"))
+    measure = models.OneToOneField(
+        "concerns.Measure", on_delete=models.SET_NULL, null=True, blank=True, related_name="meeting_task"
+    )
+    created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["deadline", "created_at"]
+
+    def __str__(self) -> str:
+        return self.description
+
+    def is_overdue(self, today: object) -> bool:
+        return self.done_at is None and self.deadline < today  # type: ignore[operator]
+
+
+class Approval(models.Model):
+    """A participant's approval of the minutes, for their agency."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="approvals")
+    user = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["approved_at"]
+        constraints = [models.UniqueConstraint(fields=["minutes", "user"], name="approval_once")]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} {self.user}"
+
+
+class Addendum(models.Model):
+    """A correction or addition to approved minutes; the approved text itself never changes."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="addenda")
+    text = models.TextField(_("addendum"))
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} {self.created_at:%Y-%m-%d}"

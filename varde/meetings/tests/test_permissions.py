@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from conftest import ALL_ROLES, World, log_in
 from varde.accounts.roles import Role
+from varde.concerns.tests.factories import make_concern
 from varde.meetings import actions, permissions
 from varde.meetings.models import MeetingKind
 
@@ -23,15 +24,37 @@ EXPECTED = {
     "meetings:invite": CONTACT,
     "meetings:attendance": CONTACT,
     "meetings:cancel": CONTACT,
+    "meetings:agenda": CONTACT,
+    "meetings:prepare_item": {Role.COORDINATOR.value},
+    "meetings:minutes": CONTACT,
+    "meetings:minutes_pdf": CONTACT,
+    "meetings:item_minutes": CONTACT,
     "meetings:quorum_rule": {Role.ADMIN.value},
 }
-# A POST-only endpoint and the token-protected feed, tested in test_views.
-OUTSIDE_MATRIX = {"meetings:remove_participant", "meetings:feed"}
+# POST-only endpoints and the token-protected feed, tested in test_views and test_agenda.
+OUTSIDE_MATRIX = {
+    "meetings:remove_participant",
+    "meetings:feed",
+    "meetings:add_item",
+    "meetings:move_item",
+    "meetings:remove_item",
+    "meetings:approve",
+    "meetings:addendum",
+    "meetings:complete_task",
+}
 
 
 def url_for(name: str, world: World) -> str:
     if name in {"meetings:list", "meetings:calendar", "meetings:schedule", "meetings:quorum_rule"}:
         return reverse(name)
+    if name in {"meetings:minutes", "meetings:minutes_pdf", "meetings:item_minutes"}:
+        meeting = make_meeting(world, days=-1)
+        item = actions.add_other_item(secretary_of(world), meeting, title="Orientering")
+        actions.record_attendance(secretary_of(world), meeting, present=[], no_quorum_reason="Test.")
+        args = [meeting.pk, item.pk] if name == "meetings:item_minutes" else [meeting.pk]
+        return reverse(name, args=args)
+    if name == "meetings:prepare_item":
+        return reverse(name, args=[make_meeting(world).pk, make_concern(world).pk])
     return reverse(name, args=[make_meeting(world).pk])
 
 

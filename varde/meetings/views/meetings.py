@@ -1,27 +1,33 @@
-"""Meetings: the list, scheduling, the meeting page with invitations and attendance, calendar feeds."""
+"""The meeting list, scheduling, the meeting page, invitations, attendance and cancelling."""
 
 from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.accounts.roles import Role
 from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.views.common import administered_partnership, perform, submitted
-from varde.core.access import ANY_MEMBER, PUBLIC, access, roles
+from varde.core.access import access
 from varde.core.htmx import HtmxHttpRequest
 
-from . import actions
-from .calendar import feed_for
-from .forms import AttendanceForm, CancelForm, InviteForm, QuorumRuleForm, ScheduleForm
-from .models import MeetingKind, MeetingStatus, Participant
-from .permissions import (
-    NETWORK_ROLES,
+from .. import actions
+from ..forms import (
+    AttendanceForm,
+    CancelForm,
+    InviteForm,
+    QuorumRuleForm,
+    ScheduleForm,
+)
+from ..models import (
+    MeetingKind,
+    MeetingStatus,
+    Participant,
+)
+from ..permissions import (
     can_organise,
     get_meeting_for,
     get_organised_meeting_for,
@@ -29,13 +35,8 @@ from .permissions import (
     meetings_visible_to,
     partnerships_organised_by,
 )
+from .common import ADMIN_ONLY, MEETING_READERS, ORGANISERS
 
-MEETING_READERS = roles(*Role, object_check="organisers of the partnership's meetings, and those invited")
-ORGANISERS = roles(
-    *NETWORK_ROLES,
-    object_check="contact meetings: case handlers and secretaries; others also the plan manager",
-)
-ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
 LIST_LIMIT = 50
 
 
@@ -205,36 +206,6 @@ def remove_participant(request: HttpRequest, pk: Any, participant_pk: Any) -> Ht
         for message in refusal.messages:
             messages.error(request, message)
     return redirect("meetings:detail", pk=meeting.pk)
-
-
-# Calendar feeds -----------------------------------------------------------------------------------
-
-
-@access(ANY_MEMBER)
-@require_http_methods(["GET", "POST"])
-def calendar(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    feed_url = ""
-    if request.method == "POST" and "revoke" in request.POST:
-        actions.revoke_calendar_feeds(user)
-        messages.success(request, _("The calendar address no longer works."))
-        return redirect("meetings:calendar")
-    if request.method == "POST":
-        token = actions.create_calendar_feed(user)
-        feed_url = request.build_absolute_uri(reverse("meetings:feed", args=[token]))
-    active = user.calendar_feeds.filter(revoked_at__isnull=True).first()
-    return render(request, "meetings/calendar.html", {"feed_url": feed_url, "active": active})
-
-
-@access(PUBLIC)
-def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The private feed: the token is the credential, so a wrong or revoked one is simply not found."""
-    body = feed_for(token, now=timezone.now())
-    if body is None:
-        raise Http404
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # Administration -----------------------------------------------------------------------------------

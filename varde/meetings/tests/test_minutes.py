@@ -1,0 +1,193 @@
+"""Minutes: the shared part and each agency's notes, next steps that become measures or tasks in the
+right agency, approval that locks, addenda, the agreed level in the concern's history, and the PDF."""
+
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from conftest import log_in
+from varde.accounts.roles import Role
+from varde.assessments.models import ConcernLevel
+from varde.concerns.actions.errors import ActionRefused
+from varde.concerns.models import MeasureType
+from varde.concerns.tests.factories import SUBJECT_NAME, basis, handler_for, make_concern
+from varde.meetings import actions, minutes
+from varde.meetings.minutes import NextStep
+from varde.meetings.models import ItemKind, MinutesStatus, Task
+
+from .factories import make_meeting, secretary_of
+
+SUMMARY = "Elev med ekstreme ytringer."
+NOTE = "Politiet kjenner til familien fra før."
+
+
+@pytest.fixture
+def held(world):
+    """A contact meeting with one case point from the municipality, held with quorum."""
+    meeting = make_meeting(world, days=-1)
+    concern = make_concern(world)
+    owner = handler_for(world, world.municipality)
+    police = handler_for(world, world.police)
+    actions.prepare_case_item(
+        owner,
+        meeting,
+        concern=concern,
+        kind=ItemKind.CASE,
+        summary=SUMMARY,
+        legal_basis=basis(world, "initial-discussion"),
+    )
+    people = [owner, world.make_user(Role.COORDINATOR), police, world.make_user(Role.POLICE_CONTACT)]
+    actions.invite(secretary_of(world), meeting, people=people, guests=[])
+    actions.record_attendance(secretary_of(world), meeting, present=list(meeting.participants.all()))
+    return meeting, meeting.items.get(), owner, police
+
+
+def level(world, code):
+    return ConcernLevel.objects.get(partnership=world.partnership, code=code)
+
+
+def test_minutes_wait_for_the_meeting(world):
+    meeting = make_meeting(world, days=2)
+    item = actions.add_other_item(secretary_of(world), meeting, title="Orientering")
+    with pytest.raises(ActionRefused, match="holdt"):
+        minutes.write_item_minutes(secretary_of(world), item, discussion="x", decisions="", agreed_level=None)
+
+
+def test_a_next_step_becomes_a_measure_in_the_owners_agency(world, held, client):
+    _meeting, item, owner, police = held
+    deadline = timezone.localdate() + timedelta(days=14)
+    mentor_type = MeasureType.objects.get(partnership=world.partnership, code="follow-up-conversation")
+    task = minutes.add_next_step(
+        owner, item, step=NextStep("Samtale med eleven", owner, deadline, mentor_type)
+    )
+    measure = task.measure
+    assert (measure.concern, measure.owner_agency, measure.responsible, measure.next_review) == (
+        item.concern,
+        world.municipality,
+        owner,
+        deadline,
+    )
+    assert task.agency == world.municipality
+    with pytest.raises(ActionRefused, match="eier bekymringen"):
+        minutes.add_next_step(police, item, step=NextStep("Tiltak", police, deadline, mentor_type))
+    with pytest.raises(ActionRefused):
+        minutes.add_next_step(owner, item, step=NextStep("Tiltak", police, deadline, mentor_type))
+    log_in(client, owner)
+    home = client.get(reverse("accounts:home")).content.decode()
+    assert "Evaluer tiltak" in home
+    assert f"{item.concern.reference} – Samtaleoppfølging" in home
+
+
+def test_a_next_step_without_a_measure_is_a_task_in_the_owners_agency(world, held, client):
+    _meeting, item, _owner, police = held
+    deadline = timezone.localdate() + timedelta(days=7)
+    task = minutes.add_next_step(
+        secretary_of(world), item, step=NextStep("Sjekk politiets registre", police, deadline)
+    )
+    assert (task.agency, task.measure) == (world.police, None)
+    log_in(client, police)
+    assert "Sjekk politiets registre" in client.get(reverse("accounts:home")).content.decode()
+    client.post(reverse("meetings:complete_task", args=[task.pk]))
+    assert Task.objects.get(pk=task.pk).done_at is not None
+    with pytest.raises(ActionRefused):
+        minutes.add_next_step(
+            secretary_of(world), item, step=NextStep("For sent", police, deadline - timedelta(days=30))
+        )
+
+
+def test_agency_notes_are_seen_only_by_that_agency(world, held, client):
+    meeting, item, owner, police = held
+    minutes.save_agency_note(police, item, text=NOTE)
+    minutes.write_item_minutes(
+        secretary_of(world), item, discussion="Felles drøfting.", decisions="", agreed_level=None
+    )
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    log_in(client, police)
+    assert NOTE in client.get(url).content.decode()
+    for viewer in (owner, secretary_of(world)):
+        log_in(client, viewer)
+        page = client.get(url).content.decode()
+        assert "Felles drøfting." in page
+        assert NOTE not in page
+    with pytest.raises(PermissionDenied):
+        minutes.save_agency_note(secretary_of(world), item, text="Sekretæren har ingen sak.")
+
+
+def test_approval_by_both_agencies_locks_and_writes_the_level(world, held):
+    meeting, item, owner, police = held
+    secretary = secretary_of(world)
+    minutes.write_item_minutes(
+        secretary, item, discussion="Drøftet.", decisions="Mentor.", agreed_level=level(world, "moderate")
+    )
+    minutes.approve_minutes(owner, meeting)
+    assert minutes.minutes_of(meeting).status == MinutesStatus.DRAFT
+    with pytest.raises(ActionRefused, match="møtte"):
+        minutes.approve_minutes(world.make_user(Role.POLICE_CONTACT), meeting)
+    minutes.approve_minutes(police, meeting)
+    locked = minutes.minutes_of(meeting)
+    assert locked.status == MinutesStatus.APPROVED
+    event = item.concern.events.get(action="meeting_level_agreed")
+    assert "Moderat" in event.reason
+    with pytest.raises(ActionRefused, match="låst"):
+        minutes.write_item_minutes(secretary, item, discussion="Endret.", decisions="", agreed_level=None)
+    with pytest.raises(ActionRefused):
+        minutes.add_next_step(secretary, item, step=NextStep("Sent", police, timezone.localdate()))
+    addendum = minutes.add_addendum(police, meeting, text="Rettelse: møtet startet 09.15.")
+    assert addendum.minutes == locked
+
+
+def test_addenda_only_after_approval(world, held):
+    meeting, _item, _owner, police = held
+    with pytest.raises(ActionRefused):
+        minutes.add_addendum(police, meeting, text="For tidlig.")
+
+
+def test_writing_through_the_page(world, held, client):
+    meeting, item, _owner, police = held
+    log_in(client, secretary_of(world))
+    url = reverse("meetings:item_minutes", args=[meeting.pk, item.pk])
+    page = client.get(url).content.decode()
+    assert SUMMARY in page
+    assert SUBJECT_NAME not in page
+    data = {
+        "action": "shared",
+        "shared-discussion": "Drøftet.",
+        "shared-decisions": "",
+        "shared-agreed_level": "x",
+    }
+    assert client.post(url, data).status_code == 200
+    data["shared-agreed_level"] = str(level(world, "low").pk)
+    assert client.post(url, data).status_code == 302
+    step = {
+        "action": "step",
+        "step-description": "",
+        "step-owner": str(police.pk),
+        "step-deadline": "2020-01-01",
+    }
+    assert client.post(url, step).status_code == 200
+    assert not Task.objects.exists()
+    assert client.post(url, {"action": "note", "note-text": "x"}).status_code == 200
+
+
+def test_the_pdf_holds_the_shared_minutes_only(world, held, client):
+    meeting, item, owner, _police = held
+    minutes.save_agency_note(owner, item, text=NOTE)
+    minutes.write_item_minutes(
+        secretary_of(world), item, discussion="Felles drøfting.", decisions="Mentor.", agreed_level=None
+    )
+    log_in(client, owner)
+    response = client.get(reverse("meetings:minutes_pdf", args=[meeting.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages).split()
+    )
+    assert "Felles drøfting." in text
+    assert SUMMARY in text
+    assert item.concern.reference in text
+    assert NOTE not in text
+    assert SUBJECT_NAME not in text

@@ -1,0 +1,28 @@
+"""Access rules shared by the meeting views, and the loader for an agenda point."""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+
+from varde.accounts.roles import Role
+from varde.core.access import roles
+
+from ..models import AgendaItem
+from ..permissions import NETWORK_ROLES, get_meeting_for
+
+MEETING_READERS = roles(*Role, object_check="organisers of the partnership's meetings, and those invited")
+ORGANISERS = roles(
+    *NETWORK_ROLES,
+    object_check="contact meetings: case handlers and secretaries; others also the plan manager",
+)
+CASE_OWNERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
+ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
+
+
+def item_for(request: HttpRequest, pk: Any, item_pk: Any) -> AgendaItem:
+    """A point on a meeting the user may see; anything else is 404."""
+    meeting = get_meeting_for(request.user, pk)
+    item = meeting.items.select_related("concern", "meeting").filter(pk=item_pk).first()
+    if item is None:
+        raise Http404
+    return item

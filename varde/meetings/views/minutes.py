@@ -1,0 +1,247 @@
+"""Minutes: the overview, writing a point, approval, addenda, the PDF and tasks."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from varde.assessments.pdf import render_pdf
+from varde.concerns.actions.errors import ActionRefused
+from varde.concerns.models import MeasureType
+from varde.concerns.permissions import can_change_concern, handler_agencies
+from varde.concerns.views.common import perform, submitted
+from varde.core.access import access
+from varde.core.audit import record_event
+
+from .. import minutes
+from ..agenda import items_for
+from ..forms import (
+    AddendumForm,
+    AgencyNoteForm,
+    ItemMinutesForm,
+    NextStepForm,
+)
+from ..minutes import minutes_of
+from ..models import (
+    AgencyNote,
+    ItemMinutes,
+    MeetingStatus,
+    Task,
+)
+from ..permissions import (
+    can_organise,
+    get_meeting_for,
+    invitable_people,
+)
+from .common import MEETING_READERS, ORGANISERS, item_for
+
+# Minutes ----------------------------------------------------------------------------------------------
+
+
+def _minutes_context(user: Any, meeting: Any) -> dict[str, Any]:
+    minutes = minutes_of(meeting)
+    views = items_for(user, meeting)
+    own_agencies = set(handler_agencies(user).values_list("pk", flat=True))
+    records = {
+        r.item_id: r for r in ItemMinutes.objects.filter(item__meeting=meeting).select_related("agreed_level")
+    }
+    notes = {
+        n.item_id: n for n in AgencyNote.objects.filter(item__meeting=meeting, agency_id__in=own_agencies)
+    }
+    tasks: dict[Any, list[Task]] = {}
+    for task in Task.objects.filter(item__meeting=meeting).select_related(
+        "owner", "agency", "measure__measure_type"
+    ):
+        tasks.setdefault(task.item_id, []).append(task)
+    return {
+        "meeting": meeting,
+        "minutes": minutes,
+        "points": [
+            (view, records.get(view.item.pk), notes.get(view.item.pk), tasks.get(view.item.pk, []))
+            for view in views
+        ],
+        "approvals": minutes.approvals.select_related("user", "agency"),
+        "addenda": minutes.addenda.select_related("author"),
+    }
+
+
+@access(MEETING_READERS)
+def minutes_page(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    meeting = get_meeting_for(user, pk)
+    if meeting.status != MeetingStatus.HELD:
+        raise Http404
+    context = _minutes_context(user, meeting)
+    record_event("meeting.minutes_viewed", actor=user, obj=meeting, partnership=meeting.partnership)
+    attended = meeting.participants.filter(user=user, attended=True).exists()
+    context |= {
+        "can_write": not context["minutes"].is_locked,
+        "can_organise": can_organise(user, meeting),
+        "can_approve": attended
+        and not context["minutes"].is_locked
+        and not context["minutes"].approvals.filter(user=user).exists(),
+        "addendum_form": AddendumForm() if context["minutes"].is_locked else None,
+    }
+    return render(request, "meetings/minutes.html", context)
+
+
+@access(ORGANISERS)
+@require_http_methods(["GET", "POST"])
+def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
+    user: Any = request.user
+    item = item_for(request, pk, item_pk)
+    meeting = item.meeting
+    if meeting.status != MeetingStatus.HELD or minutes_of(meeting).is_locked:
+        raise Http404
+    organiser = can_organise(user, meeting)
+    own_agency = handler_agencies(user).filter(partnership=meeting.partnership_id).first()
+    if not organiser and own_agency is None:
+        raise Http404
+    record = ItemMinutes.objects.filter(item=item).first()
+    note = AgencyNote.objects.filter(item=item, agency=own_agency).first() if own_agency else None
+    owner = item.concern is not None and can_change_concern(user, item.concern)
+    action = request.POST.get("action") if request.method == "POST" else None
+    shared = ItemMinutesForm(
+        request.POST if action == "shared" else None,
+        prefix="shared",
+        levels=meeting.partnership.concern_levels.active() if item.is_about_a_case else None,
+        initial={
+            "discussion": record.discussion if record else "",
+            "decisions": record.decisions if record else "",
+            "agreed_level": record.agreed_level_id if record else None,
+        },
+    )
+    note_form = AgencyNoteForm(
+        request.POST if action == "note" else None, prefix="note", initial={"text": note.text if note else ""}
+    )
+    step_form = NextStepForm(
+        request.POST if action == "step" else None,
+        prefix="step",
+        people=invitable_people([meeting.partnership]),
+        measure_types=MeasureType.objects.active().filter(partnership=meeting.partnership) if owner else None,
+    )
+    # One page, three forms; the button pressed names the one submitted.
+    handlers: dict[str, tuple[bool, Any, Any, str]] = {
+        "shared": (
+            organiser,
+            shared,
+            lambda: minutes.write_item_minutes(
+                user,
+                item,
+                discussion=shared.cleaned_data["discussion"],
+                decisions=shared.cleaned_data["decisions"],
+                agreed_level=shared.cleaned_data.get("agreed_level"),
+            ),
+            _("The shared minutes are saved."),
+        ),
+        "note": (
+            own_agency is not None,
+            note_form,
+            lambda: minutes.save_agency_note(user, item, text=note_form.cleaned_data["text"]),
+            _("Your agency's notes are saved."),
+        ),
+        "step": (
+            True,
+            step_form,
+            lambda: minutes.add_next_step(user, item, step=minutes.NextStep(**step_form.cleaned_data)),
+            _("The next step is added."),
+        ),
+    }
+    if action in handlers:
+        allowed, form, act, done_message = handlers[action]
+        if allowed and submitted(request, form) and perform(form, act):
+            messages.success(request, done_message)
+            return redirect("meetings:minutes", pk=meeting.pk)
+    view = next(v for v in items_for(user, meeting) if v.item.pk == item.pk)
+    context = {
+        "meeting": meeting,
+        "view": view,
+        "shared": shared if organiser else None,
+        "note_form": note_form if own_agency else None,
+        "own_agency": own_agency,
+        "step_form": step_form,
+    }
+    return render(request, "meetings/item_minutes.html", context)
+
+
+@access(MEETING_READERS)
+@require_POST
+def approve(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    meeting = get_meeting_for(user, pk)
+    try:
+        approved = minutes.approve_minutes(user, meeting)
+    except ActionRefused as refusal:
+        for message in refusal.messages:
+            messages.error(request, message)
+    else:
+        if approved.is_locked:
+            messages.success(request, _("The minutes are approved and locked."))
+        else:
+            messages.success(
+                request, _("Your approval is recorded. The minutes lock when both agencies have approved.")
+            )
+    return redirect("meetings:minutes", pk=meeting.pk)
+
+
+@access(MEETING_READERS)
+@require_POST
+def addendum(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    meeting = get_meeting_for(user, pk)
+    form = AddendumForm(request.POST)
+    if submitted(request, form):
+        try:
+            minutes.add_addendum(user, meeting, text=form.cleaned_data["text"])
+        except (ActionRefused, PermissionDenied):
+            raise Http404 from None
+        messages.success(request, _("The addendum is added."))
+    else:
+        messages.error(request, _("Write the addendum."))
+    return redirect("meetings:minutes", pk=meeting.pk)
+
+
+@access(MEETING_READERS)
+def minutes_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    meeting = get_meeting_for(user, pk)
+    if meeting.status != MeetingStatus.HELD:
+        raise Http404
+    context = _minutes_context(user, meeting) | {
+        "participants": list(meeting.participants.select_related("user", "agency")),
+        "printed_at": timezone.localtime(),
+        "printed_by": user,
+    }
+    html = render_to_string("meetings/minutes_pdf.html", context, request=request)
+    record_event(
+        "meeting.minutes_exported",
+        actor=user,
+        obj=meeting,
+        partnership=meeting.partnership,
+        detail={"format": "pdf"},
+    )
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="referat-{timezone.localdate(meeting.starts_at):%Y-%m-%d}.pdf"'
+    )
+    return response
+
+
+@access(MEETING_READERS)
+@require_POST
+def complete_task(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    task = (
+        Task.objects.filter(pk=pk, owner=user, done_at__isnull=True).select_related("item__meeting").first()
+    )
+    if task is None:
+        raise Http404
+    minutes.complete_task(user, task)
+    messages.success(request, _("The task is marked as done."))
+    return redirect("meetings:minutes", pk=task.item.meeting_id)
