@@ -1,8 +1,11 @@
 """Meetings in Chromium: the pages pass axe, and a contact meeting is scheduled and its attendance
 recorded with the live quorum check."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from varde.accounts.roles import Role
@@ -95,3 +98,79 @@ def test_the_agenda_and_preparing_a_point_are_accessible(page: Page, live_server
     page.locator("#agenda-items > li").nth(1).get_by_role("button", name="Flytt opp").click()
     expect(page.locator("#agenda-items > li").first).to_contain_text("Kommende markeringer")
     assert_accessible(page)
+
+
+def test_from_scheduling_to_approved_minutes_and_a_measure_on_the_home_page(
+    page: Page, browser, live_server, world
+):
+    from varde.concerns.models import Measure
+    from varde.concerns.tests.factories import make_concern
+
+    secretary = user_with_authenticator(world, Role.SECRETARY)
+    coordinator = user_with_authenticator(world, Role.COORDINATOR)
+    police = user_with_authenticator(world, Role.POLICE_CONTACT)
+    others = [world.make_user(Role.COORDINATOR), world.make_user(Role.POLICE_CONTACT)]
+    concern = make_concern(world)
+
+    # The secretary schedules a contact meeting that starts in a moment and invites both agencies.
+    log_in_through_the_page(page, live_server.url, secretary)
+    page.goto(live_server.url + reverse("meetings:schedule"))
+    page.get_by_label("Starter").fill(at(-1).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Slutter").fill(at(-1, 11).strftime("%Y-%m-%dT%H:%M"))
+    for person in [coordinator, police, *others]:
+        page.get_by_label(person.display_name).check()
+    page.get_by_role("button", name="Planlegg").click()
+    meeting = Meeting.objects.get()
+
+    # The coordinator finds the concern proposed and prepares it with a shared summary.
+    owner_context = browser.new_context()
+    owner_page = owner_context.new_page()
+    log_in_through_the_page(owner_page, live_server.url, coordinator)
+    owner_page.goto(live_server.url + reverse("meetings:agenda", args=[meeting.pk]))
+    owner_page.get_by_role("link", name=f"Forbered {concern.reference}").click()
+    owner_page.get_by_label("Delt sammendrag").fill("Elev med ekstreme ytringer; ønsker politiets syn.")
+    owner_page.get_by_label("Hjemmel for å drøfte den").select_option(index=1)
+    owner_page.get_by_role("button", name="Sett på dagsordenen").click()
+    expect(owner_page.locator("#agenda-items")).to_contain_text(concern.reference)
+
+    # The secretary holds the meeting with quorum and writes the shared minutes.
+    page.goto(live_server.url + reverse("meetings:attendance", args=[meeting.pk]))
+    for person in meeting.participants.all():
+        page.get_by_label(person.name, exact=False).check()
+    expect(page.locator("#quorum-live")).to_contain_text("Møtet er beslutningsdyktig.")
+    page.get_by_role("button", name="Lagre oppmøte").click()
+    page.get_by_role("link", name="Referat").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Skriv referat for dette punktet").click()
+    assert_accessible(page)
+    page.get_by_label("Drøfting").fill("Begge ser behov for samtaler.")
+    page.get_by_label("Omforent bekymringsnivå").select_option(label="Moderat")
+    page.get_by_role("button", name="Lagre det felles referatet").click()
+    expect(page.locator("main")).to_contain_text("Det felles referatet er lagret")
+
+    # The coordinator turns the next step into a measure and approves.
+    owner_page.goto(live_server.url + reverse("meetings:minutes", args=[meeting.pk]))
+    owner_page.get_by_role("link", name="Skriv referat for dette punktet").click()
+    owner_page.get_by_label("Hva skal gjøres").fill("Samtale med eleven og foreldrene")
+    owner_page.get_by_label("Ansvarlig").select_option(label=coordinator.display_name)
+    owner_page.get_by_label("Frist").fill((timezone.localdate() + timedelta(days=14)).isoformat())
+    owner_page.get_by_label("Gjør det til et tiltak i saken").select_option(label="Samtaleoppfølging")
+    owner_page.get_by_role("button", name="Legg til neste steg").click()
+    expect(owner_page.locator("main")).to_contain_text("Neste steg er lagt til")
+    owner_page.get_by_role("button", name="Godkjenn referatet").click()
+
+    # The police approve too; the minutes lock.
+    police_context = browser.new_context()
+    police_page = police_context.new_page()
+    log_in_through_the_page(police_page, live_server.url, police)
+    police_page.goto(live_server.url + reverse("meetings:minutes", args=[meeting.pk]))
+    expect(police_page.locator("main")).not_to_contain_text(concern.subject_name)
+    police_page.get_by_role("button", name="Godkjenn referatet").click()
+    expect(police_page.locator("main")).to_contain_text("Referatet er godkjent og låst")
+    police_context.close()
+
+    # The new measure is on the owner's home page.
+    owner_page.goto(live_server.url + "/")
+    expect(owner_page.locator("main")).to_contain_text(f"{concern.reference} – Samtaleoppfølging")
+    owner_context.close()
+    assert Measure.objects.get(concern=concern).responsible == coordinator
