@@ -22,7 +22,17 @@ from varde.concerns.models import Concern, LegalBasis
 from varde.concerns.permissions import can_change_concern
 from varde.core.audit import record_event
 
-from .models import AgendaItem, CalendarFeed, ItemKind, Meeting, MeetingSettings, MeetingStatus, Participant
+from .models import (
+    AgendaItem,
+    CalendarFeed,
+    ItemKind,
+    Meeting,
+    MeetingSettings,
+    MeetingStatus,
+    Minutes,
+    MinutesStatus,
+    Participant,
+)
 from .permissions import agency_of, can_organise, invitable_people, is_secretary_in, partnerships_organised_by
 from .quorum import Quorum, quorum_of
 
@@ -270,6 +280,10 @@ def _require_open_agenda(meeting: Meeting) -> None:
         raise ActionRefused(_("The agenda can be changed only before the meeting is held."))
 
 
+def _minutes_locked(meeting: Meeting) -> bool:
+    return Minutes.objects.filter(meeting=meeting, status=MinutesStatus.APPROVED).exists()
+
+
 def _next_position(meeting: Meeting) -> int:
     last = meeting.items.order_by("-position").values_list("position", flat=True).first()
     return (last or 0) + 1
@@ -314,8 +328,13 @@ def prepare_case_item(
 
 @transaction.atomic
 def add_other_item(actor: Any, meeting: Meeting, *, title: str, text: str = "") -> AgendaItem:
+    """A point that is not about a concern. It can also be added while the minutes are written, for
+    what came up in the meeting; points about concerns need their privacy check before."""
     _require_organiser(actor, meeting)
-    _require_open_agenda(meeting)
+    if meeting.status == MeetingStatus.CANCELLED or (
+        meeting.status == MeetingStatus.HELD and _minutes_locked(meeting)
+    ):
+        raise ActionRefused(_("The agenda can be changed only before the meeting is held."))
     if not title.strip():
         raise ActionRefused(_("Give the point a title."))
     item = AgendaItem.objects.create(

@@ -191,3 +191,46 @@ def test_the_pdf_holds_the_shared_minutes_only(world, held, client):
     assert item.concern.reference in text
     assert NOTE not in text
     assert SUBJECT_NAME not in text
+
+
+def test_points_can_be_added_while_the_minutes_are_written(world, held, client):
+    meeting, _item, owner, police = held
+    secretary = secretary_of(world)
+    actions.add_other_item(secretary, meeting, title="Eventuelt")
+    log_in(client, secretary)
+    response = client.post(
+        reverse("meetings:add_item", args=[meeting.pk]), {"title": "Markeringer", "text": ""}
+    )
+    assert response["Location"] == reverse("meetings:minutes", args=[meeting.pk])
+    assert meeting.items.filter(title="Markeringer").exists()
+    with pytest.raises(ActionRefused):
+        actions.prepare_case_item(
+            owner,
+            meeting,
+            concern=make_concern(world, name="Ny Sak"),
+            kind=ItemKind.CASE,
+            summary=SUMMARY,
+            legal_basis=basis(world, "consent"),
+        )
+    minutes.approve_minutes(owner, meeting)
+    minutes.approve_minutes(police, meeting)
+    with pytest.raises(ActionRefused):
+        actions.add_other_item(secretary, meeting, title="For sent")
+
+
+def test_invited_guests_of_the_plan_read_but_do_not_write(world, client):
+    planner = world.make_user(Role.PLAN_MANAGER)
+    resource_person = world.make_user(Role.RESOURCE_PERSON)
+    from varde.meetings.models import MeetingKind
+
+    meeting = make_meeting(world, days=-1, organiser=planner, kind=MeetingKind.RESOURCE_NETWORK)
+    point = actions.add_other_item(planner, meeting, title="Erfaringer fra skolene")
+    actions.invite(planner, meeting, people=[resource_person], guests=[])
+    actions.record_attendance(planner, meeting, present=list(meeting.participants.all()))
+    log_in(client, resource_person)
+    page = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    assert "Erfaringer fra skolene" in page
+    assert reverse("meetings:item_minutes", args=[meeting.pk, point.pk]) not in page
+    assert client.get(reverse("meetings:item_minutes", args=[meeting.pk, point.pk])).status_code == 404
+    client.post(reverse("meetings:approve", args=[meeting.pk]))
+    assert minutes.minutes_of(meeting).status == MinutesStatus.APPROVED

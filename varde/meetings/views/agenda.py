@@ -114,11 +114,13 @@ def add_item(request: HttpRequest, pk: Any) -> HttpResponse:
         ),
     ):
         messages.success(request, _("The point is added."))
-        return redirect("meetings:agenda", pk=meeting.pk)
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, str(error))
-    return redirect("meetings:agenda", pk=meeting.pk)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    # While the minutes are written, the point is added from the minutes page.
+    back = "meetings:minutes" if meeting.status == MeetingStatus.HELD else "meetings:agenda"
+    return redirect(back, pk=meeting.pk)
 
 
 @access(ORGANISERS)

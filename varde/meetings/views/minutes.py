@@ -26,6 +26,7 @@ from ..forms import (
     AgencyNoteForm,
     ItemMinutesForm,
     NextStepForm,
+    OtherItemForm,
 )
 from ..minutes import minutes_of
 from ..models import (
@@ -80,13 +81,17 @@ def minutes_page(request: HttpRequest, pk: Any) -> HttpResponse:
     context = _minutes_context(user, meeting)
     record_event("meeting.minutes_viewed", actor=user, obj=meeting, partnership=meeting.partnership)
     attended = meeting.participants.filter(user=user, attended=True).exists()
+    organiser = can_organise(user, meeting)
+    handler = handler_agencies(user).filter(partnership=meeting.partnership_id).exists()
+    locked = context["minutes"].is_locked
     context |= {
-        "can_write": not context["minutes"].is_locked,
-        "can_organise": can_organise(user, meeting),
+        # Organisers write the shared part; case handlers their agency's notes and next steps.
+        "can_write": not locked and (organiser or handler),
+        "other_form": OtherItemForm() if organiser and not locked else None,
         "can_approve": attended
-        and not context["minutes"].is_locked
+        and not locked
         and not context["minutes"].approvals.filter(user=user).exists(),
-        "addendum_form": AddendumForm() if context["minutes"].is_locked else None,
+        "addendum_form": AddendumForm() if locked else None,
     }
     return render(request, "meetings/minutes.html", context)
 
