@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("varde.concerns.urls")),
     path("", include("varde.assessments.urls")),
     path("", include("varde.meetings.urls")),
+    path("", include("varde.actionplan.urls")),
     path("personvern/", include("varde.privacy.urls")),
 ]
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "varde.concerns",
     "varde.assessments",
     "varde.meetings",
+    "varde.actionplan",
     "varde.privacy",
 ]
 
@@ -180,6 +181,9 @@ VARDE_AUDIT_KEY = os.environ.get("VARDE_AUDIT_KEY", "")
 
 # Background work (reminders, retention) runs in `manage.py db_worker`, queued in the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The address reminders link to, for e-mails sent by the background worker.
+VARDE_BASE_URL = os.environ.get("VARDE_BASE_URL", "http://127.0.0.1:8000")
 
 # Submissions of the public concern form allowed per network address and hour.
 VARDE_PUBLIC_FORM_LIMIT = int(os.environ.get("VARDE_PUBLIC_FORM_LIMIT", "5"))

@@ -25,6 +25,11 @@ WORK_AREAS = [
     WorkArea("concerns:list", _("Cases"), _("Concerns your agency owns or that are shared with it.")),
     WorkArea("concerns:intake", _("Log a call"), _("Hotline calls, advice sessions and new concerns.")),
     WorkArea("meetings:list", _("Meetings"), _("Contact meetings and the plan's other meetings.")),
+    WorkArea(
+        "actionplan:dashboard",
+        _("Action plan"),
+        _("Plan measures and recurring obligations at a glance, trainings and the status report."),
+    ),
     WorkArea("concerns:report", _("Report a concern"), _("Tell the coordination group what worries you.")),
     WorkArea("concerns:my_reports", _("My reports"), _("Receipts and status for what you have reported.")),
     WorkArea("accounts:user_list", _("Users"), _("Accounts, roles and memberships in your partnership.")),

@@ -10,6 +10,16 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """Dates stay text, as in JSON: the schema checks their form."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class DocumentError(Exception):
     """A file that is not a valid document; messages say where and what."""
 
@@ -25,8 +35,8 @@ def read_document(
     if len(source.encode()) > max_bytes:
         raise DocumentError([_("The file is larger than %(size)d KB.") % {"size": max_bytes // 1024}])
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        document = yaml.safe_load(source)
+        node = yaml.compose(source, Loader=_TextDatesLoader)
+        document = yaml.load(source, Loader=_TextDatesLoader)  # noqa: S506  (a safe loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = _("line %(line)d") % {"line": mark.line + 1} if mark else _("the file")

@@ -1,0 +1,62 @@
+"""Who may see and keep the action plan. None of it is case content, so the rules are about roles.
+
+- The plan manager keeps the plan: imports versions, changes measure status, logs activities,
+  records trainings and requests.
+- Coordinators and police contacts, who give many of the trainings, may record trainings and log
+  activities too.
+- Viewers (directors, Politirådet) read everything here and the status report.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from varde.accounts.models import Partnership
+from varde.accounts.roles import Role
+
+from .models import ActionPlan, PlanMeasure
+
+KEEPERS = (Role.PLAN_MANAGER,)
+CONTRIBUTORS = (Role.PLAN_MANAGER, Role.COORDINATOR, Role.POLICE_CONTACT)
+READERS = (*CONTRIBUTORS, Role.VIEWER)
+
+
+def partnerships_for(user: Any, roles: tuple[str, ...]) -> QuerySet[Partnership]:
+    if not user.is_authenticated or not user.is_active:
+        return Partnership.objects.none()
+    return Partnership.objects.filter(
+        agencies__memberships__user=user, agencies__memberships__role__in=roles
+    ).distinct()
+
+
+def plan_partnership(user: Any, roles: tuple[str, ...], slug: str | None = None) -> Partnership:
+    """The partnership a plan page shows: the one named in ?samarbeid=, or the user's first."""
+    partnerships = partnerships_for(user, roles)
+    partnership = partnerships.filter(slug=slug).first() if slug else partnerships.first()
+    if partnership is None:
+        raise Http404
+    return partnership
+
+
+def can_keep(user: Any, partnership: Partnership) -> bool:
+    return partnerships_for(user, KEEPERS).filter(pk=partnership.pk).exists()
+
+
+def can_contribute(user: Any, partnership: Partnership) -> bool:
+    return partnerships_for(user, CONTRIBUTORS).filter(pk=partnership.pk).exists()
+
+
+def get_measure_for(user: Any, pk: Any) -> PlanMeasure:
+    measure = (
+        PlanMeasure.objects.select_related("plan__partnership")
+        .filter(pk=pk, plan__partnership__in=partnerships_for(user, READERS))
+        .first()
+    )
+    if measure is None:
+        raise Http404
+    return measure
+
+
+def plans_visible_to(user: Any) -> QuerySet[ActionPlan]:
+    return ActionPlan.objects.filter(partnership__in=partnerships_for(user, READERS))

@@ -1,0 +1,111 @@
+"""Each obligation rule on a frozen clock: met, due soon and overdue, at the boundary dates."""
+
+from datetime import datetime, time
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from varde.accounts.roles import Role
+from varde.actionplan import actions
+from varde.actionplan.actions import TrainingRecord
+from varde.actionplan.obligations import State, current_plan, months_between, state_for, statuses_for
+from varde.accounts.tests.factories import UnitFactory
+from varde.meetings import actions as meetings
+from varde.meetings.actions import Schedule
+from varde.meetings.models import MeetingKind
+
+from .factories import day, make_plan, obligation, plan_manager
+
+
+def status(world, code, today):
+    plan = current_plan(world.partnership)
+    return next(s for s in statuses_for(plan, day(today)) if s.obligation.code == code)
+
+
+def hold(world, kind, on):
+    organiser = world.make_user(Role.SECRETARY if kind == MeetingKind.CONTACT else Role.PLAN_MANAGER)
+    start = timezone.make_aware(datetime.combine(day(on), time(9)))
+    meeting = meetings.schedule_meetings(
+        organiser, world.partnership, schedule=Schedule(kind, start, start.replace(hour=11))
+    )[0]
+    meetings.record_attendance(organiser, meeting, present=[], no_quorum_reason="Test.")
+    return meeting
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [("2025-06-30", State.MET), ("2025-07-01", State.DUE_SOON), ("2025-07-31", State.DUE_SOON), ("2025-08-01", State.OVERDUE)],
+)
+def test_state_boundaries(today, expected):
+    assert state_for(day("2025-07-31"), day(today)) == expected
+
+
+def test_every_n_months_counts_from_the_last_meeting_or_the_adoption(world):
+    make_plan(world, obligations=obligation("network", "every_months", 6, "meeting:resource_network"))
+    assert status(world, "network", "2025-05-31").due == day("2025-07-01")
+    assert status(world, "network", "2025-07-02").state == State.OVERDUE
+    hold(world, MeetingKind.RESOURCE_NETWORK, "2025-03-01")
+    assert status(world, "network", "2025-07-02").state == State.MET
+    assert status(world, "network", "2025-08-01").state == State.MET
+    assert status(world, "network", "2025-08-02").state == State.DUE_SOON
+    assert status(world, "network", "2025-09-02").state == State.OVERDUE
+    assert status(world, "network", "2025-09-02").evidence[0].on == day("2025-03-01")
+
+
+def test_a_cancelled_or_planned_meeting_is_no_evidence(world):
+    make_plan(world, obligations=obligation("contact", "every_months", 1, "meeting:contact"))
+    secretary = world.make_user(Role.SECRETARY)
+    start = timezone.make_aware(datetime.combine(day("2025-01-20"), time(9)))
+    meeting = meetings.schedule_meetings(
+        secretary, world.partnership, schedule=Schedule(MeetingKind.CONTACT, start, start.replace(hour=10))
+    )[0]
+    meetings.cancel_meeting(secretary, meeting, reason="Sykdom.")
+    assert status(world, "contact", "2025-02-15").evidence == []
+
+
+def test_n_times_a_year_is_an_interval(world):
+    assert months_between("times_per_year", 3) == 4
+    assert months_between("times_per_year", 12) == 1
+    make_plan(world, obligations=obligation("practice", "times_per_year", 3, "meeting:practice_network"))
+    hold(world, MeetingKind.PRACTICE_NETWORK, "2025-02-01")
+    assert status(world, "practice", "2025-05-01").due == day("2025-06-01")
+    assert status(world, "practice", "2025-05-01").state == State.MET
+    assert status(world, "practice", "2025-05-02").state == State.DUE_SOON
+
+
+def test_every_first_line_unit(world):
+    make_plan(world, obligations=obligation("training", "first_line_every_months", 24, "training"))
+    trained = UnitFactory(agency=world.municipality, name="NAV", first_line=True)
+    never = UnitFactory(agency=world.municipality, name="Barnevernet", first_line=True)
+    UnitFactory(agency=world.municipality, name="Bibliotek", first_line=False)
+    record = TrainingRecord("competence", day("2024-01-01"), [trained], "", 10, ["basics"], "Kari")
+    with time_machine.travel(day("2025-02-01")):
+        actions.record_training(plan_manager(world), world.partnership, record=record)
+    result = status(world, "training", "2026-12-15")
+    rows = {row.unit.name: row for row in result.units}
+    assert set(rows) >= {"NAV", "Barnevernet"} and "Bibliotek" not in rows
+    assert rows["NAV"].due == day("2026-01-01") and rows["NAV"].state == State.OVERDUE
+    assert rows["Barnevernet"].last is None and rows["Barnevernet"].due == day("2027-01-01")
+    assert rows["Barnevernet"].state == State.DUE_SOON
+    assert result.state == State.OVERDUE
+    assert never.pk in {row.unit.pk for row in result.units}
+
+
+def test_revision_at_the_latest_n_years_after_adoption(world):
+    make_plan(world, obligations=obligation("revision", "revise_within_years", 3, "plan_version"))
+    assert status(world, "revision", "2027-12-01").state == State.MET
+    assert status(world, "revision", "2027-12-02").state == State.DUE_SOON
+    assert status(world, "revision", "2028-01-02").state == State.OVERDUE
+    plan = current_plan(world.partnership)
+    make_plan(world, version=2, adopted_on="2027-12-01")
+    assert statuses_for(plan, day("2028-01-02"))[0].state == State.MET
+
+
+def test_activities_on_the_measure_are_evidence(world):
+    make_plan(world, obligations=obligation("web", "every_months", 6, "activity", measure=1))
+    plan = current_plan(world.partnership)
+    measure = plan.measures.get(number=1)
+    with time_machine.travel(day("2025-04-01")):
+        actions.log_activity(plan_manager(world), measure, occurred_on=day("2025-03-15"), text="Gjennomgått.", evidence="")
+    assert status(world, "web", "2025-05-01").due == day("2025-09-15")
