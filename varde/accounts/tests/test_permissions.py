@@ -57,12 +57,13 @@ def test_role_opens_exactly_the_pages_it_may(name, role, world, client):
 
 def test_every_page_is_in_the_matrix():
     from conftest import named_urls
+    from varde.actionplan.tests import test_permissions as actionplan
     from varde.assessments.tests import test_permissions as assessments
     from varde.concerns.tests import test_permissions as concerns
     from varde.meetings.tests import test_permissions as meetings
 
     in_matrices = set(EXPECTED) | OUTSIDE_MATRIX
-    for app in (concerns, assessments, meetings):
+    for app in (concerns, assessments, meetings, actionplan):
         in_matrices |= set(app.EXPECTED) | app.OUTSIDE_MATRIX
     assert set(named_urls()) == in_matrices
 

@@ -9,7 +9,9 @@ from varde.actionplan import actions
 from varde.actionplan.models import ActionPlan
 
 
-def plan_text(*, version: int = 1, adopted_on: str = "2025-01-01", measures: int = 3, obligations: str = "") -> str:
+def plan_text(
+    *, version: int = 1, adopted_on: str = "2025-01-01", measures: int = 3, obligations: str = ""
+) -> str:
     lines = [
         "format: varde-plan/1",
         "title: Testplan",
@@ -25,12 +27,17 @@ def plan_text(*, version: int = 1, adopted_on: str = "2025-01-01", measures: int
 
 
 def obligation(code: str, rule: str, value: int, evidence: str, measure: int | None = None) -> str:
-    text = f"  - code: {code}\n    title: Forpliktelse {code}\n    rule: {rule}\n    value: {value}\n    evidence: {evidence}\n"
+    text = (
+        f"  - code: {code}\n    title: Forpliktelse {code}\n    rule: {rule}\n"
+        f"    value: {value}\n    evidence: {evidence}\n"
+    )
     return text + (f"    measure: {measure}\n" if measure else "")
 
 
 def plan_manager(world: World) -> User:
-    existing = User.objects.filter(memberships__agency__partnership=world.partnership, memberships__role=Role.PLAN_MANAGER).first()
+    existing = User.objects.filter(
+        memberships__agency__partnership=world.partnership, memberships__role=Role.PLAN_MANAGER
+    ).first()
     return existing or world.make_user(Role.PLAN_MANAGER)
 
 

@@ -7,10 +7,10 @@ import time_machine
 from django.utils import timezone
 
 from varde.accounts.roles import Role
+from varde.accounts.tests.factories import UnitFactory
 from varde.actionplan import actions
 from varde.actionplan.actions import TrainingRecord
 from varde.actionplan.obligations import State, current_plan, months_between, state_for, statuses_for
-from varde.accounts.tests.factories import UnitFactory
 from varde.meetings import actions as meetings
 from varde.meetings.actions import Schedule
 from varde.meetings.models import MeetingKind
@@ -35,7 +35,12 @@ def hold(world, kind, on):
 
 @pytest.mark.parametrize(
     ("today", "expected"),
-    [("2025-06-30", State.MET), ("2025-07-01", State.DUE_SOON), ("2025-07-31", State.DUE_SOON), ("2025-08-01", State.OVERDUE)],
+    [
+        ("2025-06-30", State.MET),
+        ("2025-07-01", State.DUE_SOON),
+        ("2025-07-31", State.DUE_SOON),
+        ("2025-08-01", State.OVERDUE),
+    ],
 )
 def test_state_boundaries(today, expected):
     assert state_for(day("2025-07-31"), day(today)) == expected
@@ -84,9 +89,12 @@ def test_every_first_line_unit(world):
         actions.record_training(plan_manager(world), world.partnership, record=record)
     result = status(world, "training", "2026-12-15")
     rows = {row.unit.name: row for row in result.units}
-    assert set(rows) >= {"NAV", "Barnevernet"} and "Bibliotek" not in rows
-    assert rows["NAV"].due == day("2026-01-01") and rows["NAV"].state == State.OVERDUE
-    assert rows["Barnevernet"].last is None and rows["Barnevernet"].due == day("2027-01-01")
+    assert set(rows) >= {"NAV", "Barnevernet"}
+    assert "Bibliotek" not in rows
+    assert rows["NAV"].due == day("2026-01-01")
+    assert rows["NAV"].state == State.OVERDUE
+    assert rows["Barnevernet"].last is None
+    assert rows["Barnevernet"].due == day("2027-01-01")
     assert rows["Barnevernet"].state == State.DUE_SOON
     assert result.state == State.OVERDUE
     assert never.pk in {row.unit.pk for row in result.units}
@@ -107,5 +115,7 @@ def test_activities_on_the_measure_are_evidence(world):
     plan = current_plan(world.partnership)
     measure = plan.measures.get(number=1)
     with time_machine.travel(day("2025-04-01")):
-        actions.log_activity(plan_manager(world), measure, occurred_on=day("2025-03-15"), text="Gjennomgått.", evidence="")
+        actions.log_activity(
+            plan_manager(world), measure, occurred_on=day("2025-03-15"), text="Gjennomgått.", evidence=""
+        )
     assert status(world, "web", "2025-05-01").due == day("2025-09-15")

@@ -39,15 +39,21 @@ def test_the_demo_plan_has_the_17_measures_and_the_obligations_of_the_domain(wor
 
 
 def test_broken_files_are_refused_with_line_and_field():
-    assert problems(plan_text().replace("    responsible: both\n", "    responsible: all\n", 1))[0].startswith(
-        "linje 8, measures[0].responsible: må være en av municipality"
+    assert problems(plan_text().replace("    responsible: both\n", "    responsible: all\n", 1))[
+        0
+    ].startswith("linje 8, measures[0].responsible: må være en av municipality")
+    assert (
+        problems(plan_text().replace("title: Testplan\n", ""))[0]
+        == "linje 1, dokumentet: mangler feltet title"
     )
-    assert problems(plan_text().replace("title: Testplan\n", ""))[0] == "linje 1, dokumentet: mangler feltet title"
     assert "ikke en ekte dato" in problems(plan_text(adopted_on="2025-02-30"))[0]
     assert "brukt to ganger" in problems(plan_text().replace("number: 2", "number: 1"))[0]
     unknown = plan_text(obligations=obligation("x", "every_months", 6, "meeting:contact", measure=9))
     assert problems(unknown) == ["linje 21, obligations[0].measure: det finnes ikke noe tiltak nummer 9"]
-    assert "trenger tiltaket" in problems(plan_text(obligations=obligation("web", "every_months", 6, "activity")))[0]
+    assert (
+        "trenger tiltaket"
+        in problems(plan_text(obligations=obligation("web", "every_months", 6, "activity")))[0]
+    )
     assert "ikke gyldig YAML" in problems("measures: [\n")[0]
 
 
