@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("varde.assessments.urls")),
     path("", include("varde.meetings.urls")),
     path("", include("varde.actionplan.urls")),
+    path("", include("varde.network.urls")),
     path("personvern/", include("varde.privacy.urls")),
 ]
 

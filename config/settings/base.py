@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "varde.concerns",
     "varde.assessments",
     "varde.meetings",
+    "varde.network",
     "varde.actionplan",
     "varde.privacy",
 ]

@@ -30,6 +30,11 @@ WORK_AREAS = [
         _("Action plan"),
         _("Plan measures and recurring obligations at a glance, trainings and the status report."),
     ),
+    WorkArea(
+        "network:organisations",
+        _("Network"),
+        _("Organisations and contacts, resource persons per unit, the preparedness officer."),
+    ),
     WorkArea("concerns:report", _("Report a concern"), _("Tell the coordination group what worries you.")),
     WorkArea("concerns:my_reports", _("My reports"), _("Receipts and status for what you have reported.")),
     WorkArea("accounts:user_list", _("Users"), _("Accounts, roles and memberships in your partnership.")),

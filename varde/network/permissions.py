@@ -1,0 +1,45 @@
+"""Who may see and keep the network registries: the people who do the plan's work, and its readers.
+
+- Plan managers, coordinators and police contacts keep organisations, contacts and the contact log.
+- Viewers read them.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from varde.accounts.models import Partnership
+from varde.accounts.roles import Role
+
+from .models import Organisation
+
+KEEPERS = (Role.PLAN_MANAGER, Role.COORDINATOR, Role.POLICE_CONTACT)
+READERS = (*KEEPERS, Role.VIEWER)
+
+
+def partnerships_for(user: Any, roles: tuple[str, ...]) -> QuerySet[Partnership]:
+    if not user.is_authenticated or not user.is_active:
+        return Partnership.objects.none()
+    return Partnership.objects.filter(
+        agencies__memberships__user=user, agencies__memberships__role__in=roles
+    ).distinct()
+
+
+def partnership_for(user: Any, slug: str | None = None) -> Partnership:
+    partnerships = partnerships_for(user, READERS)
+    partnership = partnerships.filter(slug=slug).first() if slug else partnerships.first()
+    if partnership is None:
+        raise Http404
+    return partnership
+
+
+def can_keep(user: Any, partnership: Partnership) -> bool:
+    return partnerships_for(user, KEEPERS).filter(pk=partnership.pk).exists()
+
+
+def get_organisation_for(user: Any, pk: Any) -> Organisation:
+    organisation = Organisation.objects.filter(pk=pk, partnership__in=partnerships_for(user, READERS)).first()
+    if organisation is None:
+        raise Http404
+    return organisation
