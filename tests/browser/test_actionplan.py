@@ -27,7 +27,10 @@ def test_plan_pages_are_accessible_and_a_training_updates_coverage(page: Page, l
     assert_accessible(page)
     page.get_by_role("link", name="Jevnlig kompetanseheving for førstelinjen").click()
     assert_accessible(page)
-    page.goto(live_server.url + reverse("actionplan:obligation", args=[plan.obligations.get(code="first-line-training").pk]))
+    page.goto(
+        live_server.url
+        + reverse("actionplan:obligation", args=[plan.obligations.get(code="first-line-training").pk])
+    )
     assert_accessible(page)
     page.goto(live_server.url + reverse("actionplan:coverage"))
     expect(page.locator("#coverage-table")).to_contain_text("Aldri")
