@@ -4,6 +4,7 @@ Administrators manage the partnerships in which they hold the admin role, and no
 Every list starts from a *_visible_to function; every detail page loads through get_*_for.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -20,6 +21,15 @@ def partnerships_where(user: Any, role: str) -> QuerySet[Partnership]:
         return Partnership.objects.none()
     return Partnership.objects.filter(
         agencies__memberships__user=user, agencies__memberships__role=role
+    ).distinct()
+
+
+def partnerships_where_any(user: Any, roles: Iterable[str]) -> QuerySet[Partnership]:
+    """The partnerships in which the user holds at least one of the roles."""
+    if not user.is_authenticated or not user.is_active:
+        return Partnership.objects.none()
+    return Partnership.objects.filter(
+        agencies__memberships__user=user, agencies__memberships__role__in=list(roles)
     ).distinct()
 
 

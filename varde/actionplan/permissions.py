@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from varde.accounts.models import Partnership
+from varde.accounts.permissions import partnerships_where_any
 from varde.accounts.roles import Role
 
 from .models import ActionPlan, PlanMeasure
@@ -22,17 +23,9 @@ CONTRIBUTORS = (Role.PLAN_MANAGER, Role.COORDINATOR, Role.POLICE_CONTACT)
 READERS = (*CONTRIBUTORS, Role.VIEWER)
 
 
-def partnerships_for(user: Any, roles: tuple[str, ...]) -> QuerySet[Partnership]:
-    if not user.is_authenticated or not user.is_active:
-        return Partnership.objects.none()
-    return Partnership.objects.filter(
-        agencies__memberships__user=user, agencies__memberships__role__in=roles
-    ).distinct()
-
-
 def plan_partnership(user: Any, roles: tuple[str, ...], slug: str | None = None) -> Partnership:
     """The partnership a plan page shows: the one named in ?samarbeid=, or the user's first."""
-    partnerships = partnerships_for(user, roles)
+    partnerships = partnerships_where_any(user, roles)
     partnership = partnerships.filter(slug=slug).first() if slug else partnerships.first()
     if partnership is None:
         raise Http404
@@ -40,17 +33,17 @@ def plan_partnership(user: Any, roles: tuple[str, ...], slug: str | None = None)
 
 
 def can_keep(user: Any, partnership: Partnership) -> bool:
-    return partnerships_for(user, KEEPERS).filter(pk=partnership.pk).exists()
+    return partnerships_where_any(user, KEEPERS).filter(pk=partnership.pk).exists()
 
 
 def can_contribute(user: Any, partnership: Partnership) -> bool:
-    return partnerships_for(user, CONTRIBUTORS).filter(pk=partnership.pk).exists()
+    return partnerships_where_any(user, CONTRIBUTORS).filter(pk=partnership.pk).exists()
 
 
 def get_measure_for(user: Any, pk: Any) -> PlanMeasure:
     measure = (
         PlanMeasure.objects.select_related("plan__partnership")
-        .filter(pk=pk, plan__partnership__in=partnerships_for(user, READERS))
+        .filter(pk=pk, plan__partnership__in=partnerships_where_any(user, READERS))
         .first()
     )
     if measure is None:
@@ -59,4 +52,4 @@ def get_measure_for(user: Any, pk: Any) -> PlanMeasure:
 
 
 def plans_visible_to(user: Any) -> QuerySet[ActionPlan]:
-    return ActionPlan.objects.filter(partnership__in=partnerships_for(user, READERS))
+    return ActionPlan.objects.filter(partnership__in=partnerships_where_any(user, READERS))

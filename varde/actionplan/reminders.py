@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy
 
 from varde.accounts.dashboard import DueItem
 from varde.accounts.models import Partnership, User
+from varde.accounts.permissions import partnerships_where_any
 from varde.accounts.roles import Role
 
 from .obligations import State, current_plan, statuses_for
-from .permissions import partnerships_for
 
 # Mondays at seven, before the working week starts.
 REMIND_AT = time(7, 0)
@@ -27,7 +27,7 @@ REMIND_AT = time(7, 0)
 
 def due_items_for(user: Any, today: date) -> list[DueItem]:
     items = []
-    for partnership in partnerships_for(user, (Role.PLAN_MANAGER,)):
+    for partnership in partnerships_where_any(user, (Role.PLAN_MANAGER,)):
         plan = current_plan(partnership)
         if plan is None:
             continue

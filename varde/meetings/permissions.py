@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from varde.accounts.models import Agency, Partnership, User
+from varde.accounts.permissions import partnerships_where_any
 from varde.accounts.roles import Role
 
 from .models import Meeting, MeetingKind, MeetingQuerySet
@@ -21,21 +22,13 @@ CONTACT_ROLES = (Role.COORDINATOR, Role.POLICE_CONTACT, Role.SECRETARY)
 NETWORK_ROLES = (*CONTACT_ROLES, Role.PLAN_MANAGER)
 
 
-def _partnerships_with(user: Any, roles: tuple[str, ...]) -> QuerySet[Partnership]:
-    if not user.is_authenticated or not user.is_active:
-        return Partnership.objects.none()
-    return Partnership.objects.filter(
-        agencies__memberships__user=user, agencies__memberships__role__in=roles
-    ).distinct()
-
-
 def meetings_visible_to(user: Any) -> MeetingQuerySet:
     if not user.is_authenticated or not user.is_active:
         return Meeting.objects.none()
     # Rule: case handlers and secretaries see the partnership's contact meetings.
-    rule = Q(kind=MeetingKind.CONTACT, partnership__in=_partnerships_with(user, CONTACT_ROLES))
+    rule = Q(kind=MeetingKind.CONTACT, partnership__in=partnerships_where_any(user, CONTACT_ROLES))
     # Rule: they and the plan manager see the other meetings.
-    rule |= ~Q(kind=MeetingKind.CONTACT) & Q(partnership__in=_partnerships_with(user, NETWORK_ROLES))
+    rule |= ~Q(kind=MeetingKind.CONTACT) & Q(partnership__in=partnerships_where_any(user, NETWORK_ROLES))
     # Rule: everyone sees the meetings they are invited to.
     rule |= Q(participants__user=user)
     return Meeting.objects.filter(pk__in=Meeting.objects.filter(rule).values("pk"))
@@ -47,7 +40,7 @@ def can_view_meeting(user: Any, meeting: Meeting) -> bool:
 
 def partnerships_organised_by(user: Any, kind: str) -> QuerySet[Partnership]:
     # Rule: contact meetings are arranged by case handlers and secretaries; others by the plan manager too.
-    return _partnerships_with(user, CONTACT_ROLES if kind == MeetingKind.CONTACT else NETWORK_ROLES)
+    return partnerships_where_any(user, CONTACT_ROLES if kind == MeetingKind.CONTACT else NETWORK_ROLES)
 
 
 def can_organise(user: Any, meeting: Meeting) -> bool:

@@ -6,10 +6,10 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import Http404
 
 from varde.accounts.models import Partnership
+from varde.accounts.permissions import partnerships_where_any
 from varde.accounts.roles import Role
 
 from .models import Organisation
@@ -18,16 +18,8 @@ KEEPERS = (Role.PLAN_MANAGER, Role.COORDINATOR, Role.POLICE_CONTACT)
 READERS = (*KEEPERS, Role.VIEWER)
 
 
-def partnerships_for(user: Any, roles: tuple[str, ...]) -> QuerySet[Partnership]:
-    if not user.is_authenticated or not user.is_active:
-        return Partnership.objects.none()
-    return Partnership.objects.filter(
-        agencies__memberships__user=user, agencies__memberships__role__in=roles
-    ).distinct()
-
-
 def partnership_for(user: Any, slug: str | None = None) -> Partnership:
-    partnerships = partnerships_for(user, READERS)
+    partnerships = partnerships_where_any(user, READERS)
     partnership = partnerships.filter(slug=slug).first() if slug else partnerships.first()
     if partnership is None:
         raise Http404
@@ -35,11 +27,13 @@ def partnership_for(user: Any, slug: str | None = None) -> Partnership:
 
 
 def can_keep(user: Any, partnership: Partnership) -> bool:
-    return partnerships_for(user, KEEPERS).filter(pk=partnership.pk).exists()
+    return partnerships_where_any(user, KEEPERS).filter(pk=partnership.pk).exists()
 
 
 def get_organisation_for(user: Any, pk: Any) -> Organisation:
-    organisation = Organisation.objects.filter(pk=pk, partnership__in=partnerships_for(user, READERS)).first()
+    organisation = Organisation.objects.filter(
+        pk=pk, partnership__in=partnerships_where_any(user, READERS)
+    ).first()
     if organisation is None:
         raise Http404
     return organisation
