@@ -33,6 +33,15 @@ def partnerships_where_any(user: Any, roles: Iterable[str]) -> QuerySet[Partners
     ).distinct()
 
 
+def chosen_partnership(user: Any, roles: Iterable[str], slug: str | None = None) -> Partnership:
+    """The partnership a page works in: the one named in ?samarbeid=, or the user's first; else 404."""
+    partnerships = partnerships_where_any(user, roles)
+    partnership = partnerships.filter(slug=slug).first() if slug else partnerships.first()
+    if partnership is None:
+        raise Http404
+    return partnership
+
+
 def partnerships_of(user: Any) -> QuerySet[Partnership]:
     if not user.is_authenticated or not user.is_active:
         return Partnership.objects.none()

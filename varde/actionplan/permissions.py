@@ -23,15 +23,6 @@ CONTRIBUTORS = (Role.PLAN_MANAGER, Role.COORDINATOR, Role.POLICE_CONTACT)
 READERS = (*CONTRIBUTORS, Role.VIEWER)
 
 
-def plan_partnership(user: Any, roles: tuple[str, ...], slug: str | None = None) -> Partnership:
-    """The partnership a plan page shows: the one named in ?samarbeid=, or the user's first."""
-    partnerships = partnerships_where_any(user, roles)
-    partnership = partnerships.filter(slug=slug).first() if slug else partnerships.first()
-    if partnership is None:
-        raise Http404
-    return partnership
-
-
 def can_keep(user: Any, partnership: Partnership) -> bool:
     return partnerships_where_any(user, KEEPERS).filter(pk=partnership.pk).exists()
 

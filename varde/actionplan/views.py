@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from varde.accounts.models import Unit
+from varde.accounts.permissions import chosen_partnership
 from varde.assessments.pdf import render_pdf
 from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.views.common import perform, submitted
@@ -39,7 +40,6 @@ from .permissions import (
     can_contribute,
     can_keep,
     get_measure_for,
-    plan_partnership,
 )
 from .planfile import export_plan
 from .report import build_report
@@ -51,7 +51,7 @@ LIST_LIMIT = 50
 
 
 def _plan_for(request: HttpRequest) -> ActionPlan:
-    plan = current_plan(plan_partnership(request.user, READERS, request.GET.get("samarbeid")))
+    plan = current_plan(chosen_partnership(request.user, READERS, request.GET.get("samarbeid")))
     if plan is None:
         raise Http404
     return plan
@@ -59,7 +59,7 @@ def _plan_for(request: HttpRequest) -> ActionPlan:
 
 @access(PLAN_READERS)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    partnership = plan_partnership(request.user, READERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(request.user, READERS, request.GET.get("samarbeid"))
     plan = current_plan(partnership)
     context: dict[str, Any] = {
         "partnership": partnership,
@@ -135,7 +135,7 @@ def obligation(request: HttpRequest, pk: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def trainings(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = plan_partnership(user, READERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(user, READERS, request.GET.get("samarbeid"))
     contributor = can_contribute(user, partnership)
     form = TrainingForm(
         request.POST if request.method == "POST" else None,
@@ -172,7 +172,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def requests(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = plan_partnership(user, READERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(user, READERS, request.GET.get("samarbeid"))
     contributor = can_contribute(user, partnership)
     form = RequestForm(request.POST or None, initial={"received_on": timezone.localdate()})
     if request.method == "POST" and not contributor:
@@ -193,7 +193,7 @@ def requests(request: HttpRequest) -> HttpResponse:
 
 
 def _request_for(request: HttpRequest, pk: Any) -> SessionRequest:
-    partnership = plan_partnership(request.user, CONTRIBUTORS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(request.user, CONTRIBUTORS, request.GET.get("samarbeid"))
     found = SessionRequest.objects.filter(pk=pk, partnership=partnership).first()
     if found is None:
         raise Http404
@@ -244,7 +244,7 @@ def request_held(request: HttpRequest, pk: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_plan(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = plan_partnership(user, KEEPERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(user, KEEPERS, request.GET.get("samarbeid"))
     form = PlanUploadForm(request.POST or None, request.FILES or None)
     if submitted(request, form) and (source := form.source()) is not None:
         try:

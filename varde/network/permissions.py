@@ -9,7 +9,7 @@ from typing import Any
 from django.http import Http404
 
 from varde.accounts.models import Partnership
-from varde.accounts.permissions import partnerships_where_any
+from varde.accounts.permissions import chosen_partnership, partnerships_where_any
 from varde.accounts.roles import Role
 
 from .models import Organisation
@@ -19,11 +19,7 @@ READERS = (*KEEPERS, Role.VIEWER)
 
 
 def partnership_for(user: Any, slug: str | None = None) -> Partnership:
-    partnerships = partnerships_where_any(user, READERS)
-    partnership = partnerships.filter(slug=slug).first() if slug else partnerships.first()
-    if partnership is None:
-        raise Http404
-    return partnership
+    return chosen_partnership(user, READERS, slug)
 
 
 def can_keep(user: Any, partnership: Partnership) -> bool:

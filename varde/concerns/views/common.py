@@ -4,16 +4,16 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 
 from varde.accounts.models import Partnership
+from varde.accounts.permissions import chosen_partnership
 from varde.accounts.roles import Role
 from varde.core.access import roles
 
 from ..models import Concern
-from ..permissions import partnerships_administered_by
 
 HANDLERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
 CASE_READERS = roles(
@@ -26,12 +26,7 @@ CASE_READERS = roles(
 
 def administered_partnership(request: HttpRequest) -> Partnership:
     """The partnership an admin page configures: the one named in ?samarbeid=, or the admin's first."""
-    administered = partnerships_administered_by(request.user)
-    slug = request.GET.get("samarbeid")
-    partnership = administered.filter(slug=slug).first() if slug else administered.first()
-    if partnership is None:
-        raise Http404
-    return partnership
+    return chosen_partnership(request.user, [Role.ADMIN], request.GET.get("samarbeid"))
 
 
 def submitted(request: HttpRequest, form: forms.Form) -> bool:
