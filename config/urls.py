@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("varde.meetings.urls")),
     path("", include("varde.actionplan.urls")),
     path("", include("varde.network.urls")),
+    path("", include("varde.information.urls")),
     path("personvern/", include("varde.privacy.urls")),
 ]
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "varde.meetings",
     "varde.network",
     "varde.actionplan",
+    "varde.information",
     "varde.privacy",
 ]
 

@@ -37,6 +37,16 @@ WORK_AREAS = [
     ),
     WorkArea("concerns:report", _("Report a concern"), _("Tell the coordination group what worries you.")),
     WorkArea("concerns:my_reports", _("My reports"), _("Receipts and status for what you have reported.")),
+    WorkArea(
+        "information:employee",
+        _("Worried at work?"),
+        _("Whom to contact, how to report, and your unit's training."),
+    ),
+    WorkArea(
+        "information:editor_list",
+        _("Information pages"),
+        _("The public pages about radicalisation and hate, and where to turn."),
+    ),
     WorkArea("accounts:user_list", _("Users"), _("Accounts, roles and memberships in your partnership.")),
     WorkArea(
         "accounts:unit_list", _("Units"), _("Municipal services and workplaces, and which are first line.")

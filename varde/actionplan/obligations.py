@@ -6,6 +6,7 @@ obligations at once, so the dashboard costs the same with 17 measures as with 20
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -174,6 +175,8 @@ class Records:
         return interval_status(obligation, self._evidence_for(obligation), start, self.today)
 
     def _evidence_for(self, obligation: Obligation) -> list[Evidence]:
+        if obligation.evidence in _sources:
+            return _sources[obligation.evidence](self.plan.partnership)
         kind, _sep, detail = obligation.evidence.partition(":")
         if kind == "meeting" and detail in MeetingKind.values:
             return self.meetings.get(detail, [])
@@ -182,6 +185,15 @@ class Records:
         if kind == "training":
             return self.trainings
         return []
+
+
+# Apps above the plan (the information pages) add their own kinds of evidence through a source.
+EvidenceSource = Callable[[Partnership], list[Evidence]]
+_sources: dict[str, EvidenceSource] = {}
+
+
+def register_evidence_source(kind: str, source: EvidenceSource) -> None:
+    _sources[kind] = source
 
 
 def current_plan(partnership: Partnership) -> ActionPlan | None:

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InformationConfig(AppConfig):
+    name = "varde.information"
+    verbose_name = _("Information")
+
+    def ready(self) -> None:
+        from varde.accounts.demo import register_demo_loader
+        from varde.actionplan.obligations import register_evidence_source
+        from varde.concerns.reference_data import register_reference_seeder
+
+        from .demo import load_demo_pages
+        from .evidence import public_reviews
+        from .reference_data import create_pages
+
+        register_reference_seeder(create_pages)
+        register_demo_loader(load_demo_pages)
+        register_evidence_source("information:public", public_reviews)
