@@ -66,3 +66,26 @@ def test_the_employee_page_is_accessible(page: Page, live_server, world):
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Bekymret på jobben?").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bekymret for noen på jobben?")
     assert_accessible(page)
+
+
+def test_the_event_pages_are_accessible_and_an_event_is_registered(page: Page, live_server, world):
+    from django.utils import timezone
+
+    from varde.information.models import Event
+
+    police = user_with_authenticator(world, Role.POLICE_CONTACT)
+    log_in_through_the_page(page, live_server.url, police)
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Markeringer").click()
+    assert_accessible(page)
+    page.get_by_label("Tittel").fill("Markering på torget")
+    page.get_by_label("Starter").fill(
+        (timezone.localtime() + timezone.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M")
+    )
+    page.get_by_label("Sted", exact=True).fill("Torvet")
+    page.get_by_role("button", name="Registrer").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Markering på torget")
+    page.get_by_role("textbox", name="Risikonotat").fill("Motdemonstrasjon er varslet.")
+    page.get_by_role("button", name="Lagre risikonotatet").click()
+    expect(page.locator("#risk-notes")).to_contain_text("Motdemonstrasjon er varslet.")
+    assert_accessible(page)
+    assert Event.objects.get().risk_notes.count() == 1

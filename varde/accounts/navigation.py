@@ -25,6 +25,7 @@ WORK_AREAS = [
     WorkArea("concerns:list", _("Cases"), _("Concerns your agency owns or that are shared with it.")),
     WorkArea("concerns:intake", _("Log a call"), _("Hotline calls, advice sessions and new concerns.")),
     WorkArea("meetings:list", _("Meetings"), _("Contact meetings and the plan's other meetings.")),
+    WorkArea("information:events", _("Events"), _("Announced events and demonstrations, and who does what.")),
     WorkArea(
         "actionplan:dashboard",
         _("Action plan"),

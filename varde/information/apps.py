@@ -10,11 +10,15 @@ class InformationConfig(AppConfig):
         from varde.accounts.demo import register_demo_loader
         from varde.actionplan.obligations import register_evidence_source
         from varde.concerns.reference_data import register_reference_seeder
+        from varde.meetings.agenda import register_suggestions
 
-        from .demo import load_demo_pages
+        from .agenda import coming_events
+        from .demo import load_demo_events, load_demo_pages
         from .evidence import public_reviews
         from .reference_data import create_pages
 
         register_reference_seeder(create_pages)
         register_demo_loader(load_demo_pages)
+        register_demo_loader(load_demo_events)
         register_evidence_source("information:public", public_reviews)
+        register_suggestions(coming_events)

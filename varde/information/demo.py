@@ -124,3 +124,60 @@ def load_demo_pages(partnership: Partnership) -> None:
             continue
         actions.save_draft(None, page, title=title, body=body)
         actions.publish(None, page)
+
+
+@transaction.atomic
+def load_demo_events(partnership: Partnership) -> None:
+    """A few fictional events: one within the next contact meeting's six weeks, with tasks and a risk note."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from varde.accounts.models import User
+
+    from . import events
+    from .models import Event
+
+    if Event.objects.filter(partnership=partnership).exists():
+        return
+    today = timezone.localdate()
+
+    def at(days: int, hour: int) -> datetime:
+        return timezone.make_aware(datetime.combine(today + timedelta(days=days), time(hour)))
+
+    march = events.register_event(
+        None,
+        partnership,
+        details=events.EventDetails(
+            "Demonstrasjon mot innvandring (demo)",
+            at(12, 14),
+            "Torvet",
+            "Fiktiv gruppe",
+            40,
+            "Innvandringskritisk miljø",
+        ),
+    )
+    events.register_event(
+        None,
+        partnership,
+        details=events.EventDetails(
+            "Pride-parade (demo)", at(30, 12), "Sentrum", "Fredrikstad Pride (demo)", 800, ""
+        ),
+    )
+    events.add_task(
+        None,
+        march,
+        description="Varsle skolene i sentrum",
+        owner=User.objects.get(username="koordinator"),
+        deadline=today + timedelta(days=8),
+    )
+    events.add_task(
+        None,
+        march,
+        description="Vurdere bemanning",
+        owner=User.objects.get(username="politikontakt"),
+        deadline=today + timedelta(days=10),
+    )
+    events.add_risk_note(
+        None, march, text="Motdemonstrasjon er varslet på sosiale medier. (Fiktivt demoeksempel.)"
+    )

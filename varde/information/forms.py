@@ -1,9 +1,15 @@
 """Input validation for the information pages."""
 
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from varde.concerns.forms import short_text
+from varde.accounts.models import User
+from varde.concerns.forms import DateInput, DateTimeInput, PersonChoiceField, long_text, narrow, short_text
+
+from .models import EventStatus
 
 
 class PageForm(forms.Form):
@@ -17,3 +23,34 @@ class PageForm(forms.Form):
             "*italic*, **bold** and [link text](https://…). HTML is shown as text."
         ),
     )
+
+
+class EventForm(forms.Form):
+    title = short_text(_("Title"))
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=DateTimeInput())
+    place = short_text(_("Place"))
+    organiser = short_text(_("Organiser"), required=False)
+    expected_size = forms.IntegerField(
+        label=_("Expected number of people"), required=False, min_value=1, max_value=1_000_000
+    )
+    milieu = short_text(
+        _("Related milieu"), required=False, help_text=_("A movement or milieu, never a person.")
+    )
+
+
+class EventTaskForm(forms.Form):
+    description = forms.CharField(label=_("Task"), max_length=300)
+    owner = PersonChoiceField(label=_("Owner"), queryset=User.objects.none())
+    deadline = forms.DateField(label=_("Deadline"), widget=DateInput())
+
+    def __init__(self, *args: Any, people: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        narrow(self, owner=people)
+
+
+class RiskNoteForm(forms.Form):
+    text = long_text(_("Risk note"), help_text=_("Seen only by the police's case handlers."))
+
+
+class EventStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=EventStatus.choices)

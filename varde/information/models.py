@@ -71,3 +71,77 @@ class PageVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page} v{self.number}"
+
+
+class EventStatus(models.TextChoices):
+    ANNOUNCED = "announced", _("Announced")
+    CONFIRMED = "confirmed", _("Confirmed")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def coming(self, start: object, end: object) -> "EventQuerySet":
+        return self.filter(starts_at__gte=start, starts_at__lt=end).exclude(status=EventStatus.CANCELLED)
+
+
+class Event(models.Model):
+    """An announced event or demonstration that the agencies coordinate around."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    place = models.CharField(_("place"), max_length=200)
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    expected_size = models.PositiveIntegerField(_("expected number of people"), null=True, blank=True)
+    milieu = models.CharField(
+        _("related milieu"), max_length=200, blank=True, help_text=_("A movement or milieu, never a person.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.ANNOUNCED
+    )
+    created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EventTask(models.Model):
+    """A coordination task for one agency, with an owner and a deadline."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="tasks")
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    description = models.CharField(_("task"), max_length=300)
+    owner = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="event_tasks")
+    deadline = models.DateField(_("deadline"))
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["deadline", "id"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class RiskNote(models.Model):
+    """The police's own assessment of an event. Only the police's case handlers see it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="risk_notes")
+    text = models.TextField(_("risk note"))
+    author = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.created_at:%Y-%m-%d}"

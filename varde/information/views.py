@@ -4,15 +4,16 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from varde.accounts.models import Membership, Partnership, User
-from varde.accounts.permissions import partnerships_of
+from varde.accounts.permissions import chosen_partnership, partnerships_of
 from varde.accounts.roles import Role
 from varde.actionplan.models import Training, TrainingKind
 from varde.actionplan.obligations import current_plan
@@ -20,11 +21,12 @@ from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.dates import add_months
 from varde.concerns.views.common import perform, submitted
 from varde.core.access import ANY_MEMBER, PUBLIC, access, roles
+from varde.core.audit import record_event
 
-from . import actions
+from . import actions, events
 from .formatting import render_text
-from .forms import PageForm
-from .models import InfoPage, PageKey, PageVersion, VersionStatus
+from .forms import EventForm, EventStatusForm, EventTaskForm, PageForm, RiskNoteForm
+from .models import EventTask, InfoPage, PageKey, PageVersion, VersionStatus
 from .permissions import EDITORS, get_editable_page_for, pages_editable_by
 
 EDITOR_RULE = roles(*EDITORS, object_check="pages of the user's partnerships")
@@ -167,3 +169,119 @@ def employee_page(request: HttpRequest) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return render(request, "information/employee.html", context)
+
+
+# Events and demonstrations ---------------------------------------------------------------------------
+
+EVENT_READERS = roles(
+    *events.READERS, object_check="events of the user's partnerships; risk notes police only"
+)
+EVENT_KEEPERS = roles(*events.KEEPERS, object_check="events of the user's partnerships")
+
+
+@access(EVENT_READERS)
+@require_http_methods(["GET", "POST"])
+def event_list(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    partnership = chosen_partnership(user, events.READERS, request.GET.get("samarbeid"))
+    keeper = events.can_keep(user, partnership)
+    if request.method == "POST" and not keeper:
+        raise Http404
+    form = EventForm(request.POST or None)
+    created: list[Any] = []
+    if submitted(request, form) and perform(
+        form,
+        lambda: created.append(
+            events.register_event(user, partnership, details=events.EventDetails(**form.cleaned_data))
+        ),
+    ):
+        messages.success(request, _("The event is registered."))
+        return redirect("information:event", pk=created[0].pk)
+    now = timezone.now()
+    visible = events.events_visible_to(user).filter(partnership=partnership)
+    context = {
+        "upcoming": visible.filter(starts_at__gte=now).order_by("starts_at")[:50],
+        "past": visible.filter(starts_at__lt=now).order_by("-starts_at")[:20],
+        "form": form if keeper else None,
+    }
+    return render(request, "information/event_list.html", context)
+
+
+@access(EVENT_READERS)
+@require_http_methods(["GET", "POST"])
+def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    event = events.get_event_for(user, pk)
+    keeper = events.can_keep(user, event.partnership)
+    police = events.sees_risk_notes(user, event.partnership)
+    action = request.POST.get("action") if request.method == "POST" else None
+    people = User.objects.filter(
+        is_active=True, memberships__agency__partnership=event.partnership
+    ).distinct()
+    task_form = EventTaskForm(
+        request.POST if action == "task" else None, prefix="task", people=people.order_by("first_name")
+    )
+    note_form = RiskNoteForm(request.POST if action == "note" else None, prefix="note")
+    status_form = EventStatusForm(
+        request.POST if action == "status" else None, prefix="status", initial={"status": event.status}
+    )
+    # One page, several forms; the button pressed names the one submitted.
+    handlers: dict[str, tuple[bool, Any, Any, str]] = {
+        "task": (
+            keeper,
+            task_form,
+            lambda: events.add_task(user, event, **task_form.cleaned_data),
+            _("The task is added."),
+        ),
+        "note": (
+            police,
+            note_form,
+            lambda: events.add_risk_note(user, event, **note_form.cleaned_data),
+            _("The risk note is saved."),
+        ),
+        "status": (
+            keeper,
+            status_form,
+            lambda: events.set_status(user, event, **status_form.cleaned_data),
+            _("The status is changed."),
+        ),
+    }
+    if action in handlers:
+        allowed, form, act, done = handlers[action]
+        if not allowed:
+            raise Http404
+        if submitted(request, form) and perform(form, act):
+            messages.success(request, done)
+            return redirect("information:event", pk=event.pk)
+    record_event(
+        "event.viewed", actor=user, obj=event, partnership=event.partnership, detail={"risk_notes": police}
+    )
+    context = {
+        "event": event,
+        "tasks": event.tasks.select_related("owner", "agency"),
+        "risk_notes": event.risk_notes.select_related("author") if police else None,
+        "task_form": task_form if keeper else None,
+        "note_form": note_form if police else None,
+        "status_form": status_form if keeper else None,
+        "today": timezone.localdate(),
+    }
+    return render(request, "information/event_detail.html", context)
+
+
+@access(EVENT_READERS)
+@require_POST
+def event_task_done(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    task = (
+        EventTask.objects.filter(pk=pk, event__in=events.events_visible_to(user))
+        .select_related("event")
+        .first()
+    )
+    if task is None:
+        raise Http404
+    try:
+        events.complete_task(user, task)
+    except (PermissionDenied, ActionRefused):
+        raise Http404 from None
+    messages.success(request, _("The task is marked as done."))
+    return redirect("information:event", pk=task.event_id)

@@ -5,6 +5,7 @@ for discussion, measures due for review and reviews after closure due by the mee
 become points only when the owning agency writes a shared summary and chooses the legal basis.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -107,6 +108,32 @@ def items_for(user: Any, meeting: Meeting) -> list[ItemView]:
         removable = (secretary or is_owner) if concern is not None else organiser
         views.append(ItemView(item, is_owner=is_owner, shows_name=shows_name, removable=removable))
     return views
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A point that is not about a concern, proposed by another app (events coming up, plan items due)."""
+
+    title: str
+    detail: str
+    when: date | None = None
+
+
+SuggestionSource = Callable[[Meeting], list[Suggestion]]
+_suggestion_sources: list[SuggestionSource] = []
+
+
+def register_suggestions(source: SuggestionSource) -> None:
+    if source not in _suggestion_sources:
+        _suggestion_sources.append(source)
+
+
+def suggestions_for(meeting: Meeting) -> list[Suggestion]:
+    """What other apps propose for a contact meeting, less what is already on its agenda."""
+    if not meeting.has_case_items:
+        return []
+    taken = set(meeting.items.values_list("title", flat=True))
+    return [s for source in _suggestion_sources for s in source(meeting) if s.title not in taken]
 
 
 def concerns_on(meeting: Meeting) -> list[Concern]:

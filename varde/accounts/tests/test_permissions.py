@@ -60,12 +60,13 @@ def test_every_page_is_in_the_matrix():
     from varde.actionplan.tests import test_permissions as actionplan
     from varde.assessments.tests import test_permissions as assessments
     from varde.concerns.tests import test_permissions as concerns
+    from varde.information.tests import test_events as events
     from varde.information.tests import test_information as information
     from varde.meetings.tests import test_permissions as meetings
     from varde.network.tests import test_network as network
 
     in_matrices = set(EXPECTED) | OUTSIDE_MATRIX
-    for app in (concerns, assessments, meetings, actionplan, network, information):
+    for app in (concerns, assessments, meetings, actionplan, network, information, events):
         in_matrices |= set(app.EXPECTED) | app.OUTSIDE_MATRIX
     assert set(named_urls()) == in_matrices
 

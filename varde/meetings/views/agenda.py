@@ -16,7 +16,7 @@ from varde.core.access import access
 from varde.core.audit import record_event
 
 from .. import actions
-from ..agenda import items_for, proposals_for
+from ..agenda import items_for, proposals_for, suggestions_for
 from ..forms import (
     OtherItemForm,
     PrepareItemForm,
@@ -54,6 +54,7 @@ def agenda(request: HttpRequest, pk: Any) -> HttpResponse:
         "meeting": meeting,
         "items": views,
         "proposals": proposals_for(user, meeting) if open_agenda else [],
+        "suggestions": suggestions_for(meeting) if open_agenda and can_organise(user, meeting) else [],
         "can_arrange": open_agenda and can_organise(user, meeting),
         "other_form": OtherItemForm() if open_agenda and can_organise(user, meeting) else None,
         "open_agenda": open_agenda,
