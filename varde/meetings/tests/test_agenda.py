@@ -177,5 +177,5 @@ def test_the_agenda_keeps_a_constant_number_of_queries(world, client, django_ass
         prepare(world, meeting, make_concern(world, name=f"Person {index}"))
     log_in(client, handler_for(world, world.municipality))
     lock = 1 if connection.vendor == "postgresql" else 0
-    with django_assert_max_num_queries(24 + lock):
+    with django_assert_max_num_queries(27 + lock):
         assert client.get(reverse("meetings:agenda", args=[meeting.pk])).status_code == 200
