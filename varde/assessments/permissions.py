@@ -7,6 +7,7 @@
 - Administrators keep the instruments and the level scale, which hold no case content.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -71,19 +72,31 @@ def get_assessment_for(
     return assessment, access
 
 
+# Apps above assessments (contact meetings) name further agencies that have discussed a concern.
+ParticipantSource = Callable[[Concern], set[Any]]
+_participant_sources: list[ParticipantSource] = []
+
+
+def register_participant_source(source: ParticipantSource) -> None:
+    if source not in _participant_sources:
+        _participant_sources.append(source)
+
+
 def participant_agencies(concern: Concern) -> QuerySet[Agency]:
-    """The agencies whose case handlers may take part: the owner, and those the assessment is disclosed to."""
+    """The agencies whose case handlers may take part: the owner, those the assessment is disclosed to,
+    and those that discussed the concern as a point in a contact meeting."""
     # The parts are a JSON list, which SQLite cannot search, and a concern has few disclosures.
     disclosed_to = {
         disclosure.to_agency_id
         for disclosure in Disclosure.objects.in_force().filter(concern=concern)
         if Part.ASSESSMENT in disclosure.parts
     }
-    return Agency.objects.filter(pk__in={concern.owning_agency_id, *disclosed_to})
+    discussed_by = {agency for source in _participant_sources for agency in source(concern)}
+    return Agency.objects.filter(pk__in={concern.owning_agency_id, *disclosed_to, *discussed_by})
 
 
 def possible_participants(concern: Concern) -> QuerySet[User]:
-    # Rule: cross-agency participation only where a disclosure of the assessment allows it.
+    # Rule: cross-agency participation only where a disclosure or a contact-meeting point allows it.
     return (
         User.objects.filter(
             is_active=True,

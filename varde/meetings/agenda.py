@@ -17,7 +17,7 @@ from varde.concerns.models import Concern, Disclosure, Measure, Review
 from varde.concerns.permissions import handler_agencies, owned_concerns_of
 from varde.concerns.workflow import ASSESSMENT_PHASE
 
-from .models import AgendaItem, ItemKind, Meeting
+from .models import AgendaItem, ItemKind, Meeting, MeetingStatus, Participant
 from .permissions import can_organise, is_secretary_in
 
 LIMIT = 30
@@ -138,3 +138,16 @@ def suggestions_for(meeting: Meeting) -> list[Suggestion]:
 
 def concerns_on(meeting: Meeting) -> list[Concern]:
     return [item.concern for item in meeting.items.select_related("concern") if item.concern is not None]
+
+
+def agencies_that_discussed(concern: Concern) -> set[Any]:
+    """Agencies with someone present at a held contact meeting where the concern was a point: they may
+    take part in its structured assessment."""
+    return set(
+        Participant.objects.filter(
+            meeting__items__concern=concern,
+            meeting__status=MeetingStatus.HELD,
+            attended=True,
+            agency__isnull=False,
+        ).values_list("agency_id", flat=True)
+    )

@@ -9,9 +9,12 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from varde.accounts.dashboard import register_due_items
         from varde.accounts.demo import register_demo_loader
+        from varde.assessments.permissions import register_participant_source
 
+        from .agenda import agencies_that_discussed
         from .dashboard import due_items_for
         from .demo import load_demo_meetings
 
         register_demo_loader(load_demo_meetings)
         register_due_items(due_items_for)
+        register_participant_source(agencies_that_discussed)

@@ -179,3 +179,24 @@ def test_the_agenda_keeps_a_constant_number_of_queries(world, client, django_ass
     lock = 1 if connection.vendor == "postgresql" else 0
     with django_assert_max_num_queries(27 + lock):
         assert client.get(reverse("meetings:agenda", args=[meeting.pk])).status_code == 200
+
+
+def test_discussing_a_concern_in_a_meeting_lets_the_other_agency_take_part_in_its_assessment(world):
+    from varde.assessments import actions as assessment_actions
+    from varde.assessments.tests.factories import complete_content, make_assessment
+
+    concern = make_concern(world)
+    police = handler_for(world, world.police)
+    owner = handler_for(world, world.municipality)
+    draft = make_assessment(world, concern, final=False)
+    together = complete_content(world, participants=[owner, police])
+    with pytest.raises(ActionRefused):
+        assessment_actions.save_assessment(owner, draft, content=together)
+    meeting = make_meeting(world, days=-1)
+    prepare(world, meeting, concern)
+    actions.invite(secretary_of(world), meeting, people=[police], guests=[])
+    actions.record_attendance(
+        secretary_of(world), meeting, present=list(meeting.participants.all()), no_quorum_reason="Test."
+    )
+    assessment_actions.save_assessment(owner, draft, content=together)
+    assert {p.agency for p in draft.participants.all()} == {world.municipality, world.police}
