@@ -123,6 +123,17 @@ class Obligation(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def rule_text(self) -> str:
+        """The rule in words, with its number: "at least every 6 months"."""
+        texts = {
+            Rule.EVERY_MONTHS: _("At least every %(n)s months"),
+            Rule.TIMES_PER_YEAR: _("%(n)s times a year"),
+            Rule.FIRST_LINE_EVERY_MONTHS: _("Every first-line unit at least every %(n)s months"),
+            Rule.REVISE_WITHIN_YEARS: _("Revised at the latest %(n)s years after adoption"),
+        }
+        return str(texts[Rule(self.rule)]) % {"n": self.value}
+
 
 class TrainingKind(models.TextChoices):
     COMPETENCE = "competence", _("Competence training")
