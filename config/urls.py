@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("varde.actionplan.urls")),
     path("", include("varde.network.urls")),
     path("", include("varde.information.urls")),
+    path("", include("varde.statistics.urls")),
     path("personvern/", include("varde.privacy.urls")),
 ]
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "varde.network",
     "varde.actionplan",
     "varde.information",
+    "varde.statistics",
     "varde.privacy",
 ]
 

@@ -32,6 +32,11 @@ WORK_AREAS = [
         _("Plan measures and recurring obligations at a glance, trainings and the status report."),
     ),
     WorkArea(
+        "statistics:situation",
+        _("Situation picture"),
+        _("Anonymised counts of concerns, advice and hate incidents, with small numbers hidden."),
+    ),
+    WorkArea(
         "network:organisations",
         _("Network"),
         _("Organisations and contacts, resource persons per unit, the preparedness officer."),

@@ -1,0 +1,68 @@
+"""Registering hate incidents and online observations: categorical facts, one function each."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from varde.accounts.models import Agency
+from varde.concerns.actions.errors import ActionRefused
+from varde.concerns.permissions import handler_agencies
+from varde.core.audit import record_event
+
+from .models import HateIncident, OnlineObservation
+
+
+def _agency_of(actor: Any) -> Agency:
+    agency = handler_agencies(actor).select_related("partnership").first()
+    if agency is None:
+        raise PermissionDenied
+    return agency
+
+
+def _check_date(day: date) -> None:
+    if day > timezone.localdate():
+        raise ActionRefused(_("The date cannot be in the future."))
+
+
+@dataclass(frozen=True)
+class Incident:
+    occurred_on: date
+    kind: str
+    arena: str
+    target_group: str
+    reported_to_police: bool
+
+
+@transaction.atomic
+def register_incident(actor: Any, *, incident: Incident) -> HateIncident:
+    agency = _agency_of(actor)
+    _check_date(incident.occurred_on)
+    record = HateIncident.objects.create(
+        partnership=agency.partnership, agency=agency, registered_by=actor, **vars(incident)
+    )
+    record_event("statistics.incident_registered", actor=actor, obj=record, partnership=agency.partnership)
+    return record
+
+
+@transaction.atomic
+def register_observation(
+    actor: Any, *, observed_on: date, platform: str, phenomenon: str, note: str
+) -> OnlineObservation:
+    agency = _agency_of(actor)
+    _check_date(observed_on)
+    record = OnlineObservation.objects.create(
+        partnership=agency.partnership,
+        agency=agency,
+        observed_on=observed_on,
+        platform=platform,
+        phenomenon=phenomenon,
+        note=note,
+        registered_by=actor,
+    )
+    record_event("statistics.observation_registered", actor=actor, obj=record, partnership=agency.partnership)
+    return record

@@ -1,0 +1,71 @@
+"""Input validation for incidents, observations and the situation picture's filters."""
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from varde.concerns.choices import Phenomenon
+from varde.concerns.forms import DateInput
+
+from .actions import Incident
+from .models import Arena, IncidentKind, Platform, TargetGroup
+from .tables import FACT_DIMENSIONS, INCIDENT_DIMENSIONS, Period, Source
+
+NO_PERSONAL_DATA = _("Categories only: no names, no usernames, no links to a person's profile.")
+
+
+class IncidentForm(forms.Form):
+    occurred_on = forms.DateField(label=_("Date"), widget=DateInput())
+    kind = forms.ChoiceField(label=_("Type"), choices=IncidentKind.choices)
+    arena = forms.ChoiceField(label=_("Arena"), choices=Arena.choices, widget=forms.RadioSelect)
+    target_group = forms.ChoiceField(label=_("Target group"), choices=TargetGroup.choices)
+    reported_to_police = forms.BooleanField(label=_("Reported to the police"), required=False)
+
+    def incident(self) -> Incident:
+        return Incident(**self.cleaned_data)
+
+
+class ObservationForm(forms.Form):
+    observed_on = forms.DateField(label=_("Date"), widget=DateInput())
+    platform = forms.ChoiceField(label=_("Platform"), choices=Platform.choices)
+    phenomenon = forms.ChoiceField(label=_("Phenomenon"), choices=Phenomenon.choices)
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=500,
+        required=False,
+        help_text=NO_PERSONAL_DATA,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SituationForm(forms.Form):
+    source = forms.ChoiceField(label=_("What"), choices=Source.choices)
+    dimension = forms.ChoiceField(
+        label=_("By"),
+        choices=[(key, dim.label) for key, dim in {**FACT_DIMENSIONS, **INCIDENT_DIMENSIONS}.items()],
+    )
+    period = forms.ChoiceField(label=_("Period"), choices=Period.choices)
+    first_year = forms.IntegerField(label=_("From year"), min_value=2000, max_value=2100)
+    last_year = forms.IntegerField(label=_("To year"), min_value=2000, max_value=2100)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        source, dimension = data.get("source"), data.get("dimension")
+        if source and dimension:
+            allowed = INCIDENT_DIMENSIONS if source == Source.INCIDENTS else FACT_DIMENSIONS
+            if dimension not in allowed:
+                self.add_error("dimension", _("This breakdown does not exist for what you chose."))
+        first, last = data.get("first_year"), data.get("last_year")
+        # Suppression weighs every figure against the others; a table stays small enough to check exactly.
+        longest = 3 if data.get("period") == Period.QUARTER else 10
+        if first and last and (last < first or last - first >= longest):
+            raise ValidationError(
+                _("Choose at most %(years)d years, ending after the start (three years by quarter).")
+                % {"years": longest}
+            )
+        if last and last > timezone.localdate().year:
+            self.add_error("last_year", _("The period cannot end in the future."))
+        return data

@@ -1,0 +1,123 @@
+"""The situation picture (suppressed tables and their CSV), and the registration of hate incidents and
+online observations."""
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from varde.accounts.permissions import chosen_partnership
+from varde.concerns.views.common import perform, submitted
+from varde.core.access import access, roles
+from varde.core.audit import record_event
+
+from . import actions
+from .forms import IncidentForm, ObservationForm, SituationForm
+from .models import HateIncident, OnlineObservation
+from .permissions import READERS, REGISTRARS
+from .suppression import HIDDEN, THRESHOLD, Table
+from .tables import Period, Source, count_table
+
+STATISTICS_READERS = roles(*READERS, object_check="suppressed counts of the user's partnerships")
+STATISTICS_REGISTRARS = roles(*REGISTRARS, object_check="records of the user's partnerships")
+LIST_LIMIT = 50
+
+
+def _filters(request: HttpRequest) -> SituationForm:
+    year = timezone.localdate().year
+    initial = {
+        "source": Source.CONCERNS,
+        "dimension": "phenomenon",
+        "period": Period.QUARTER,
+        "first_year": year,
+        "last_year": year,
+    }
+    form = SituationForm(request.GET or initial)
+    form.is_valid()
+    return form
+
+
+def _table_for(request: HttpRequest, form: SituationForm) -> tuple[Any, Table] | None:
+    if not form.is_valid():
+        return None
+    partnership = chosen_partnership(request.user, READERS, request.GET.get("samarbeid"))
+    return count_table(partnership, **form.cleaned_data)
+
+
+@access(STATISTICS_READERS)
+def situation(request: HttpRequest) -> HttpResponse:
+    form = _filters(request)
+    result = _table_for(request, form)
+    context: dict[str, Any] = {
+        "form": form,
+        "threshold": THRESHOLD,
+        "hidden": HIDDEN,
+        "query": request.GET.urlencode(),
+    }
+    if result is not None:
+        dimension, table = result
+        context |= {
+            "dimension": dimension,
+            "table": table,
+            "source_label": Source(form.cleaned_data["source"]).label,
+            "lines": table.published()[1:],
+        }
+    return render(request, "statistics/situation.html", context)
+
+
+@access(STATISTICS_READERS)
+def situation_csv(request: HttpRequest) -> HttpResponse:
+    form = _filters(request)
+    result = _table_for(request, form)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="situasjonsbilde.csv"'
+    if result is None:
+        response.status_code = 400
+        response.write(_("Choose a valid period and breakdown."))
+        return response
+    dimension, table = result
+    header, *lines = table.published()
+    writer = csv.writer(response)
+    writer.writerow([str(dimension.label), *header[1:-1], _("Total")])
+    for line in lines[:-1]:
+        writer.writerow(line)
+    writer.writerow([_("Total"), *lines[-1][1:]])
+    record_event("statistics.exported", actor=request.user, detail={"format": "csv", **form.cleaned_data})
+    return response
+
+
+@access(STATISTICS_REGISTRARS)
+@require_http_methods(["GET", "POST"])
+def incidents(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    partnership = chosen_partnership(user, REGISTRARS, request.GET.get("samarbeid"))
+    form = IncidentForm(
+        request.POST or None, initial={"occurred_on": timezone.localdate(), "arena": "physical"}
+    )
+    if submitted(request, form) and perform(
+        form, lambda: actions.register_incident(user, incident=form.incident())
+    ):
+        messages.success(request, _("The incident is registered."))
+        return redirect("statistics:incidents")
+    recent = HateIncident.objects.filter(partnership=partnership)[:LIST_LIMIT]
+    return render(request, "statistics/incidents.html", {"form": form, "incidents": recent})
+
+
+@access(STATISTICS_REGISTRARS)
+@require_http_methods(["GET", "POST"])
+def observations(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    partnership = chosen_partnership(user, REGISTRARS, request.GET.get("samarbeid"))
+    form = ObservationForm(request.POST or None, initial={"observed_on": timezone.localdate()})
+    if submitted(request, form) and perform(
+        form, lambda: actions.register_observation(user, **form.cleaned_data)
+    ):
+        messages.success(request, _("The observation is registered."))
+        return redirect("statistics:observations")
+    recent = OnlineObservation.objects.filter(partnership=partnership)[:LIST_LIMIT]
+    return render(request, "statistics/observations.html", {"form": form, "observations": recent})
