@@ -29,3 +29,11 @@ def test_statistics_pages_are_accessible(page: Page, live_server, world):
     page.get_by_role("button", name="Vis").click()
     expect(page.locator("#situation-table")).to_contain_text("<5")
     assert_accessible(page)
+
+
+def test_the_situation_report_is_accessible(page: Page, live_server, world):
+    viewer = user_with_authenticator(world, Role.VIEWER)
+    log_in_through_the_page(page, live_server.url, viewer)
+    page.goto(live_server.url + reverse("statistics:report"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Situasjonsrapport")
+    assert_accessible(page)

@@ -14,7 +14,7 @@ from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.permissions import handler_agencies
 from varde.core.audit import record_event
 
-from .models import HateIncident, OnlineObservation
+from .models import HateIncident, LocalAssessment, OnlineObservation
 
 
 def _agency_of(actor: Any) -> Agency:
@@ -66,3 +66,16 @@ def register_observation(
     )
     record_event("statistics.observation_registered", actor=actor, obj=record, partnership=agency.partnership)
     return record
+
+
+@transaction.atomic
+def save_assessment(actor: Any, *, year: int, text: str) -> LocalAssessment:
+    """The local assessment for a year's situation report; written by the case handlers."""
+    agency = _agency_of(actor)
+    if not text.strip():
+        raise ActionRefused(_("Write the assessment."))
+    assessment, _created = LocalAssessment.objects.update_or_create(
+        partnership=agency.partnership, year=year, defaults={"text": text, "written_by": actor}
+    )
+    record_event("statistics.assessment_saved", actor=actor, obj=assessment, partnership=agency.partnership)
+    return assessment

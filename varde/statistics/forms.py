@@ -69,3 +69,12 @@ class SituationForm(forms.Form):
         if last and last > timezone.localdate().year:
             self.add_error("last_year", _("The period cannot end in the future."))
         return data
+
+
+class AssessmentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Local assessment"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What the figures mean locally, in your own words. No person may be recognisable."),
+    )

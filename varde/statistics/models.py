@@ -85,3 +85,22 @@ class OnlineObservation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_platform_display()} {self.observed_on}"
+
+
+class LocalAssessment(models.Model):
+    """The coordination group's own words about the local situation for a period, for the report."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    text = models.TextField(_("local assessment"))
+    written_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    written_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "year"], name="local_assessment_once_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partnership} {self.year}"

@@ -9,4 +9,6 @@ urlpatterns = [
     path("situasjonsbilde.csv", views.situation_csv, name="situation_csv"),
     path("situasjonsbilde/hendelser/", views.incidents, name="incidents"),
     path("situasjonsbilde/nett/", views.observations, name="observations"),
+    path("situasjonsbilde/rapport/", views.report, name="report"),
+    path("situasjonsbilde/rapport.pdf", views.report_pdf, name="report_pdf"),
 ]

@@ -5,21 +5,26 @@ import csv
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varde.accounts.permissions import chosen_partnership
+from varde.assessments.pdf import render_pdf
+from varde.concerns.permissions import handler_agencies
 from varde.concerns.views.common import perform, submitted
 from varde.core.access import access, roles
 from varde.core.audit import record_event
 
 from . import actions
-from .forms import IncidentForm, ObservationForm, SituationForm
-from .models import HateIncident, OnlineObservation
+from .forms import AssessmentForm, IncidentForm, ObservationForm, SituationForm
+from .models import HateIncident, LocalAssessment, OnlineObservation
 from .permissions import READERS, REGISTRARS
+from .report import build_report
 from .suppression import HIDDEN, THRESHOLD, Table
 from .tables import Period, Source, count_table
 
@@ -121,3 +126,58 @@ def observations(request: HttpRequest) -> HttpResponse:
         return redirect("statistics:observations")
     recent = OnlineObservation.objects.filter(partnership=partnership)[:LIST_LIMIT]
     return render(request, "statistics/observations.html", {"form": form, "observations": recent})
+
+
+def _report_year(request: HttpRequest) -> int:
+    current = timezone.localdate().year
+    try:
+        year = int(request.GET.get("aar", current))
+    except ValueError:
+        return current
+    return year if 2000 <= year <= current else current
+
+
+@access(STATISTICS_READERS)
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    partnership = chosen_partnership(user, READERS, request.GET.get("samarbeid"))
+    year = _report_year(request)
+    writer = handler_agencies(user).filter(partnership=partnership).exists()
+    existing = LocalAssessment.objects.filter(partnership=partnership, year=year).first()
+    form = AssessmentForm(
+        request.POST if request.method == "POST" else None,
+        initial={"text": existing.text if existing else ""},
+    )
+    if request.method == "POST" and not writer:
+        raise Http404
+    if submitted(request, form) and perform(
+        form, lambda: actions.save_assessment(user, year=year, text=form.cleaned_data["text"])
+    ):
+        messages.success(request, _("The assessment is saved."))
+        return redirect(f"{reverse('statistics:report')}?aar={year}")
+    context = {
+        "report": build_report(partnership, year),
+        "form": form if writer else None,
+        "year": year,
+        "years": range(timezone.localdate().year, 1999, -1)[:10],
+    }
+    return render(request, "statistics/report.html", context)
+
+
+@access(STATISTICS_READERS)
+def report_pdf(request: HttpRequest) -> HttpResponse:
+    partnership = chosen_partnership(request.user, READERS, request.GET.get("samarbeid"))
+    year = _report_year(request)
+    context = {
+        "report": build_report(partnership, year),
+        "printed_at": timezone.localtime(),
+        "printed_by": request.user,
+    }
+    html = render_to_string("statistics/report_pdf.html", context, request=request)
+    record_event(
+        "statistics.report_exported", actor=request.user, partnership=partnership, detail={"year": year}
+    )
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="situasjonsrapport-{year}.pdf"'
+    return response

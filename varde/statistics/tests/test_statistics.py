@@ -26,6 +26,8 @@ EXPECTED = {
     "statistics:situation_csv": READERS,
     "statistics:incidents": REGISTRARS,
     "statistics:observations": REGISTRARS,
+    "statistics:report": READERS,
+    "statistics:report_pdf": READERS,
 }
 OUTSIDE_MATRIX: set[str] = set()
 
@@ -180,3 +182,31 @@ def test_the_situation_page_keeps_a_constant_number_of_queries(
     log_in(client, world.make_user(Role.VIEWER))
     with django_assert_max_num_queries(12):
         assert client.get(reverse("statistics:situation")).status_code == 200
+
+
+def test_the_situation_report_and_its_pdf(world, client):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    coordinator = world.make_user(Role.COORDINATOR)
+    for _ in range(6):
+        actions.register_incident(
+            coordinator, incident=Incident(timezone.localdate(), "hate_speech", "digital", "religion", False)
+        )
+    log_in(client, coordinator)
+    url = reverse("statistics:report")
+    assert client.post(url, {"text": ""}).status_code == 200
+    client.post(url, {"text": "Flere hatefulle ytringer på nett enn i fjor."})
+    page = client.get(url).content.decode()
+    assert "Flere hatefulle ytringer på nett enn i fjor." in page
+    assert "Hatefulle hendelser – Arena" in page
+    pdf = client.get(reverse("statistics:report_pdf"))
+    assert pdf["Content-Type"] == "application/pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages).split())
+    assert "Situasjonsrapport" in text
+    assert "Flere hatefulle ytringer" in text
+    assert "Digital" in text
+    log_in(client, world.make_user(Role.VIEWER))
+    assert 'name="text"' not in client.get(url).content.decode()
+    assert client.post(url, {"text": "Leseren skriver."}).status_code == 404
