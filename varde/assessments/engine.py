@@ -105,18 +105,6 @@ class Definition:
     def item(self, code: str) -> Item | None:
         return next((item for item in self.items() if item.code == code), None)
 
-    def section_of(self, code: str) -> Section | None:
-        return next(
-            (
-                section
-                for step in self.steps
-                for section in step.sections
-                for item in section.items
-                if item.code == code
-            ),
-            None,
-        )
-
 
 @cache
 def _validator() -> Draft202012Validator:

@@ -5,7 +5,6 @@ A finalised assessment is never changed; a correction is a new assessment that s
 """
 
 import uuid
-from datetime import date
 from functools import cached_property
 
 from django.conf import settings
@@ -180,9 +179,6 @@ class Assessment(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status == AssessmentStatus.FINAL
-
-    def is_review_due(self, today: date) -> bool:
-        return self.next_review is not None and self.next_review <= today
 
 
 class Rating(models.Model):

@@ -1,5 +1,6 @@
 """Assessment summaries as PDF with WeasyPrint, from our own files only: nothing is fetched from outside."""
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,16 @@ def _static_path(name: str) -> Path:
     return Path(str(found))
 
 
+@cache
+def _font_uris() -> frozenset[str]:
+    return frozenset(_static_path(name).as_uri() for name in FONT_FILES.values())
+
+
 class BundledFontsOnly(URLFetcher):  # type: ignore[misc]
     """Only our own font files may be loaded; any other address in a document is refused."""
 
     def fetch(self, url: str, headers: Any = None) -> Any:
-        if url not in {_static_path(name).as_uri() for name in FONT_FILES.values()}:
+        if url not in _font_uris():
             raise ValueError("only the bundled fonts may be loaded")
         return super().fetch(url, headers)
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -126,14 +127,14 @@ def _training_status(
     plan = current_plan(partnership)
     rule = plan.obligations.filter(rule="first_line_every_months").first() if plan else None
     months = rule.value if rule else DEFAULT_TRAINING_MONTHS
+    last_trained = dict(
+        Training.objects.filter(units__in=units, kind=TrainingKind.COMPETENCE, held_on__lte=today)
+        .values_list("units")
+        .annotate(last=Max("held_on"))
+    )
     rows = []
     for unit in units:
-        last = (
-            Training.objects.filter(units=unit, kind=TrainingKind.COMPETENCE, held_on__lte=today)
-            .order_by("-held_on")
-            .values_list("held_on", flat=True)
-            .first()
-        )
+        last = last_trained.get(unit.pk)
         start = last or (plan.adopted_on if plan else today)
         rows.append((unit, last, add_months(start, months)))
     return rows

@@ -136,10 +136,6 @@ def suggestions_for(meeting: Meeting) -> list[Suggestion]:
     return [s for source in _suggestion_sources for s in source(meeting) if s.title not in taken]
 
 
-def concerns_on(meeting: Meeting) -> list[Concern]:
-    return [item.concern for item in meeting.items.select_related("concern") if item.concern is not None]
-
-
 def agencies_that_discussed(concern: Concern) -> set[Any]:
     """Agencies with someone present at a held contact meeting where the concern was a point: they may
     take part in its structured assessment."""

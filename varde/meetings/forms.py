@@ -82,10 +82,18 @@ class ScheduleForm(forms.Form):
     guests = GuestsField()
 
     def __init__(
-        self, *args: Any, partnerships: QuerySet[Partnership], people: QuerySet[User], **kwargs: Any
+        self,
+        *args: Any,
+        partnerships: QuerySet[Partnership],
+        people: QuerySet[User],
+        kinds: list[MeetingKind],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         narrow(self, partnership=partnerships, invitees=people)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [(k.value, k.label) for k in kinds]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -148,12 +148,11 @@ def _measure_for(actor: Any, item: AgendaItem, step: NextStep, measure_type: Mea
     )
 
 
-def _approvals_needed(meeting: Meeting, approvals: list[Approval]) -> bool:
+def _fully_approved(meeting: Meeting, approvals: list[Approval]) -> bool:
     """Contact meetings need an approval from each agency; other meetings one approval."""
     if not meeting.has_case_items:
-        return not approvals
-    kinds = {approval.agency.kind for approval in approvals}
-    return not {AgencyKind.MUNICIPALITY, AgencyKind.POLICE} <= kinds
+        return bool(approvals)
+    return {AgencyKind.MUNICIPALITY, AgencyKind.POLICE} <= {approval.agency.kind for approval in approvals}
 
 
 @transaction.atomic
@@ -167,7 +166,7 @@ def approve_minutes(actor: Any, meeting: Meeting) -> Minutes:
     Approval.objects.get_or_create(minutes=minutes, user=actor, defaults={"agency": participant.agency})
     _audit("minutes.approved_by", actor, meeting)
     approvals = list(minutes.approvals.select_related("agency"))
-    if not _approvals_needed(meeting, approvals):
+    if _fully_approved(meeting, approvals):
         _lock(actor, minutes)
     return minutes
 

@@ -320,9 +320,6 @@ class Task(models.Model):
     def __str__(self) -> str:
         return self.description
 
-    def is_overdue(self, today: object) -> bool:
-        return self.done_at is None and self.deadline < today  # type: ignore[operator]
-
 
 class Approval(models.Model):
     """A participant's approval of the minutes, for their agency."""

@@ -7,7 +7,7 @@ hidden cell is recoverable exactly when its unit vector lies in the row space of
 equations, which is decided with exact fractions.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -38,12 +38,7 @@ class Table:
 
     def text(self, position: "Position") -> str:
         """How a figure is published: "<5" for a small count, "×" for one hidden to protect it."""
-        kind, r, c = position
-        value = {
-            "cell": lambda: self.cells[r][c],
-            "row": lambda: self.row_totals[r],
-            "col": lambda: self.column_totals[c],
-        }.get(kind, lambda: self.total)()
+        value = _figure(position, self.cells, self.row_totals, self.column_totals, self.total)
         if value is not None:
             return str(value)
         return SMALL if position in self.small else HIDDEN
@@ -67,6 +62,21 @@ class Table:
             ]
         )
         return lines
+
+
+def _figure(
+    position: Position,
+    cells: Sequence[Sequence[int | None]],
+    row_totals: Sequence[int | None],
+    column_totals: Sequence[int | None],
+    total: int | None,
+) -> int | None:
+    kind, r, c = position
+    if kind == "cell":
+        return cells[r][c]
+    if kind == "row":
+        return row_totals[r]
+    return column_totals[c] if kind == "col" else total
 
 
 def _positions(n_rows: int, n_cols: int) -> list[Position]:
@@ -155,12 +165,9 @@ def suppress(
     grand = sum(row_totals)
 
     def value(position: Position) -> int:
-        kind, r, c = position
-        if kind == "cell":
-            return counts[r][c]
-        if kind == "row":
-            return row_totals[r]
-        return column_totals[c] if kind == "col" else grand
+        figure = _figure(position, counts, row_totals, column_totals, grand)
+        assert figure is not None
+        return figure
 
     # Primary: every positive figure below the threshold. A zero reveals nothing about a person.
     small = {p for p in _positions(n_rows, n_cols) if 0 < value(p) < threshold}

@@ -56,13 +56,12 @@ def dimensions_for(source: str) -> dict[str, Dimension]:
     return INCIDENT_DIMENSIONS if source == Source.INCIDENTS else FACT_DIMENSIONS
 
 
-def _records(
-    partnership: Partnership, source: str, first_year: int, last_year: int
-) -> tuple[QuerySet[Any], str]:
+def _records(partnership: Partnership, source: str) -> QuerySet[Any]:
+    """The records to count; both kinds carry their date as occurred_on."""
     if source == Source.INCIDENTS:
-        return HateIncident.objects.filter(partnership=partnership), "occurred_on"
+        return HateIncident.objects.filter(partnership=partnership)
     kind = StatisticsFact.Kind.ADVICE if source == Source.ADVICE else StatisticsFact.Kind.CONCERN
-    return StatisticsFact.objects.filter(partnership=partnership, kind=kind), "occurred_on"
+    return StatisticsFact.objects.filter(partnership=partnership, kind=kind)
 
 
 def period_labels(period: str, first_year: int, last_year: int) -> list[tuple[tuple[int, int], str]]:
@@ -77,10 +76,10 @@ def count_table(
 ) -> tuple[Dimension, Table]:
     """Counts by category (rows) and period (columns), in one grouped query, suppressed."""
     chosen = dimensions_for(source)[dimension]
-    records, date_field = _records(partnership, source, first_year, last_year)
     grouped = (
-        records.filter(**{f"{date_field}__year__gte": first_year, f"{date_field}__year__lte": last_year})
-        .annotate(year=ExtractYear(date_field), quarter=ExtractQuarter(date_field))
+        _records(partnership, source)
+        .filter(occurred_on__year__gte=first_year, occurred_on__year__lte=last_year)
+        .annotate(year=ExtractYear("occurred_on"), quarter=ExtractQuarter("occurred_on"))
         .values(chosen.field, "year", "quarter")
         .annotate(n=Count("pk"))
     )

@@ -53,14 +53,6 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/meeting_list.html", context)
 
 
-def _organisable_kinds(user: Any) -> list[tuple[str, str]]:
-    return [
-        (kind.value, str(kind.label))
-        for kind in MeetingKind
-        if partnerships_organised_by(user, kind).exists()
-    ]
-
-
 @access(ORGANISERS)
 @require_http_methods(["GET", "POST"])
 def schedule(request: HttpRequest) -> HttpResponse:
@@ -69,13 +61,15 @@ def schedule(request: HttpRequest) -> HttpResponse:
     first = partnerships.first()
     if first is None:
         raise Http404
+    # Everyone here organises the plan's other meetings; contact meetings only case handlers and secretaries.
+    contact = partnerships_organised_by(user, MeetingKind.CONTACT).exists()
     form = ScheduleForm(
         request.POST or None,
         partnerships=partnerships,
         people=invitable_people(partnerships),
+        kinds=[kind for kind in MeetingKind if contact or kind != MeetingKind.CONTACT],
         initial={"partnership": first.pk, "kind": MeetingKind.CONTACT, "repeat": actions.Repeat.NONE},
     )
-    form.fields["kind"].choices = _organisable_kinds(user)  # type: ignore[attr-defined]
     created: list[Any] = []
     if submitted(request, form) and perform(
         form,
