@@ -36,4 +36,11 @@ def test_the_situation_report_is_accessible(page: Page, live_server, world):
     log_in_through_the_page(page, live_server.url, viewer)
     page.goto(live_server.url + reverse("statistics:report"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Situasjonsrapport")
+    expect(page.get_by_role("img", name="Bekymringer per kvartal")).to_be_visible()
+    assert_accessible(page)
+    # The figures behind a chart open from the keyboard.
+    summary = page.get_by_text("Tallene i «Bekymringer per kvartal»")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("table", name="Bekymringer per kvartal")).to_be_visible()
     assert_accessible(page)

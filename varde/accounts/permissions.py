@@ -15,6 +15,9 @@ from varde.core.audit import record_event
 from .models import Agency, Membership, Partnership, Unit, UnitQuerySet, User
 from .roles import Role
 
+# The roles that handle concerns: coordinators in the municipality, police contacts in the police.
+CASE_HANDLER_ROLES = (Role.COORDINATOR, Role.POLICE_CONTACT)
+
 
 def partnerships_where(user: Any, role: str) -> QuerySet[Partnership]:
     if not user.is_authenticated or not user.is_active:
@@ -22,6 +25,13 @@ def partnerships_where(user: Any, role: str) -> QuerySet[Partnership]:
     return Partnership.objects.filter(
         agencies__memberships__user=user, agencies__memberships__role=role
     ).distinct()
+
+
+def handler_agencies(user: Any) -> QuerySet[Agency]:
+    """The agencies in which the user handles cases."""
+    if not user.is_authenticated or not user.is_active:
+        return Agency.objects.none()
+    return Agency.objects.filter(memberships__user=user, memberships__role__in=CASE_HANDLER_ROLES).distinct()
 
 
 def partnerships_where_any(user: Any, roles: Iterable[str]) -> QuerySet[Partnership]:

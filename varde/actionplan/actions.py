@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, Unit
-from varde.concerns.actions.errors import ActionRefused
 from varde.core.audit import record_event
 from varde.core.documents import DocumentError
+from varde.core.errors import ActionRefused
 
 from .models import (
     ActionPlan,

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Unit
-from varde.concerns.forms import DateInput, long_text, narrow, short_text
+from varde.concerns.forms import long_text, narrow, short_text
+from varde.core.forms import DateInput
 
 from .actions import TrainingRecord
 from .models import MeasureStatus, Topic, TrainingKind

@@ -12,6 +12,7 @@ from varde.meetings.models import Meeting, MeetingKind, MeetingStatus
 
 from .models import ActionPlan, Training, TrainingKind
 from .obligations import ObligationStatus, statuses_for
+from .sections import registered_sections
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Report:
     trainings: list[tuple[str, int, int]]
     units_reached: int
     meetings: list[tuple[str, int]]
+    sections: list[tuple[str, dict[str, Any]]]
 
 
 def build_report(plan: ActionPlan, start: date, end: date) -> Report:
@@ -52,4 +54,7 @@ def build_report(plan: ActionPlan, start: date, end: date) -> Report:
         ).values_list("kind", flat=True)
     )
     meetings = [(str(kind.label), held.get(kind.value, 0)) for kind in MeetingKind]
-    return Report(plan, start, end, measures, statuses_for(plan, as_of), by_kind, len(units), meetings)
+    sections = [section(plan.partnership, start, end) for section in registered_sections()]
+    return Report(
+        plan, start, end, measures, statuses_for(plan, as_of), by_kind, len(units), meetings, sections
+    )

@@ -14,12 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from varde.accounts.models import Unit
 from varde.accounts.permissions import chosen_partnership
-from varde.assessments.pdf import render_pdf
-from varde.concerns.actions.errors import ActionRefused
-from varde.concerns.views.common import perform, submitted
 from varde.core.access import access, roles
 from varde.core.audit import record_event
 from varde.core.documents import DocumentError
+from varde.core.errors import ActionRefused
+from varde.core.forms import perform, submitted
+from varde.core.pdf import render_pdf
 
 from . import actions
 from .forms import (

@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, User
+from varde.accounts.permissions import handler_agencies
 from varde.concerns.actions.common import log, require_owner
-from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.models import Concern
-from varde.concerns.permissions import handler_agencies, partnerships_administered_by
+from varde.concerns.permissions import partnerships_administered_by
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
 from .engine import InstrumentError, checksum, describe, read_instrument
 from .models import Assessment, AssessmentStatus, ConcernLevel, Instrument, Participant, Rating, Reliability

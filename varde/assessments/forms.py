@@ -8,7 +8,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import User
-from varde.concerns.forms import DateInput, long_text, short_text
+from varde.concerns.forms import long_text, short_text
+from varde.core.forms import DateInput
 
 from .actions import AssessmentContent, RatingInput
 from .engine import Definition, Item, Section, Step, Text

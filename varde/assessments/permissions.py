@@ -14,9 +14,10 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from varde.accounts.models import Agency, User
+from varde.accounts.permissions import CASE_HANDLER_ROLES
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure
-from varde.concerns.permissions import CASE_HANDLER_ROLES, ConcernAccess, access_to, get_concern_for
+from varde.concerns.permissions import ConcernAccess, access_to, get_concern_for
 from varde.core.audit import record_event
 
 from .models import Assessment, AssessmentQuerySet

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from varde.accounts.roles import Role
-from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.models import Concern
 from varde.concerns.panels import Panel
 from varde.concerns.permissions import (
@@ -21,15 +20,17 @@ from varde.concerns.permissions import (
     get_owned_concern_for,
     partnerships_administered_by,
 )
-from varde.concerns.views.common import administered_partnership, perform, submitted
+from varde.concerns.views.common import administered_partnership
 from varde.core.access import access, roles
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
+from varde.core.forms import perform, submitted
+from varde.core.pdf import render_pdf
 
 from . import actions
 from .engine import InstrumentError, Item, Section, Step, Text
 from .forms import AssessmentForm, ConcernLevelForm, InstrumentUploadForm, StartForm, initial_for
 from .models import Assessment, ConcernLevel, Instrument, Rating
-from .pdf import render_pdf
 from .permissions import (
     assessments_visible_to,
     can_write_assessment,

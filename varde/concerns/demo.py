@@ -14,8 +14,9 @@ from varde.accounts.roles import AgencyKind
 
 from .actions import casework, intake, measures, sharing
 from .actions.intake import Report, Subject
+from .categorical import MeasureType
 from .choices import Channel, InformedChoice, Outcome, Part, Phenomenon, ReporterCategory, Status
-from .models import Concern, LegalBasis, MeasureType
+from .models import Concern, LegalBasis
 from .reference_data import seed_reference_data
 
 

@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, User
+from varde.core.forms import DateInput
 
 from .actions.intake import Report, Subject
+from .categorical import MeasureType
 from .choices import (
     HANDLER_CHANNELS,
     Channel,
@@ -25,18 +27,11 @@ from .choices import (
     Status,
     is_minor,
 )
-from .models import Consent, LegalBasis, MeasureType
+from .models import Consent, LegalBasis
 
 TEXT_LIMIT = 5000
 SHORT_TEXT = 200
 OLDEST_BIRTH_YEAR = 1900
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class DateTimeInput(forms.DateTimeInput):

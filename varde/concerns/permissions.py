@@ -18,23 +18,15 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from varde.accounts.models import Agency, Partnership, User
-from varde.accounts.permissions import partnerships_where
+from varde.accounts.permissions import CASE_HANDLER_ROLES, handler_agencies, partnerships_where
 from varde.accounts.roles import Role
 from varde.core.audit import record_event
 
 from .choices import Part
 from .models import Concern, ConcernQuerySet, Disclosure, Measure
 
-CASE_HANDLER_ROLES = (Role.COORDINATOR, Role.POLICE_CONTACT)
 ALL_PARTS = frozenset(Part.values)
 MENTOR_PARTS = frozenset({Part.IDENTITY.value, Part.MEASURES.value})
-
-
-def handler_agencies(user: Any) -> QuerySet[Agency]:
-    """The agencies in which the user handles cases."""
-    if not user.is_authenticated or not user.is_active:
-        return Agency.objects.none()
-    return Agency.objects.filter(memberships__user=user, memberships__role__in=CASE_HANDLER_ROLES).distinct()
 
 
 def case_handlers_of(agency: Agency) -> QuerySet[User]:

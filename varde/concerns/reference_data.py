@@ -13,8 +13,9 @@ from django.db import transaction
 
 from varde.accounts.models import Partnership
 
+from .categorical import MeasureType
 from .choices import LegalBasisKind, Outcome
-from .models import ConcernSettings, LegalBasis, MeasureType, RetentionRule
+from .models import ConcernSettings, LegalBasis, RetentionRule
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from varde.concerns.actions.errors import ActionRefused
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
 from .models import InfoPage, PageVersion, VersionStatus
 from .permissions import can_edit

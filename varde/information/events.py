@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.permissions import partnerships_where_any
 from varde.accounts.roles import Role
-from varde.concerns.actions.errors import ActionRefused
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
 from .models import Event, EventStatus, EventTask, RiskNote
 

@@ -7,7 +7,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import User
-from varde.concerns.forms import DateInput, DateTimeInput, PersonChoiceField, long_text, narrow, short_text
+from varde.concerns.forms import DateTimeInput, PersonChoiceField, long_text, narrow, short_text
+from varde.core.forms import DateInput
 
 from .models import EventStatus
 

@@ -18,11 +18,11 @@ from varde.accounts.permissions import chosen_partnership, partnerships_of
 from varde.accounts.roles import Role
 from varde.actionplan.models import Training, TrainingKind
 from varde.actionplan.obligations import current_plan
-from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.dates import add_months
-from varde.concerns.views.common import perform, submitted
 from varde.core.access import ANY_MEMBER, PUBLIC, access, roles
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
+from varde.core.forms import perform, submitted
 
 from . import actions, events
 from .formatting import render_text

@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, User
 from varde.concerns.actions.common import log, require_owner
-from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.dates import add_months
 from varde.concerns.models import Concern, LegalBasis
 from varde.concerns.permissions import can_change_concern
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
 from .models import (
     AgendaItem,

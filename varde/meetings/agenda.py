@@ -12,9 +12,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from varde.accounts.permissions import handler_agencies
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure, Measure, Review
-from varde.concerns.permissions import handler_agencies, owned_concerns_of
+from varde.concerns.permissions import owned_concerns_of
 from varde.concerns.workflow import ASSESSMENT_PHASE
 
 from .models import AgendaItem, ItemKind, Meeting, MeetingStatus, Participant

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership, User
 from varde.assessments.models import ConcernLevel
-from varde.concerns.forms import DateInput, DateTimeInput, PersonChoiceField, long_text, narrow, short_text
-from varde.concerns.models import LegalBasis, MeasureType
+from varde.concerns.categorical import MeasureType
+from varde.concerns.forms import DateTimeInput, PersonChoiceField, long_text, narrow, short_text
+from varde.concerns.models import LegalBasis
+from varde.core.forms import DateInput
 
 from .actions import MAX_OCCURRENCES, Guest, Repeat, Schedule
 from .models import ItemKind, MeetingKind, Participant

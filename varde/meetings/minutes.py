@@ -11,14 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import User
+from varde.accounts.permissions import handler_agencies
 from varde.accounts.roles import AgencyKind
 from varde.assessments.models import ConcernLevel
 from varde.concerns.actions import measures
 from varde.concerns.actions.common import log
-from varde.concerns.actions.errors import ActionRefused
-from varde.concerns.models import MeasureType
-from varde.concerns.permissions import can_change_concern, handler_agencies
+from varde.concerns.categorical import MeasureType
+from varde.concerns.permissions import can_change_concern
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
 from .models import (
     Addendum,

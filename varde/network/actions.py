@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership
-from varde.concerns.actions.errors import ActionRefused
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
 from .models import ContactLog, ContactPerson, Organisation
 from .permissions import can_keep

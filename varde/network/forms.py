@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from varde.concerns.forms import DateInput, long_text, short_text
+from varde.concerns.forms import long_text, short_text
+from varde.core.forms import DateInput
 
 from .models import OrganisationKind
 

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from varde.accounts.models import Membership, Unit
 from varde.accounts.roles import Role
-from varde.concerns.views.common import perform, submitted
 from varde.core.access import access, roles
+from varde.core.forms import perform, submitted
 from varde.meetings.models import Meeting, MeetingKind
 
 from . import actions

@@ -9,16 +9,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from varde.accounts.models import Agency
-from varde.concerns.actions.errors import ActionRefused
-from varde.concerns.permissions import handler_agencies
+from varde.accounts.models import Agency, Partnership
+from varde.accounts.permissions import handler_agencies
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
 from .models import HateIncident, LocalAssessment, OnlineObservation
 
 
-def _agency_of(actor: Any) -> Agency:
-    agency = handler_agencies(actor).select_related("partnership").first()
+def _agency_of(actor: Any, partnership: Partnership | None) -> Agency:
+    """The actor's case-handling agency in the partnership (or in their first one)."""
+    agencies = handler_agencies(actor).select_related("partnership")
+    agency = (agencies.filter(partnership=partnership) if partnership else agencies).first()
     if agency is None:
         raise PermissionDenied
     return agency
@@ -39,8 +41,10 @@ class Incident:
 
 
 @transaction.atomic
-def register_incident(actor: Any, *, incident: Incident) -> HateIncident:
-    agency = _agency_of(actor)
+def register_incident(
+    actor: Any, *, incident: Incident, partnership: Partnership | None = None
+) -> HateIncident:
+    agency = _agency_of(actor, partnership)
     _check_date(incident.occurred_on)
     record = HateIncident.objects.create(
         partnership=agency.partnership, agency=agency, registered_by=actor, **vars(incident)
@@ -51,9 +55,15 @@ def register_incident(actor: Any, *, incident: Incident) -> HateIncident:
 
 @transaction.atomic
 def register_observation(
-    actor: Any, *, observed_on: date, platform: str, phenomenon: str, note: str
+    actor: Any,
+    *,
+    observed_on: date,
+    platform: str,
+    phenomenon: str,
+    note: str,
+    partnership: Partnership | None = None,
 ) -> OnlineObservation:
-    agency = _agency_of(actor)
+    agency = _agency_of(actor, partnership)
     _check_date(observed_on)
     record = OnlineObservation.objects.create(
         partnership=agency.partnership,
@@ -69,9 +79,11 @@ def register_observation(
 
 
 @transaction.atomic
-def save_assessment(actor: Any, *, year: int, text: str) -> LocalAssessment:
+def save_assessment(
+    actor: Any, *, year: int, text: str, partnership: Partnership | None = None
+) -> LocalAssessment:
     """The local assessment for a year's situation report; written by the case handlers."""
-    agency = _agency_of(actor)
+    agency = _agency_of(actor, partnership)
     if not text.strip():
         raise ActionRefused(_("Write the assessment."))
     assessment, _created = LocalAssessment.objects.update_or_create(

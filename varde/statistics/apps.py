@@ -8,7 +8,10 @@ class StatisticsConfig(AppConfig):
 
     def ready(self) -> None:
         from varde.accounts.demo import register_demo_loader
+        from varde.actionplan.sections import register_report_section
 
         from .demo import load_demo_statistics
+        from .report import status_report_section
 
         register_demo_loader(load_demo_statistics)
+        register_report_section(status_report_section)

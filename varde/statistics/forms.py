@@ -4,15 +4,17 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from varde.accounts.models import Partnership
 from varde.concerns.choices import Phenomenon
-from varde.concerns.forms import DateInput
+from varde.core.forms import DateInput
 
 from .actions import Incident
 from .models import Arena, IncidentKind, Platform, TargetGroup
-from .tables import FACT_DIMENSIONS, INCIDENT_DIMENSIONS, Period, Source
+from .tables import DIMENSIONS, Period, Source, dimensions_for
 
 NO_PERSONAL_DATA = _("Categories only: no names, no usernames, no links to a person's profile.")
 
@@ -45,19 +47,31 @@ class SituationForm(forms.Form):
     source = forms.ChoiceField(label=_("What"), choices=Source.choices)
     dimension = forms.ChoiceField(
         label=_("By"),
-        choices=[(key, dim.label) for key, dim in {**FACT_DIMENSIONS, **INCIDENT_DIMENSIONS}.items()],
+        choices={
+            key: dim.label for dimensions in DIMENSIONS.values() for key, dim in dimensions.items()
+        }.items(),
     )
     period = forms.ChoiceField(label=_("Period"), choices=Period.choices)
     first_year = forms.IntegerField(label=_("From year"), min_value=2000, max_value=2100)
     last_year = forms.IntegerField(label=_("To year"), min_value=2000, max_value=2100)
 
+    def __init__(self, *args: Any, partnerships: QuerySet[Partnership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(partnership.slug, partnership.name) for partnership in partnerships]
+        if len(choices) > 1:
+            self.fields = {
+                "samarbeid": forms.ChoiceField(label=_("Partnership"), choices=choices, required=False),
+                **self.fields,
+            }
+
+    def table_filters(self) -> dict[str, Any]:
+        return {key: value for key, value in self.cleaned_data.items() if key != "samarbeid"}
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         source, dimension = data.get("source"), data.get("dimension")
-        if source and dimension:
-            allowed = INCIDENT_DIMENSIONS if source == Source.INCIDENTS else FACT_DIMENSIONS
-            if dimension not in allowed:
-                self.add_error("dimension", _("This breakdown does not exist for what you chose."))
+        if source and dimension and dimension not in dimensions_for(source):
+            self.add_error("dimension", _("This breakdown does not exist for what you chose."))
         first, last = data.get("first_year"), data.get("last_year")
         # Suppression weighs every figure against the others; a table stays small enough to check exactly.
         longest = 3 if data.get("period") == Period.QUARTER else 10

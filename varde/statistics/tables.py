@@ -1,9 +1,12 @@
 """Count tables for the situation picture, built only from categorical records and suppressed once.
 
 Concerns and advice sessions are counted from the statistics facts they leave behind, which outlive
-the personal data; hate incidents from their own records. Periods are years or quarters, never finer.
+the personal data; hate incidents and online observations from their own records. Periods are years
+or quarters, never finer.
 """
 
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,10 +16,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership
+from varde.concerns.categorical import MeasureType, StatisticsFact
 from varde.concerns.choices import AgeBand, Channel, Outcome, Phenomenon, ReporterCategory
-from varde.concerns.models import StatisticsFact
 
-from .models import Arena, HateIncident, IncidentKind, TargetGroup
+from .models import Arena, HateIncident, IncidentKind, OnlineObservation, Platform, TargetGroup
 from .suppression import Table, suppress
 
 
@@ -24,6 +27,7 @@ class Source(TextChoices):
     CONCERNS = "concerns", _("Concerns")
     ADVICE = "advice", _("Advice sessions")
     INCIDENTS = "incidents", _("Hate incidents")
+    OBSERVATIONS = "observations", _("Online observations")
 
 
 class Period(TextChoices):
@@ -31,37 +35,65 @@ class Period(TextChoices):
     QUARTER = "quarter", _("Quarter")
 
 
+Categories = list[tuple[str, str]]
+
+
+def _choices(choices: type[TextChoices]) -> Callable[[Partnership], Categories]:
+    return lambda _partnership: [(value, str(label)) for value, label in choices.choices]
+
+
+def _measure_types(partnership: Partnership) -> Categories:
+    return list(MeasureType.objects.filter(partnership=partnership).values_list("code", "name"))
+
+
 @dataclass(frozen=True)
 class Dimension:
     field: str
     label: Promise
-    choices: type[TextChoices]
+    categories: Callable[[Partnership], Categories]
+    # A record may fall in several categories (a concern with two kinds of measure); the field is a list.
+    multiple: bool = False
 
 
 FACT_DIMENSIONS = {
-    "phenomenon": Dimension("phenomenon", _("Phenomenon"), Phenomenon),
-    "channel": Dimension("channel", _("Channel"), Channel),
-    "reporter_category": Dimension("reporter_category", _("Reporter"), ReporterCategory),
-    "age_band": Dimension("age_band", _("Age band"), AgeBand),
-    "outcome": Dimension("outcome", _("Outcome"), Outcome),
+    "phenomenon": Dimension("phenomenon", _("Phenomenon"), _choices(Phenomenon)),
+    "channel": Dimension("channel", _("Channel"), _choices(Channel)),
+    "reporter_category": Dimension("reporter_category", _("Reporter"), _choices(ReporterCategory)),
+    "age_band": Dimension("age_band", _("Age band"), _choices(AgeBand)),
+    "outcome": Dimension("outcome", _("Outcome"), _choices(Outcome)),
+    "measure_type": Dimension("measure_types", _("Measure type"), _measure_types, multiple=True),
 }
 INCIDENT_DIMENSIONS = {
-    "kind": Dimension("kind", _("Type"), IncidentKind),
-    "arena": Dimension("arena", _("Arena"), Arena),
-    "target_group": Dimension("target_group", _("Target group"), TargetGroup),
+    "kind": Dimension("kind", _("Type"), _choices(IncidentKind)),
+    "arena": Dimension("arena", _("Arena"), _choices(Arena)),
+    "target_group": Dimension("target_group", _("Target group"), _choices(TargetGroup)),
+}
+OBSERVATION_DIMENSIONS = {
+    "platform": Dimension("platform", _("Platform"), _choices(Platform)),
+    "phenomenon": Dimension("phenomenon", _("Phenomenon"), _choices(Phenomenon)),
+}
+DIMENSIONS = {
+    Source.CONCERNS: FACT_DIMENSIONS,
+    Source.ADVICE: {
+        key: dim for key, dim in FACT_DIMENSIONS.items() if key not in ("outcome", "measure_type")
+    },
+    Source.INCIDENTS: INCIDENT_DIMENSIONS,
+    Source.OBSERVATIONS: OBSERVATION_DIMENSIONS,
 }
 
 
 def dimensions_for(source: str) -> dict[str, Dimension]:
-    return INCIDENT_DIMENSIONS if source == Source.INCIDENTS else FACT_DIMENSIONS
+    return DIMENSIONS[Source(source)]
 
 
-def _records(partnership: Partnership, source: str) -> QuerySet[Any]:
-    """The records to count; both kinds carry their date as occurred_on."""
+def _records(partnership: Partnership, source: str) -> tuple[QuerySet[Any], str]:
+    """The records to count and the field that holds their date."""
     if source == Source.INCIDENTS:
-        return HateIncident.objects.filter(partnership=partnership)
+        return HateIncident.objects.filter(partnership=partnership), "occurred_on"
+    if source == Source.OBSERVATIONS:
+        return OnlineObservation.objects.filter(partnership=partnership), "observed_on"
     kind = StatisticsFact.Kind.ADVICE if source == Source.ADVICE else StatisticsFact.Kind.CONCERN
-    return StatisticsFact.objects.filter(partnership=partnership, kind=kind)
+    return StatisticsFact.objects.filter(partnership=partnership, kind=kind), "occurred_on"
 
 
 def period_labels(period: str, first_year: int, last_year: int) -> list[tuple[tuple[int, int], str]]:
@@ -71,25 +103,31 @@ def period_labels(period: str, first_year: int, last_year: int) -> list[tuple[tu
     return [((year, 0), str(year)) for year in years]
 
 
+def _values(value: Any, multiple: bool) -> Iterable[str]:
+    if multiple:
+        return value or []
+    return [value or ""]
+
+
 def count_table(
     partnership: Partnership, *, source: str, dimension: str, period: str, first_year: int, last_year: int
 ) -> tuple[Dimension, Table]:
     """Counts by category (rows) and period (columns), in one grouped query, suppressed."""
     chosen = dimensions_for(source)[dimension]
+    records, date_field = _records(partnership, source)
     grouped = (
-        _records(partnership, source)
-        .filter(occurred_on__year__gte=first_year, occurred_on__year__lte=last_year)
-        .annotate(year=ExtractYear("occurred_on"), quarter=ExtractQuarter("occurred_on"))
+        records.filter(**{f"{date_field}__year__gte": first_year, f"{date_field}__year__lte": last_year})
+        .annotate(year=ExtractYear(date_field), quarter=ExtractQuarter(date_field))
         .values(chosen.field, "year", "quarter")
         .annotate(n=Count("pk"))
     )
-    counts: dict[tuple[str, tuple[int, int]], int] = {}
+    counts: Counter[tuple[str, tuple[int, int]]] = Counter()
     for row in grouped:
         key = (row["year"], row["quarter"] if period == Period.QUARTER else 0)
-        cell = (row[chosen.field] or "", key)
-        counts[cell] = counts.get(cell, 0) + row["n"]
+        for value in _values(row[chosen.field], chosen.multiple):
+            counts[(value, key)] += row["n"]
     periods = period_labels(period, first_year, last_year)
-    categories = [(value, str(label)) for value, label in chosen.choices.choices]
-    matrix = [[counts.get((value, key), 0) for key, _label in periods] for value, _text in categories]
+    categories = chosen.categories(partnership)
+    matrix = [[counts[(value, key)] for key, _label in periods] for value, _text in categories]
     table = suppress([text for _value, text in categories], [label for _key, label in periods], matrix)
     return chosen, table

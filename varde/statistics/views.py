@@ -2,6 +2,7 @@
 online observations."""
 
 import csv
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -13,14 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from varde.accounts.permissions import chosen_partnership
-from varde.assessments.pdf import render_pdf
-from varde.concerns.permissions import handler_agencies
-from varde.concerns.views.common import perform, submitted
+from varde.accounts.models import Partnership
+from varde.accounts.permissions import chosen_partnership, handler_agencies, partnerships_where_any
 from varde.core.access import access, roles
 from varde.core.audit import record_event
+from varde.core.forms import perform, submitted
+from varde.core.pdf import render_pdf
 
 from . import actions
+from .charts import by_category, by_period
 from .forms import AssessmentForm, IncidentForm, ObservationForm, SituationForm
 from .models import HateIncident, LocalAssessment, OnlineObservation
 from .permissions import READERS, REGISTRARS
@@ -34,6 +36,7 @@ LIST_LIMIT = 50
 
 
 def _filters(request: HttpRequest) -> SituationForm:
+    """The chosen filters; a user in more than one partnership also chooses which one."""
     year = timezone.localdate().year
     initial = {
         "source": Source.CONCERNS,
@@ -42,7 +45,7 @@ def _filters(request: HttpRequest) -> SituationForm:
         "first_year": year,
         "last_year": year,
     }
-    form = SituationForm(request.GET or initial)
+    form = SituationForm(request.GET or initial, partnerships=partnerships_where_any(request.user, READERS))
     form.is_valid()
     return form
 
@@ -50,8 +53,8 @@ def _filters(request: HttpRequest) -> SituationForm:
 def _table_for(request: HttpRequest, form: SituationForm) -> tuple[Any, Table] | None:
     if not form.is_valid():
         return None
-    partnership = chosen_partnership(request.user, READERS, request.GET.get("samarbeid"))
-    return count_table(partnership, **form.cleaned_data)
+    partnership = chosen_partnership(request.user, READERS, form.cleaned_data.get("samarbeid"))
+    return count_table(partnership, **form.table_filters())
 
 
 @access(STATISTICS_READERS)
@@ -66,10 +69,15 @@ def situation(request: HttpRequest) -> HttpResponse:
     }
     if result is not None:
         dimension, table = result
+        title = f"{Source(form.cleaned_data['source']).label} – {dimension.label}"
         context |= {
+            "charts": [
+                by_category("situation-categories", title, table),
+                by_period("situation-trend", _("%(what)s over time") % {"what": title}, table),
+            ],
+            "title": title,
             "dimension": dimension,
             "table": table,
-            "source_label": Source(form.cleaned_data["source"]).label,
             "lines": table.published()[1:],
         }
     return render(request, "statistics/situation.html", context)
@@ -96,6 +104,11 @@ def situation_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _partnership_choice(user: Any, allowed: Iterable[str], partnership: Partnership) -> dict[str, Any]:
+    """For the links that switch partnership, shown to users who work in more than one."""
+    return {"partnership": partnership, "partnerships": list(partnerships_where_any(user, allowed))}
+
+
 @access(STATISTICS_REGISTRARS)
 @require_http_methods(["GET", "POST"])
 def incidents(request: HttpRequest) -> HttpResponse:
@@ -105,12 +118,13 @@ def incidents(request: HttpRequest) -> HttpResponse:
         request.POST or None, initial={"occurred_on": timezone.localdate(), "arena": "physical"}
     )
     if submitted(request, form) and perform(
-        form, lambda: actions.register_incident(user, incident=form.incident())
+        form, lambda: actions.register_incident(user, incident=form.incident(), partnership=partnership)
     ):
         messages.success(request, _("The incident is registered."))
-        return redirect("statistics:incidents")
+        return redirect(f"{reverse('statistics:incidents')}?samarbeid={partnership.slug}")
     recent = HateIncident.objects.filter(partnership=partnership)[:LIST_LIMIT]
-    return render(request, "statistics/incidents.html", {"form": form, "incidents": recent})
+    context = {"form": form, "incidents": recent, **_partnership_choice(user, REGISTRARS, partnership)}
+    return render(request, "statistics/incidents.html", context)
 
 
 @access(STATISTICS_REGISTRARS)
@@ -120,12 +134,13 @@ def observations(request: HttpRequest) -> HttpResponse:
     partnership = chosen_partnership(user, REGISTRARS, request.GET.get("samarbeid"))
     form = ObservationForm(request.POST or None, initial={"observed_on": timezone.localdate()})
     if submitted(request, form) and perform(
-        form, lambda: actions.register_observation(user, **form.cleaned_data)
+        form, lambda: actions.register_observation(user, **form.cleaned_data, partnership=partnership)
     ):
         messages.success(request, _("The observation is registered."))
-        return redirect("statistics:observations")
+        return redirect(f"{reverse('statistics:observations')}?samarbeid={partnership.slug}")
     recent = OnlineObservation.objects.filter(partnership=partnership)[:LIST_LIMIT]
-    return render(request, "statistics/observations.html", {"form": form, "observations": recent})
+    context = {"form": form, "observations": recent, **_partnership_choice(user, REGISTRARS, partnership)}
+    return render(request, "statistics/observations.html", context)
 
 
 def _report_year(request: HttpRequest) -> int:
@@ -152,14 +167,19 @@ def report(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and not writer:
         raise Http404
     if submitted(request, form) and perform(
-        form, lambda: actions.save_assessment(user, year=year, text=form.cleaned_data["text"])
+        form,
+        lambda: actions.save_assessment(
+            user, year=year, text=form.cleaned_data["text"], partnership=partnership
+        ),
     ):
         messages.success(request, _("The assessment is saved."))
-        return redirect(f"{reverse('statistics:report')}?aar={year}")
+        return redirect(f"{reverse('statistics:report')}?samarbeid={partnership.slug}&aar={year}")
     context = {
         "report": build_report(partnership, year),
+        **_partnership_choice(user, READERS, partnership),
         "form": form if writer else None,
         "year": year,
+        "year_query": f"&aar={year}",
         "years": range(timezone.localdate().year, 1999, -1)[:10],
     }
     return render(request, "statistics/report.html", context)

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 
 from varde.assessments import actions
 from varde.assessments.models import Assessment, AssessmentStatus
-from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.choices import Part
 from varde.concerns.tests.factories import handler_for, make_concern, make_disclosure
+from varde.core.errors import ActionRefused
 from varde.core.models import AuditEvent
 
 from .factories import complete_content, instrument, level, make_assessment

@@ -7,14 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import User
+from varde.accounts.permissions import handler_agencies
+from varde.core.errors import ActionRefused
 
+from ..categorical import StatisticsFact
 from ..choices import DisclosureEnd, LegalBasisKind, Outcome, Status
 from ..dates import add_months
-from ..models import Concern, ConcernSettings, Review, StatisticsFact
-from ..permissions import handler_agencies
+from ..models import Concern, ConcernSettings, Review
 from ..workflow import is_allowed, leaves_assessment
 from .common import log, require_owner
-from .errors import ActionRefused
 
 
 @transaction.atomic

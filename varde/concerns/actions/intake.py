@@ -12,14 +12,16 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.notifications import notify
+from varde.accounts.permissions import handler_agencies
 from varde.accounts.roles import AgencyKind
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
+from ..categorical import StatisticsFact
 from ..choices import LegalBasisKind, Part, age_band
-from ..models import AdviceSession, Concern, ConcernSettings, Disclosure, LegalBasis, StatisticsFact
-from ..permissions import case_handlers_of, handler_agencies, reporting_agencies
+from ..models import AdviceSession, Concern, ConcernSettings, Disclosure, LegalBasis
+from ..permissions import case_handlers_of, reporting_agencies
 from .common import log, new_reference, require_owner
-from .errors import ActionRefused
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Agency, User
 from varde.accounts.notifications import notify
+from varde.core.errors import ActionRefused
 
+from ..categorical import MeasureType, StatisticsFact
 from ..choices import MeasureStatus, Status
-from ..models import Concern, Consent, Measure, MeasureType, StatisticsFact
+from ..models import Concern, Consent, Measure
 from ..permissions import can_update_measure
 from .common import log, require_owner
-from .errors import ActionRefused
 
 
 def _check_consent(

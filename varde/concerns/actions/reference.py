@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
-from ..models import ConcernSettings, LegalBasis, MeasureType, RetentionRule
+from ..categorical import MeasureType
+from ..models import ConcernSettings, LegalBasis, RetentionRule
 from ..permissions import partnerships_administered_by
-from .errors import ActionRefused
 
 
 def _require_admin(actor: Any, partnership: Partnership) -> None:

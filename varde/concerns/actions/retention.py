@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
 from ..choices import RetentionAction
 from ..dates import add_months
 from ..models import Concern, RetentionReceipt, RetentionRule
 from .common import log, require_owner
-from .errors import ActionRefused
 
 
 @dataclass(frozen=True)

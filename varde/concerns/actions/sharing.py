@@ -12,13 +12,15 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Agency, User
 from varde.accounts.notifications import notify
+from varde.accounts.permissions import handler_agencies
+from varde.core.errors import ActionRefused
 
+from ..categorical import MeasureType
 from ..choices import DisclosureEnd, InformedChoice, LegalBasisKind, MeasureStatus, Part
-from ..models import Concern, Consent, Disclosure, LegalBasis, MeasureType
-from ..permissions import case_handlers_of, handler_agencies
+from ..models import Concern, Consent, Disclosure, LegalBasis
+from ..permissions import case_handlers_of
 from ..workflow import ASSESSMENT_PHASE
 from .common import log, require_owner
-from .errors import ActionRefused
 
 
 @dataclass(frozen=True)

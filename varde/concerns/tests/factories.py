@@ -10,8 +10,9 @@ from varde.accounts.models import Agency, User
 from varde.accounts.roles import Role
 from varde.concerns.actions import casework, measures, sharing
 from varde.concerns.actions.intake import Report, Subject, register_concern
+from varde.concerns.categorical import MeasureType
 from varde.concerns.choices import Channel, InformedChoice, Part, Phenomenon, ReporterCategory
-from varde.concerns.models import Concern, Consent, Disclosure, LegalBasis, Measure, MeasureType
+from varde.concerns.models import Concern, Consent, Disclosure, LegalBasis, Measure
 
 SUBJECT_NAME = "Ola Fiktiv Testesen"
 DESCRIPTION = "Deler voldsforherligende innhold i klassechatten."

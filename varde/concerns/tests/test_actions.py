@@ -11,8 +11,9 @@ from django.utils import timezone
 from varde.accounts.models import Notification
 from varde.accounts.roles import Role
 from varde.concerns.actions import casework, intake, measures, reference, retention, sharing
+from varde.concerns.categorical import StatisticsFact
 from varde.concerns.choices import DisclosureEnd, MeasureStatus, Part, Status
-from varde.concerns.models import AdviceSession, Concern, Review, StatisticsFact
+from varde.concerns.models import AdviceSession, Concern, Review
 from varde.concerns.permissions import access_to, concerns_visible_to
 from varde.core.audit import verify_chain
 from varde.core.models import AuditEvent

@@ -11,12 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varde.accounts.models import Agency
+from varde.accounts.permissions import handler_agencies
 from varde.accounts.roles import AgencyKind
 from varde.core.access import access
 from varde.core.audit import record_event
+from varde.core.forms import perform, submitted
 from varde.core.htmx import HtmxHttpRequest
 
 from ..actions import casework, intake, measures, retention, sharing
+from ..categorical import MeasureType
 from ..choices import Status
 from ..forms import (
     AcuteForm,
@@ -33,7 +36,7 @@ from ..forms import (
     ReviewForm,
     StatusForm,
 )
-from ..models import Concern, Consent, Disclosure, Measure, MeasureType
+from ..models import Concern, Consent, Disclosure, Measure
 from ..panels import panels_for
 from ..permissions import (
     ConcernAccess,
@@ -42,11 +45,10 @@ from ..permissions import (
     get_concern_for,
     get_measure_for,
     get_owned_concern_for,
-    handler_agencies,
     people_for_measures,
 )
 from ..workflow import allowed_transitions
-from .common import CASE_READERS, HANDLERS, action_page, done, perform, submitted
+from .common import CASE_READERS, HANDLERS, action_page, done
 
 CONCERNS_PER_PAGE = 25
 

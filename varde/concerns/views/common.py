@@ -1,9 +1,7 @@
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
@@ -27,21 +25,6 @@ CASE_READERS = roles(
 def administered_partnership(request: HttpRequest) -> Partnership:
     """The partnership an admin page configures: the one named in ?samarbeid=, or the admin's first."""
     return chosen_partnership(request.user, [Role.ADMIN], request.GET.get("samarbeid"))
-
-
-def submitted(request: HttpRequest, form: forms.Form) -> bool:
-    return request.method == "POST" and form.is_valid()
-
-
-def perform(form: forms.Form, action: Callable[[], Any]) -> bool:
-    """Run an action; when it refuses, show its reason on the form and change nothing."""
-    try:
-        action()
-    except ValidationError as refusal:
-        for message in refusal.messages:
-            form.add_error(None, message)
-        return False
-    return True
 
 
 def done(request: HttpRequest, concern: Concern, message: str | Promise) -> HttpResponse:

@@ -10,14 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from varde.accounts.permissions import handler_agencies
 from varde.core.access import ANY_MEMBER, access
 from varde.core.audit import record_event
+from varde.core.forms import perform
 
 from ..actions import intake
 from ..forms import EmployeeReportForm, IntakeForm
-from ..permissions import handler_agencies, possible_duplicates, reporting_agencies, reports_of
+from ..permissions import possible_duplicates, reporting_agencies, reports_of
 from ..workflow import REPORTER_STATUS
-from .common import HANDLERS, perform
+from .common import HANDLERS
 
 REPORTS_PER_PAGE = 25
 

@@ -12,12 +12,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from varde.accounts.models import Partnership
 from varde.accounts.roles import Role
 from varde.core.access import access, roles
+from varde.core.forms import perform, submitted
 
 from ..actions import reference
+from ..categorical import MeasureType
 from ..forms import CaseworkSettingsForm, LegalBasisForm, MeasureTypeForm
-from ..models import ConcernSettings, LegalBasis, MeasureType
+from ..models import ConcernSettings, LegalBasis
 from ..permissions import partnerships_administered_by
-from .common import administered_partnership, perform, submitted
+from .common import administered_partnership
 
 ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
 

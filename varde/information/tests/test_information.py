@@ -10,7 +10,7 @@ from conftest import ALL_ROLES, World, log_in
 from varde.accounts.roles import Role
 from varde.actionplan import actions as plan_actions
 from varde.actionplan.obligations import State, current_plan, statuses_for
-from varde.concerns.actions.errors import ActionRefused
+from varde.core.errors import ActionRefused
 from varde.information import actions
 from varde.information.formatting import render_text
 from varde.information.models import InfoPage, PageKey, VersionStatus

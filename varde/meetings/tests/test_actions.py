@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from varde.accounts.roles import Role
-from varde.concerns.actions.errors import ActionRefused
+from varde.core.errors import ActionRefused
 from varde.core.models import AuditEvent
 from varde.meetings import actions
 from varde.meetings.actions import Guest, Repeat, Schedule

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from conftest import log_in
 from varde.accounts.roles import Role
-from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.choices import Part, Status
 from varde.concerns.models import Concern
 from varde.concerns.tests.factories import (
@@ -21,6 +20,7 @@ from varde.concerns.tests.factories import (
     make_disclosure,
     make_measure,
 )
+from varde.core.errors import ActionRefused
 from varde.meetings import actions
 from varde.meetings.agenda import items_for, proposals_for
 from varde.meetings.models import AgendaItem, ItemKind, MeetingKind

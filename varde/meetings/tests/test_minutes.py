@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from conftest import log_in
 from varde.accounts.roles import Role
 from varde.assessments.models import ConcernLevel
-from varde.concerns.actions.errors import ActionRefused
-from varde.concerns.models import MeasureType
+from varde.concerns.categorical import MeasureType
 from varde.concerns.tests.factories import SUBJECT_NAME, basis, handler_for, make_concern
+from varde.core.errors import ActionRefused
 from varde.meetings import actions, minutes
 from varde.meetings.minutes import NextStep
 from varde.meetings.models import ItemKind, MinutesStatus, Task

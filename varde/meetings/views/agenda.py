@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.concerns.actions.errors import ActionRefused
 from varde.concerns.permissions import get_owned_concern_for
-from varde.concerns.views.common import perform, submitted
 from varde.core.access import access
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
+from varde.core.forms import perform, submitted
 
 from .. import actions
 from ..agenda import items_for, proposals_for, suggestions_for

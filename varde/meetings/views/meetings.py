@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.concerns.actions.errors import ActionRefused
-from varde.concerns.views.common import administered_partnership, perform, submitted
+from varde.concerns.views.common import administered_partnership
 from varde.core.access import access
+from varde.core.errors import ActionRefused
+from varde.core.forms import perform, submitted
 from varde.core.htmx import HtmxHttpRequest
 
 from .. import actions

@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.assessments.pdf import render_pdf
-from varde.concerns.actions.errors import ActionRefused
-from varde.concerns.models import MeasureType
-from varde.concerns.permissions import can_change_concern, handler_agencies
-from varde.concerns.views.common import perform, submitted
+from varde.accounts.permissions import handler_agencies
+from varde.concerns.categorical import MeasureType
+from varde.concerns.permissions import can_change_concern
 from varde.core.access import access
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
+from varde.core.forms import perform, submitted
+from varde.core.pdf import render_pdf
 
 from .. import minutes
 from ..agenda import items_for

@@ -11,7 +11,7 @@ from django.utils import timezone
 from conftest import ALL_ROLES, World, log_in
 from varde.accounts.roles import Role
 from varde.accounts.tests.factories import UnitFactory
-from varde.concerns.actions.errors import ActionRefused
+from varde.core.errors import ActionRefused
 from varde.network import actions
 from varde.network.models import ContactLog, Organisation, OrganisationKind
 

@@ -8,12 +8,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import ALL_ROLES, log_in
+from varde.accounts.models import Membership
 from varde.accounts.roles import Role
-from varde.concerns.actions.errors import ActionRefused
+from varde.actionplan.tests.factories import make_plan
 from varde.concerns.actions.retention import purge
+from varde.concerns.categorical import StatisticsFact
 from varde.concerns.choices import Phenomenon
-from varde.concerns.models import Concern, StatisticsFact
-from varde.concerns.tests.factories import close, make_concern
+from varde.concerns.models import Concern
+from varde.concerns.tests.factories import close, make_concern, make_measure
+from varde.core.errors import ActionRefused
 from varde.statistics import actions
 from varde.statistics.actions import Incident
 from varde.statistics.models import HateIncident
@@ -83,6 +86,99 @@ def test_counts_come_out_right_and_small_ones_are_hidden(world, client):
     csv_text = client.get(reverse("statistics:situation_csv"), query).content.decode()
     assert "Hatkriminalitet,<5,<5" in csv_text
     assert "2" not in [cell for line in csv_text.splitlines() for cell in line.split(",")]
+
+
+def test_measure_types_are_counted_per_type(world):
+    concerns = [make_concern(world) for _ in range(7)]
+    for concern in concerns:
+        make_measure(world, concern)
+    for concern in concerns[:6]:
+        make_measure(world, concern, code="parental-guidance")
+    table = table_for(world, dimension="measure_type")
+    assert row(table, "Samtaleoppfølging")[1:] == ["7", "7"]
+    assert row(table, "Foreldreveiledning")[1:] == ["6", "6"]
+    # A concern may have several kinds of measure: the total counts measures, not concerns.
+    assert table.published()[-1][-1] == "13"
+
+
+def test_online_observations_are_counted_by_platform(world):
+    coordinator = world.make_user(Role.COORDINATOR)
+    today = timezone.localdate()
+    for platform in ["video"] * 6 + ["forum"] * 7 + ["gaming"] * 2:
+        actions.register_observation(
+            coordinator, observed_on=today, platform=platform, phenomenon="right_wing", note=""
+        )
+    table = table_for(world, source="observations", dimension="platform")
+    assert row(table, "Spillplattform")[1:] == ["<5", "<5"]
+    assert row(table, "Videoplattform")[1:] == ["×", "×"]
+    assert row(table, "Forum eller bildebrett")[1:] == ["7", "7"]
+    assert table_for(world, source="observations", dimension="phenomenon").published()[-1][-1] == "15"
+
+
+def test_charts_show_the_published_figures_only(world, client):
+    for _ in range(6):
+        make_concern(world, phenomenon=Phenomenon.RIGHT_WING)
+    for _ in range(2):
+        make_concern(world, phenomenon=Phenomenon.HATE_CRIME)
+    log_in(client, world.make_user(Role.VIEWER))
+    page = client.get(reverse("statistics:situation")).content.decode()
+    chart = page[page.index('<figure class="varde-chart" id="situation-categories">') :]
+    chart = chart[: chart.index("</figure>")]
+    assert 'role="img"' in chart
+    assert '<title id="situation-categories-title">Bekymringer – Fenomen</title>' in chart
+    assert "2 tall er skjult for å beskytte små tall." in chart
+    # The hidden categories get no bar, only their mark; the table alternative repeats the figures.
+    assert chart.count("<rect") == 0
+    assert "&lt;5" in chart
+    assert '<th scope="row">Hatkriminalitet</th><td>&lt;5</td>' in chart
+    assert 'id="situation-trend"' in page
+
+
+def test_a_reader_in_two_partnerships_chooses_which(world, other_world, client):
+    viewer = world.make_user(Role.VIEWER)
+    Membership.objects.create(user=viewer, agency=other_world.municipality, role=Role.VIEWER)
+    coordinator = other_world.make_user(Role.COORDINATOR)
+    for _ in range(7):
+        actions.register_incident(
+            coordinator, incident=Incident(timezone.localdate(), "hate_speech", "digital", "religion", False)
+        )
+    log_in(client, viewer)
+    page = client.get(reverse("statistics:situation")).content.decode()
+    assert 'name="samarbeid"' in page
+    year = timezone.localdate().year
+    query = {
+        "source": "incidents",
+        "dimension": "arena",
+        "period": "year",
+        "first_year": year,
+        "last_year": year,
+    }
+    mine = client.get(reverse("statistics:situation"), query | {"samarbeid": world.partnership.slug})
+    theirs = client.get(reverse("statistics:situation"), query | {"samarbeid": other_world.partnership.slug})
+    assert "<td>7</td>" not in mine.content.decode()
+    assert "<td>7</td>" in theirs.content.decode()
+    refused = client.get(reverse("statistics:situation"), query | {"samarbeid": "finnes-ikke"})
+    assert "gyldig valg" in refused.content.decode()
+
+
+def test_the_status_report_carries_the_situation_picture(world, client):
+    coordinator = world.make_user(Role.COORDINATOR)
+    for _ in range(6):
+        actions.register_incident(
+            coordinator, incident=Incident(timezone.localdate(), "hate_crime", "physical", "origin", True)
+        )
+    actions.register_incident(
+        coordinator, incident=Incident(timezone.localdate(), "hate_speech", "digital", "origin", False)
+    )
+    actions.save_assessment(coordinator, year=timezone.localdate().year, text="Rolig år i byen.")
+    make_plan(world)
+    log_in(client, world.make_user(Role.PLAN_MANAGER))
+    page = client.get(reverse("actionplan:report")).content.decode()
+    section = page[page.index('id="status-situation"') :]
+    assert "Hatefulle hendelser – Type" in section
+    assert '<th scope="row">Hatkriminalitet</th><td>×</td>' in section
+    assert '<th scope="row">Hatefulle ytringer</th><td>&lt;5</td>' in section
+    assert "Rolig år i byen." in section
 
 
 def test_figures_survive_erasure_of_personal_data(world):
@@ -163,25 +259,53 @@ def test_bad_filters_get_a_message(world, client):
     assert client.get(reverse("statistics:situation_csv"), {"period": "week"}).status_code == 400
 
 
-@pytest.mark.parametrize("facts", [1, 300])
-def test_the_situation_page_keeps_a_constant_number_of_queries(
+def make_facts(world, count):
+    """Facts spread over three years, every phenomenon and channel, some with two kinds of measure."""
+    today = timezone.localdate()
+    phenomena, channels = Phenomenon.values, ["hotline", "employee", "public_form"]
+    measures = [[], ["mentor"], ["follow-up-conversation", "parental-guidance"]]
+    StatisticsFact.objects.bulk_create(
+        (
+            StatisticsFact(
+                partnership=world.partnership,
+                agency=world.municipality,
+                kind="concern" if n % 4 else "advice",
+                occurred_on=today - timedelta(days=n % 1000),
+                channel=channels[n % 3],
+                reporter_category="relative",
+                phenomenon=phenomena[n % len(phenomena)],
+                measure_types=measures[n % 3],
+            )
+            for n in range(count)
+        ),
+        batch_size=5000,
+    )
+
+
+@pytest.mark.parametrize("facts", [10, 100_000])
+def test_statistics_pages_keep_a_constant_number_of_queries(
     world, client, django_assert_max_num_queries, facts
 ):
-    StatisticsFact.objects.bulk_create(
-        StatisticsFact(
-            partnership=world.partnership,
-            agency=world.municipality,
-            kind="concern",
-            occurred_on=timezone.localdate(),
-            channel="hotline",
-            reporter_category="relative",
-            phenomenon="right_wing",
-        )
-        for _ in range(facts)
-    )
-    log_in(client, world.make_user(Role.VIEWER))
+    make_facts(world, facts)
+    make_plan(world)
+    year = timezone.localdate().year
+    log_in(client, world.make_user(Role.PLAN_MANAGER))
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("statistics:situation")).status_code == 200
+        response = client.get(
+            reverse("statistics:situation"),
+            {
+                "source": "concerns",
+                "dimension": "measure_type",
+                "period": "quarter",
+                "first_year": year - 2,
+                "last_year": year,
+            },
+        )
+        assert response.status_code == 200
+    with django_assert_max_num_queries(24):
+        assert client.get(reverse("statistics:report")).status_code == 200
+    with django_assert_max_num_queries(40):
+        assert client.get(reverse("actionplan:report")).status_code == 200
 
 
 def test_the_situation_report_and_its_pdf(world, client):
@@ -207,6 +331,9 @@ def test_the_situation_report_and_its_pdf(world, client):
     assert "Situasjonsrapport" in text
     assert "Flere hatefulle ytringer" in text
     assert "Digital" in text
+    assert "Stolpediagram med én stolpe per kategori" in text
+    # On paper the table right under each chart is its alternative; no folded copy of the figures.
+    assert "Tallene i" not in text
     log_in(client, world.make_user(Role.VIEWER))
     assert 'name="text"' not in client.get(url).content.decode()
     assert client.post(url, {"text": "Leseren skriver."}).status_code == 404

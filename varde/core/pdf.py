@@ -1,4 +1,4 @@
-"""Assessment summaries as PDF with WeasyPrint, from our own files only: nothing is fetched from outside."""
+"""Documents as PDF with WeasyPrint, from our own files only: nothing is fetched from outside."""
 
 from functools import cache
 from pathlib import Path

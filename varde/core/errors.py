@@ -1,6 +1,4 @@
-from django.core.exceptions import PermissionDenied, ValidationError
-
-__all__ = ["ActionRefused", "PermissionDenied"]
+from django.core.exceptions import ValidationError
 
 
 class ActionRefused(ValidationError):  # noqa: N818  (a refusal the user reads, not a program error)

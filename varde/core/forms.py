@@ -1,0 +1,30 @@
+"""Form helpers every app shares."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def submitted(request: HttpRequest, form: forms.Form) -> bool:
+    return request.method == "POST" and form.is_valid()
+
+
+def perform(form: forms.Form, action: Callable[[], Any]) -> bool:
+    """Run an action; when it refuses, show its reason on the form and change nothing."""
+    try:
+        action()
+    except ValidationError as refusal:
+        for message in refusal.messages:
+            form.add_error(None, message)
+        return False
+    return True
