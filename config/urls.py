@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
+from varde.api.urls import api_urls
 from varde.core.access import PUBLIC, access
 
 urlpatterns = [
@@ -14,6 +15,8 @@ urlpatterns = [
     path("", include("varde.information.urls")),
     path("", include("varde.statistics.urls")),
     path("personvern/", include("varde.privacy.urls")),
+    path("", include("varde.api.urls")),
+    path("api/v1/", api_urls),
 ]
 
 if settings.VARDE_OIDC_ENABLED:

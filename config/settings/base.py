@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "django_tasks_db",
+    "ninja",
     "varde.core",
     "varde.accounts",
     "varde.concerns",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "varde.information",
     "varde.statistics",
     "varde.privacy",
+    "varde.api",
 ]
 
 MIDDLEWARE = [
@@ -241,3 +243,6 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Requests per minute a personal access token may make to the API.
+VARDE_API_REQUESTS_PER_MINUTE = int(os.environ.get("VARDE_API_REQUESTS_PER_MINUTE", "300"))

@@ -16,7 +16,7 @@ from .permissions import audit_events_visible_to
 EVENTS_PER_PAGE = 50
 
 
-def _filtered(events: Any, form: AuditFilterForm) -> Any:
+def filtered_events(events: Any, form: AuditFilterForm) -> Any:
     data = form.cleaned_data
     if data["action"]:
         events = events.filter(action__icontains=data["action"])
@@ -36,7 +36,7 @@ def audit_trail(request: HtmxHttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     events = audit_events_visible_to(request.user).newest_first()
     if form.is_bound and form.is_valid():
-        events = _filtered(events, form)
+        events = filtered_events(events, form)
         used = form.used_filters()
     else:
         events = events if not form.is_bound else AuditEvent.objects.none()

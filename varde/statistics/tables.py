@@ -131,3 +131,14 @@ def count_table(
     matrix = [[counts[(value, key)] for key, _label in periods] for value, _text in categories]
     table = suppress([text for _value, text in categories], [label for _key, label in periods], matrix)
     return chosen, table
+
+
+def csv_lines(dimension: Dimension, table: Table) -> list[list[str]]:
+    """The published table as CSV lines, with headings in the reader's language."""
+    header, *lines = table.published()
+    total = str(_("Total"))
+    return [
+        [str(dimension.label), *header[1:-1], total],
+        *lines[:-1],
+        [total, *lines[-1][1:]],
+    ]

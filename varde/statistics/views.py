@@ -28,7 +28,7 @@ from .models import HateIncident, LocalAssessment, OnlineObservation
 from .permissions import READERS, REGISTRARS
 from .report import build_report
 from .suppression import HIDDEN, THRESHOLD, Table
-from .tables import Period, Source, count_table
+from .tables import Period, Source, count_table, csv_lines
 
 STATISTICS_READERS = roles(*READERS, object_check="suppressed counts of the user's partnerships")
 STATISTICS_REGISTRARS = roles(*REGISTRARS, object_check="records of the user's partnerships")
@@ -93,13 +93,7 @@ def situation_csv(request: HttpRequest) -> HttpResponse:
         response.status_code = 400
         response.write(_("Choose a valid period and breakdown."))
         return response
-    dimension, table = result
-    header, *lines = table.published()
-    writer = csv.writer(response)
-    writer.writerow([str(dimension.label), *header[1:-1], _("Total")])
-    for line in lines[:-1]:
-        writer.writerow(line)
-    writer.writerow([_("Total"), *lines[-1][1:]])
+    csv.writer(response).writerows(csv_lines(*result))
     record_event("statistics.exported", actor=request.user, detail={"format": "csv", **form.cleaned_data})
     return response
 

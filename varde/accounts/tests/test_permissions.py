@@ -58,6 +58,7 @@ def test_role_opens_exactly_the_pages_it_may(name, role, world, client):
 def test_every_page_is_in_the_matrix():
     from conftest import named_urls
     from varde.actionplan.tests import test_permissions as actionplan
+    from varde.api.tests import test_permissions as api
     from varde.assessments.tests import test_permissions as assessments
     from varde.concerns.tests import test_permissions as concerns
     from varde.information.tests import test_events as events
@@ -67,7 +68,7 @@ def test_every_page_is_in_the_matrix():
     from varde.statistics.tests import test_statistics as statistics
 
     in_matrices = set(EXPECTED) | OUTSIDE_MATRIX
-    for app in (concerns, assessments, meetings, actionplan, network, information, events, statistics):
+    for app in (concerns, assessments, meetings, actionplan, network, information, events, statistics, api):
         in_matrices |= set(app.EXPECTED) | app.OUTSIDE_MATRIX
     assert set(named_urls()) == in_matrices
 

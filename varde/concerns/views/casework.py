@@ -53,7 +53,7 @@ from .common import CASE_READERS, HANDLERS, action_page, done
 CONCERNS_PER_PAGE = 25
 
 
-def _filtered(concerns: QuerySet[Concern], form: CaseFilterForm, user: Any) -> QuerySet[Concern]:
+def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: Any) -> QuerySet[Concern]:
     data = form.cleaned_data
     if data["status"]:
         concerns = concerns.filter(status=data["status"])
@@ -82,7 +82,9 @@ def case_list(request: HtmxHttpRequest) -> HttpResponse:
         )
     )
     concerns = (
-        _filtered(concerns, form, user) if form.is_valid() else concerns.order_by("-created_at", "reference")
+        filtered_concerns(concerns, form, user)
+        if form.is_valid()
+        else concerns.order_by("-created_at", "reference")
     )
     page = Paginator(concerns, CONCERNS_PER_PAGE).get_page(request.GET.get("side"))
     record_event("concern.list_viewed", actor=user, detail={"count": len(page.object_list)})
@@ -94,13 +96,21 @@ def case_list(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "concerns/case_list.html", context)
 
 
-def _measures_for(user: Any, concern: Concern, access_: ConcernAccess) -> list[Measure]:
+def measures_for(user: Any, concern: Concern, access_: ConcernAccess) -> list[Measure]:
     if not access_.shows_measures:
         return []
     rows = concern.measures.select_related("measure_type", "owner_agency", "responsible", "consent")
     if access_.mentor_only:
         rows = rows.filter(responsible=user)
     return list(rows)
+
+
+def disclosures_for(user: Any, concern: Concern, access_: ConcernAccess) -> QuerySet[Disclosure]:
+    """The owner sees every disclosure; a receiving agency sees those in force to it."""
+    related = concern.disclosures.select_related("from_agency", "to_agency", "legal_basis", "approved_by")
+    if access_.is_owner:
+        return related
+    return related.in_force().filter(to_agency__in=handler_agencies(user))
 
 
 @access(CASE_READERS)
@@ -110,7 +120,7 @@ def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     context: dict[str, Any] = {
         "concern": concern,
         "access": access_,
-        "measures": _measures_for(user, concern, access_),
+        "measures": measures_for(user, concern, access_),
         "panels": panels_for(user, concern, access_),
         "today": timezone.localdate(),
     }
@@ -120,16 +130,12 @@ def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
             "consents": concern.consents.prefetch_related("agencies", "measure_types").select_related(
                 "withdrawn_by"
             ),
-            "disclosures": concern.disclosures.select_related("to_agency", "legal_basis", "approved_by"),
+            "disclosures": disclosures_for(user, concern, access_),
             "reviews": concern.reviews.select_related("done_by"),
             "transitions": allowed_transitions(concern.status),
         }
     else:
-        context["disclosures"] = (
-            concern.disclosures.in_force()
-            .filter(to_agency__in=handler_agencies(user))
-            .select_related("legal_basis", "from_agency")
-        )
+        context["disclosures"] = disclosures_for(user, concern, access_)
     return render(request, "concerns/concern_detail.html", context)
 
 
@@ -289,19 +295,56 @@ def keep_longer(request: HttpRequest, pk: Any) -> HttpResponse:
 # Measures ---------------------------------------------------------------------------------------
 
 
-@access(HANDLERS)
-@require_http_methods(["GET", "POST"])
-def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
-    concern = get_owned_concern_for(user, pk, purpose="add measure")
-    form = MeasureForm(
-        request.POST or None,
+def measure_form(concern: Concern, data: Any) -> MeasureForm:
+    """The measure form with the choices this concern allows; the page and the API both use it."""
+    return MeasureForm(
+        data,
         measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
         agencies=Agency.objects.filter(partnership=concern.partnership),
         people=people_for_measures(concern),
         consents=concern.consents.valid_on(timezone.localdate()),
         initial={"owner_agency": concern.owning_agency_id, "start_date": timezone.localdate()},
     )
+
+
+def consent_form(concern: Concern, data: Any) -> ConsentForm:
+    return ConsentForm(
+        data,
+        agencies=Agency.objects.filter(partnership=concern.partnership),
+        measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
+        initial={"valid_from": timezone.localdate()},
+    )
+
+
+def consent_terms(data: dict[str, Any]) -> sharing.ConsentTerms:
+    return sharing.ConsentTerms(
+        given_by_names=data["given_by_names"],
+        given_by_guardians=data["given_by_guardians"],
+        agencies=list(data["agencies"]),
+        measure_types=list(data["measure_types"]),
+        purposes=data["purposes"],
+        valid_from=data["valid_from"],
+        valid_until=data["valid_until"],
+    )
+
+
+def disclosure_form(concern: Concern, data: Any, **kwargs: Any) -> DisclosureForm:
+    return DisclosureForm(
+        data,
+        agencies=Agency.objects.filter(partnership=concern.partnership).exclude(pk=concern.owning_agency_id),
+        bases=concern.partnership.legal_bases.current(),
+        consents=concern.consents.valid_on(timezone.localdate()),
+        approvers=case_handlers_of(concern.owning_agency),
+        **kwargs,
+    )
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="add measure")
+    form = measure_form(concern, request.POST or None)
     if submitted(request, form) and perform(
         form, lambda: measures.add_measure(user, concern, **form.cleaned_data)
     ):
@@ -335,23 +378,9 @@ def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse
 def consent_add(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="record consent")
-    form = ConsentForm(
-        request.POST or None,
-        agencies=Agency.objects.filter(partnership=concern.partnership),
-        measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
-        initial={"valid_from": timezone.localdate()},
-    )
+    form = consent_form(concern, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        terms = sharing.ConsentTerms(
-            given_by_names=data["given_by_names"],
-            given_by_guardians=data["given_by_guardians"],
-            agencies=list(data["agencies"]),
-            measure_types=list(data["measure_types"]),
-            purposes=data["purposes"],
-            valid_from=data["valid_from"],
-            valid_until=data["valid_until"],
-        )
+        terms = consent_terms(form.cleaned_data)
         if perform(form, lambda: sharing.record_consent(user, concern, terms=terms)):
             return done(request, concern, _("The consent is recorded."))
     return action_page(request, concern, form, heading=_("Record consent"), submit=_("Record consent"))
@@ -394,14 +423,7 @@ def consent_withdraw(request: HttpRequest, pk: Any, consent_pk: Any) -> HttpResp
 def disclose(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="disclose")
-    form = DisclosureForm(
-        request.POST or None,
-        agencies=Agency.objects.filter(partnership=concern.partnership).exclude(pk=concern.owning_agency_id),
-        bases=concern.partnership.legal_bases.current(),
-        consents=concern.consents.valid_on(timezone.localdate()),
-        approvers=case_handlers_of(concern.owning_agency),
-        initial={"approved_by": user.pk},
-    )
+    form = disclosure_form(concern, request.POST or None, initial={"approved_by": user.pk})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         terms = sharing.DisclosureTerms(**data)

@@ -1,0 +1,81 @@
+"""What every endpoint shares: the page's access rule at the door, ETags, If-Match, and forms."""
+
+import functools
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+from varde.core.access import AccessRule
+
+from .errors import ApiError, InvalidFormError
+
+# The page rule of every endpoint, by operation name, for the access matrix.
+_page_rules: dict[str, AccessRule] = {}
+
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+def admits(rule: AccessRule) -> Callable[[Endpoint], Endpoint]:
+    """The access rule of the page an endpoint mirrors: callers it does not admit get 404, as there."""
+
+    def decorate(endpoint: Endpoint) -> Endpoint:
+        @functools.wraps(endpoint)
+        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if not rule.allows(caller(request)):
+                raise Http404
+            return endpoint(request, *args, **kwargs)
+
+        _page_rules[endpoint.__name__] = rule
+        return guarded  # type: ignore[return-value]
+
+    return decorate
+
+
+def page_rule_of(operation: str) -> AccessRule | None:
+    return _page_rules.get(operation)
+
+
+def caller(request: HttpRequest) -> Any:
+    """The user behind the token or the session, as authenticated by the endpoint's auth."""
+    return request.auth  # type: ignore[attr-defined]
+
+
+def etag_of(data: Any) -> str:
+    body = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+
+
+def with_etag(request: HttpRequest, response: HttpResponse, data: Any) -> Any:
+    """Set the ETag of what is returned; answer 304 when the client already has it."""
+    tag = etag_of(data)
+    if request.headers.get("If-None-Match") == tag:
+        not_modified = HttpResponse(status=304)
+        not_modified["ETag"] = tag
+        return not_modified
+    response["ETag"] = tag
+    return data
+
+
+def require_match(request: HttpRequest, current: Any) -> None:
+    """Refuse a change made from an old copy: the client sends the ETag it read as If-Match."""
+    sent = request.headers.get("If-Match")
+    if not sent:
+        raise ApiError(
+            428, "precondition_required", _("Send the ETag you read in an If-Match header with a change.")
+        )
+    if sent != etag_of(current):
+        raise ApiError(
+            412, "precondition_failed", _("Somebody changed this since you read it. Read it again first.")
+        )
+
+
+def validated(form: forms.Form) -> dict[str, Any]:
+    """Validate with the page's own form, so the API accepts exactly what the page accepts."""
+    if not form.is_valid():
+        raise InvalidFormError(form)
+    return form.cleaned_data

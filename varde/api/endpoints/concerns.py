@@ -1,0 +1,237 @@
+"""Concerns through the API: the same rules, forms, actions and audit events as the case pages."""
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from django.db.models import BooleanField, Case, QuerySet, Value, When
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from varde.accounts.permissions import handler_agencies
+from varde.concerns.actions import casework, intake
+from varde.concerns.choices import Status as ConcernStatus
+from varde.concerns.forms import CaseFilterForm, CloseForm, IntakeForm, StatusForm
+from varde.concerns.models import Concern
+from varde.concerns.permissions import ConcernAccess, concerns_visible_to, get_concern_for
+from varde.concerns.views.casework import filtered_concerns
+from varde.concerns.views.common import CASE_READERS, HANDLERS
+from varde.concerns.workflow import allowed_transitions
+from varde.core.audit import record_event
+
+from ..auth import scoped
+from ..common import admits, caller, require_match, validated, with_etag
+from ..errors import ERRORS, ErrorBody
+
+router = Router(tags=["concerns"])
+CHANGE_ERRORS = {**ERRORS, 412: ErrorBody, 428: ErrorBody}
+
+
+class Subject(Schema):
+    name: str
+    birth_date: date | None
+    birth_year: int | None
+    municipality: str
+    guardians: str
+
+
+class ConcernSummary(Schema):
+    id: UUID
+    reference: str
+    owned: bool = Field(description="The caller's agency owns the concern; otherwise it is shared with it.")
+    status: str | None = Field(description="Shown to the owning agency only.")
+    phenomenon: str | None = Field(description="Shown to the owning agency only.")
+    received: datetime
+
+    # Like the case list: only the owning agency sees categories; others see that something is shared.
+    @staticmethod
+    def resolve_owned(concern: Any) -> bool:
+        return bool(concern.is_owned)
+
+    @staticmethod
+    def resolve_status(concern: Any) -> str | None:
+        return concern.status if concern.is_owned else None
+
+    @staticmethod
+    def resolve_phenomenon(concern: Any) -> str | None:
+        return concern.phenomenon if concern.is_owned else None
+
+    @staticmethod
+    def resolve_received(concern: Any) -> datetime:
+        return concern.created_at  # type: ignore[no-any-return]
+
+
+class ConcernOut(Schema):
+    id: UUID
+    reference: str
+    owned: bool
+    parts: list[str] = Field(description="The parts of the concern the caller may see.")
+    status: str
+    allowed_transitions: list[str]
+    received: datetime
+    owning_agency: str
+    phenomenon: str | None
+    channel: str | None
+    description: str | None = Field(description="With the description part only.")
+    assessment_summary: str | None = Field(description="With the assessment part only.")
+    subject: Subject | None = Field(description="With the identity part only; null when nobody is named.")
+
+
+def _detail(concern: Concern, access: ConcernAccess) -> dict[str, Any]:
+    subject = None
+    if access.shows_identity and concern.is_named:
+        subject = {
+            "name": concern.subject_name,
+            "birth_date": concern.subject_birth_date,
+            "birth_year": concern.subject_birth_year,
+            "municipality": concern.subject_municipality,
+            "guardians": concern.subject_guardians,
+        }
+    return {
+        "id": concern.pk,
+        "reference": concern.reference,
+        "owned": access.is_owner,
+        "parts": sorted(access.parts),
+        "status": concern.status,
+        "allowed_transitions": sorted(allowed_transitions(concern.status)) if access.is_owner else [],
+        "received": concern.created_at,
+        "owning_agency": str(concern.owning_agency),
+        "phenomenon": concern.phenomenon if access.is_owner or access.shows_description else None,
+        "channel": concern.channel if access.is_owner else None,
+        "description": concern.description if access.shows_description else None,
+        "assessment_summary": concern.assessment_summary if access.shows_assessment else None,
+        "subject": subject,
+    }
+
+
+class ConcernFilters(Schema):
+    status: str = ""
+    phenomenon: str = ""
+    responsible: str = Field("", description="me, nobody, or empty for anyone")
+    overdue: bool = False
+    sort: str = Field("", description="-created_at, created_at, assessment_due or status")
+
+
+@router.get("/concerns", auth=scoped("read"), response={200: list[ConcernSummary], **ERRORS})
+@paginate(LimitOffsetPagination)
+@admits(CASE_READERS)
+def list_concerns(request: HttpRequest, filters: Query[ConcernFilters]) -> Any:
+    """The concerns the caller may see, filtered as on the case list, in a stable order."""
+    user = caller(request)
+    form = CaseFilterForm(filters.dict())
+    validated(form)
+    concerns: QuerySet[Concern] = concerns_visible_to(user).annotate(
+        is_owned=Case(
+            When(owning_agency__in=handler_agencies(user), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+    record_event("concern.list_viewed", actor=user, detail={"via": "api"})
+    return filtered_concerns(concerns, form, user)
+
+
+@router.get("/concerns/{concern_id}", auth=scoped("read"), response={200: ConcernOut, 304: None, **ERRORS})
+@admits(CASE_READERS)
+def read_concern(request: HttpRequest, response: HttpResponse, concern_id: UUID) -> Any:
+    """One concern: only the parts the caller may see. Sends an ETag; answers 304 to If-None-Match."""
+    user = caller(request)
+    concern, access = get_concern_for(user, concern_id, purpose="api")
+    return with_etag(request, response, _detail(concern, access))
+
+
+class NewConcern(Schema):
+    agency: UUID | None = Field(
+        None, description="Needed only when the caller handles cases in two agencies."
+    )
+    channel: str
+    reporter_category: str
+    phenomenon: str
+    description: str
+    other_body_name: str = ""
+    anonymised: bool = False
+    subject_name: str = ""
+    subject_birth_date: date | None = None
+    subject_birth_year: int | None = None
+    subject_municipality: str = ""
+    subject_guardians: str = ""
+
+
+def _intake_form(user: Any, data: dict[str, Any]) -> IntakeForm:
+    agencies = handler_agencies(user).select_related("partnership")
+    if data.get("agency") is None and len(agencies) == 1:
+        data["agency"] = agencies[0].pk
+    return IntakeForm({key: value for key, value in data.items() if value is not None}, agencies=agencies)
+
+
+@router.post("/concerns", auth=scoped("intake"), response={201: ConcernOut, **ERRORS})
+@admits(HANDLERS)
+def create_concern(request: HttpRequest, response: HttpResponse, payload: NewConcern) -> Any:
+    """Register a concern, as the intake page does (without its duplicate check, which needs a person)."""
+    user = caller(request)
+    form = _intake_form(user, {**payload.dict(), "kind": IntakeForm.CONCERN})
+    data = validated(form)
+    concern = intake.register_concern(user, agency=data["agency"], report=form.report())
+    concern, access = get_concern_for(user, concern.pk, purpose="api")
+    response["Location"] = f"/api/v1/concerns/{concern.pk}"
+    return Status(201, _detail(concern, access))
+
+
+class NewAdvice(Schema):
+    agency: UUID | None = None
+    channel: str
+    reporter_category: str
+    phenomenon: str
+    advice_given: str
+    other_body_name: str = ""
+
+
+class AdviceOut(Schema):
+    id: UUID
+    held_on: date
+    phenomenon: str
+
+
+@router.post("/advice-sessions", auth=scoped("intake"), response={201: AdviceOut, **ERRORS})
+@admits(HANDLERS)
+def create_advice_session(request: HttpRequest, payload: NewAdvice) -> Any:
+    """Log an advice session: no case, no personal data."""
+    user = caller(request)
+    form = _intake_form(user, {**payload.dict(), "kind": IntakeForm.ADVICE})
+    data = validated(form)
+    fields = {key: data[key] for key in ("channel", "reporter_category", "phenomenon", "advice_given")}
+    session = intake.log_advice_session(user, agency=data["agency"], held_on=timezone.localdate(), **fields)
+    return Status(201, {"id": session.pk, "held_on": session.held_on, "phenomenon": session.phenomenon})
+
+
+class Transition(Schema):
+    to_status: str = Field(description="Any status the concern may move to; closed needs an outcome.")
+    reason: str
+    outcome: str = ""
+
+
+@router.post(
+    "/concerns/{concern_id}/transitions", auth=scoped("casework"), response={200: ConcernOut, **CHANGE_ERRORS}
+)
+@admits(HANDLERS)
+def change_status(request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: Transition) -> Any:
+    """Move the concern on. Send the ETag you read as If-Match, so no change is made from an old copy."""
+    user = caller(request)
+    concern, access = get_concern_for(user, concern_id, purpose="api: change status")
+    if not access.is_owner:
+        raise Http404
+    require_match(request, _detail(concern, access))
+    if payload.to_status == ConcernStatus.CLOSED:
+        data = validated(CloseForm({"outcome": payload.outcome, "reason": payload.reason}))
+        casework.close_concern(user, concern, outcome=data["outcome"], reason=data["reason"])
+    else:
+        allowed = list(allowed_transitions(concern.status))
+        data = validated(
+            StatusForm({"to_status": payload.to_status, "reason": payload.reason}, allowed=allowed)
+        )
+        casework.change_status(user, concern, to_status=data["to_status"], reason=data["reason"])
+    concern.refresh_from_db()
+    detail = _detail(concern, access)
+    return with_etag(request, response, detail)

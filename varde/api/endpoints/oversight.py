@@ -1,0 +1,123 @@
+"""The suppressed statistics tables and, for privacy officers, the audit trail."""
+
+import csv
+import io
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from varde.accounts.models import Partnership
+from varde.accounts.permissions import chosen_partnership
+from varde.accounts.roles import Role
+from varde.core.access import roles
+from varde.core.audit import record_event
+from varde.privacy.forms import AuditFilterForm
+from varde.privacy.permissions import audit_events_visible_to
+from varde.privacy.views import filtered_events
+from varde.statistics.forms import SituationForm
+from varde.statistics.permissions import READERS
+from varde.statistics.tables import count_table, csv_lines
+from varde.statistics.views import STATISTICS_READERS
+
+from ..auth import scoped
+from ..common import admits, caller, validated
+from ..errors import ERRORS
+
+router = Router(tags=["oversight"])
+PRIVACY_OFFICERS = roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships")
+
+
+class TableQuery(Schema):
+    source: str = Field("concerns", description="concerns, advice, incidents or observations")
+    dimension: str = Field("phenomenon", description="the breakdown, as on the situation page")
+    period: str = Field("year", description="year or quarter")
+    first_year: int = Field(..., description="from this year")
+    last_year: int = Field(..., description="to this year")
+    samarbeid: str = Field("", description="partnership slug, when the caller reads more than one")
+
+
+class TableOut(Schema):
+    dimension: str
+    columns: list[str]
+    rows: list[list[str]] = Field(description="Each row: category, one figure per column, the row total.")
+    totals: list[str] = Field(description="The column totals and the grand total.")
+    small: str = Field(description="How a count below the threshold is shown.")
+    hidden: str = Field(description="How a figure hidden to protect a small one is shown.")
+
+
+def _table(request: HttpRequest, query: TableQuery) -> tuple[Any, Any]:
+    user = caller(request)
+    data = validated(SituationForm(query.dict(), partnerships=Partnership.objects.none()))
+    partnership = chosen_partnership(user, READERS, query.samarbeid or None)
+    dimension, table = count_table(partnership, **data)
+    record_event("statistics.exported", actor=user, detail={"format": "api", **data})
+    return dimension, table
+
+
+@router.get("/statistics/table", auth=scoped("statistics"), response={200: TableOut, **ERRORS})
+@admits(STATISTICS_READERS)
+def statistics_table(request: HttpRequest, query: Query[TableQuery]) -> Any:
+    """A suppressed table: exactly the figures the situation page publishes."""
+    dimension, table = _table(request, query)
+    header, *lines = table.published()
+    return {
+        "dimension": str(dimension.label),
+        "columns": header[1:-1],
+        "rows": lines[:-1],
+        "totals": lines[-1][1:],
+        "small": "<5",
+        "hidden": "×",
+    }
+
+
+@router.get(
+    "/statistics/table.csv",
+    auth=scoped("statistics"),
+    # The 200 answer is CSV, described here rather than as a JSON schema.
+    response=ERRORS,
+    openapi_extra={
+        "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}
+    },
+)
+@admits(STATISTICS_READERS)
+def statistics_csv(request: HttpRequest, query: Query[TableQuery]) -> HttpResponse:
+    """The same table as CSV."""
+    out = io.StringIO()
+    csv.writer(out).writerows(csv_lines(*_table(request, query)))
+    return HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+
+
+class AuditQuery(Schema):
+    action: str = ""
+    actor: str = ""
+    object_id: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+class AuditEventOut(Schema):
+    id: int
+    occurred_at: datetime
+    actor: str = Field(alias="actor_label")
+    agency: str = Field(alias="agency_label")
+    action: str
+    object_type: str
+    object_id: str
+    purpose: str
+    detail: dict[str, Any]
+
+
+@router.get("/audit-events", auth=scoped("audit"), response={200: list[AuditEventOut], **ERRORS})
+@paginate(LimitOffsetPagination)
+@admits(PRIVACY_OFFICERS)
+def audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
+    """The audit trail of the officer's partnerships, newest first."""
+    user = caller(request)
+    form = AuditFilterForm({key: value for key, value in filters.dict().items() if value})
+    validated(form)
+    events = filtered_events(audit_events_visible_to(user).newest_first(), form)
+    record_event("audit.viewed", actor=user, detail={"filters": form.used_filters(), "via": "api"})
+    return events

@@ -1,0 +1,78 @@
+"""Who the caller is, and the legal bases they may cite."""
+
+from typing import Any
+from uuid import UUID
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from varde.accounts.permissions import partnerships_where_any
+from varde.accounts.roles import Role
+from varde.concerns.models import LegalBasis
+from varde.core.access import ANY_MEMBER, roles
+
+from ..auth import scoped
+from ..common import admits, caller
+from ..errors import ERRORS
+
+router = Router(tags=["people"])
+# Case handlers cite legal bases when they disclose; administrators keep them.
+BASIS_READERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, Role.ADMIN, object_check="their partnerships")
+
+
+class Membership(Schema):
+    partnership: str
+    agency: str
+    role: str
+
+
+class Me(Schema):
+    username: str
+    name: str
+    memberships: list[Membership]
+    scopes: list[str] | None
+
+
+@router.get("/me", auth=scoped("read"), response={200: Me, **ERRORS})
+@admits(ANY_MEMBER)
+def me(request: HttpRequest) -> Any:
+    """The caller, their memberships, and the token's scopes (null for a browser session)."""
+    user = caller(request)
+    memberships = user.memberships.select_related("agency__partnership").order_by("agency__name", "role")
+    token = getattr(request, "access_token", None)
+    return {
+        "username": user.username,
+        "name": user.display_name,
+        "memberships": [
+            {"partnership": m.agency.partnership.slug, "agency": m.agency.name, "role": m.role}
+            for m in memberships
+        ],
+        "scopes": token.scopes if token is not None else None,
+    }
+
+
+class LegalBasisOut(Schema):
+    id: UUID
+    partnership: str
+    code: str
+    version: int
+    title: str
+    citation: str
+    kind: str
+    needs_legal_review: bool
+
+
+@router.get("/legal-bases", auth=scoped("read"), response={200: list[LegalBasisOut], **ERRORS})
+@admits(BASIS_READERS)
+def legal_bases(request: HttpRequest) -> Any:
+    """The legal bases in force in the caller's partnerships."""
+    user = caller(request)
+    partnerships = partnerships_where_any(user, BASIS_READERS.roles or ())
+    bases = LegalBasis.objects.filter(partnership__in=partnerships, retired_at__isnull=True)
+    return [
+        {
+            **{field: getattr(basis, field) for field in LegalBasisOut.model_fields},
+            "partnership": basis.partnership.slug,
+        }
+        for basis in bases.select_related("partnership").order_by("partnership__slug", "citation", "-version")
+    ]

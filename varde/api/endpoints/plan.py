@@ -1,0 +1,135 @@
+"""The action plan: its measures with their promises and computed status, and the trainings."""
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from varde.accounts.models import Partnership, Unit
+from varde.accounts.permissions import chosen_partnership
+from varde.actionplan import actions
+from varde.actionplan.forms import TrainingForm
+from varde.actionplan.models import Training
+from varde.actionplan.obligations import current_plan, statuses_for
+from varde.actionplan.permissions import READERS, can_contribute
+from varde.actionplan.views import PLAN_CONTRIBUTORS, PLAN_READERS
+
+from ..auth import scoped
+from ..common import admits, caller, validated, with_etag
+from ..errors import ERRORS
+
+router = Router(tags=["action plan"])
+
+
+class ObligationOut(Schema):
+    code: str
+    title: str
+    rule: str
+    value: int
+    state: str = Field(description="The status computed from the records, as on the plan dashboard.")
+    due: date | None
+    measure: int | None = Field(description="The number of the plan measure it belongs to.")
+
+
+class PlanMeasureOut(Schema):
+    number: int
+    title: str
+    responsible: str
+    status: str
+
+
+class PlanOut(Schema):
+    partnership: str
+    version: int
+    measures: list[PlanMeasureOut]
+    obligations: list[ObligationOut]
+
+
+def _partnership(request: HttpRequest, samarbeid: str) -> tuple[Any, Partnership]:
+    user = caller(request)
+    return user, chosen_partnership(user, READERS, samarbeid or None)
+
+
+@router.get("/plan", auth=scoped("read"), response={200: PlanOut, 304: None, **ERRORS})
+@admits(PLAN_READERS)
+def plan(request: HttpRequest, response: HttpResponse, samarbeid: str = "") -> Any:
+    """The current plan of the caller's partnership, with the status of every recurring promise."""
+    _user, partnership = _partnership(request, samarbeid)
+    current = current_plan(partnership)
+    if current is None:
+        raise Http404
+    statuses = statuses_for(current, timezone.localdate())
+    data = {
+        "partnership": partnership.slug,
+        "version": current.version,
+        "measures": [
+            {"number": m.number, "title": m.title, "responsible": m.responsible, "status": m.status}
+            for m in current.measures.order_by("number")
+        ],
+        "obligations": [
+            {
+                "code": s.obligation.code,
+                "title": s.obligation.title,
+                "rule": s.obligation.rule,
+                "value": s.obligation.value,
+                "state": s.state,
+                "due": s.due,
+                "measure": s.obligation.measure.number if s.obligation.measure else None,
+            }
+            for s in statuses
+        ],
+    }
+    return with_etag(request, response, data)
+
+
+class TrainingOut(Schema):
+    id: UUID
+    kind: str
+    held_on: date
+    participants: int
+    topics: list[str]
+    audience: str
+    given_by: str
+    units: list[str]
+
+    @staticmethod
+    def resolve_units(training: Training) -> list[str]:
+        return [unit.name for unit in training.units.all()]
+
+
+@router.get("/trainings", auth=scoped("read"), response={200: list[TrainingOut], **ERRORS})
+@paginate(LimitOffsetPagination)
+@admits(PLAN_READERS)
+def trainings(request: HttpRequest, samarbeid: str = "") -> QuerySet[Training]:
+    """The partnership's trainings, newest first."""
+    _user, partnership = _partnership(request, samarbeid)
+    return partnership.trainings.prefetch_related("units").order_by("-held_on", "id")
+
+
+class NewTraining(Schema):
+    kind: str
+    held_on: date
+    units: list[UUID] = []
+    audience: str = ""
+    participants: int
+    topics: list[str] = []
+    given_by: str
+
+
+@router.post("/trainings", auth=scoped("plan"), response={201: TrainingOut, **ERRORS})
+@admits(PLAN_CONTRIBUTORS)
+def create_training(request: HttpRequest, payload: NewTraining, samarbeid: str = "") -> Any:
+    """Record a held training, as on the trainings page."""
+    user, partnership = _partnership(request, samarbeid)
+    if not can_contribute(user, partnership):
+        raise Http404
+    units = Unit.objects.filter(agency__partnership=partnership, is_active=True)
+    form = TrainingForm(payload.dict(), units=units)
+    validated(form)
+    training = actions.record_training(user, partnership, record=form.record())
+    return Status(201, training)

@@ -1,0 +1,55 @@
+"""The API under /api/v1/ and the page where a person manages their tokens."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.urls import URLPattern, URLResolver, path
+
+from varde.core.access import PUBLIC, AccessRule, access
+
+from . import views
+from .api import api
+from .common import page_rule_of
+
+
+@dataclass(frozen=True)
+class ApiDoor(AccessRule):
+    """An API operation's rule. The door itself lets the request in, because a token is checked only
+    by the endpoint's authentication (anonymous callers get 401 there); the endpoint then applies the
+    page's roles (see common.admits). The roles are kept here so that the access matrix shows them."""
+
+    def allows(self, user: Any) -> bool:
+        return True
+
+
+def _door(operation: str) -> AccessRule:
+    rule = page_rule_of(operation)
+    if rule is None:
+        # The schema, the docs and the root: no data behind them.
+        return PUBLIC
+    return ApiDoor(
+        f"API: a token with the scope, or a session; {rule.label}",
+        second_factor=False,
+        roles=rule.roles,
+        object_check=rule.object_check,
+    )
+
+
+def _declared(patterns: list[Any]) -> list[Any]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            _declared(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern):
+            # Token callers have no session: the login redirect must not catch them at the door.
+            pattern.callback = access(_door(pattern.name or ""))(login_not_required(pattern.callback))
+    return patterns
+
+
+api_patterns, _app_name, namespace = api.urls
+api_urls = (_declared(api_patterns), "api-v1", namespace)
+
+app_name = "api"
+urlpatterns = [
+    path("profil/api-tokener/", views.token_list, name="tokens"),
+]
