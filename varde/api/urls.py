@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.urls import URLPattern, URLResolver, path
+from django.views.decorators.http import conditional_page
 
 from varde.core.access import PUBLIC, AccessRule, access
 
@@ -41,8 +42,10 @@ def _declared(patterns: list[Any]) -> list[Any]:
         if isinstance(pattern, URLResolver):
             _declared(pattern.url_patterns)
         elif isinstance(pattern, URLPattern):
-            # Token callers have no session: the login redirect must not catch them at the door.
-            pattern.callback = access(_door(pattern.name or ""))(login_not_required(pattern.callback))
+            # Token callers have no session: the login redirect must not catch them at the door. Every
+            # read gets an ETag (of its body, unless the endpoint set one) and answers If-None-Match.
+            view = conditional_page(login_not_required(pattern.callback))
+            pattern.callback = access(_door(pattern.name or ""))(view)
     return patterns
 
 

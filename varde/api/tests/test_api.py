@@ -147,3 +147,15 @@ def test_a_meeting_shows_a_concern_only_through_its_shared_summary(world, client
     assert concern.reference not in text
     assert str(concern.pk) not in text
     assert concern.subject_name not in text
+
+
+def test_every_read_has_an_etag_and_answers_304(world, client):
+    from varde.meetings.tests.factories import make_meeting, secretary_of
+
+    meeting = make_meeting(world)
+    headers = bearer(secretary_of(world))
+    for url in (f"/api/v1/meetings/{meeting.pk}", "/api/v1/meetings", "/api/v1/me"):
+        first = client.get(url, **headers)
+        assert first.status_code == 200
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"], **headers)
+        assert again.status_code == 304, url

@@ -118,7 +118,6 @@ def test_the_command_line_makes_lists_and_revokes(coordinator):
         coordinator.username,
         "--scope",
         "read",
-        "--scope",
         "statistics",
         "--expires",
         "10",

@@ -17,7 +17,9 @@ class Command(BaseCommand):
         verbs = parser.add_subparsers(dest="verb", required=True)
         create = verbs.add_parser("create", help="make a token; its secret is printed once")
         create.add_argument("--user", required=True, help="username")
-        create.add_argument("--scope", action="append", required=True, choices=Scope.values, help="repeat")
+        create.add_argument(
+            "--scope", action="extend", nargs="+", required=True, choices=Scope.values, help="one or more"
+        )
         create.add_argument("--expires", type=int, default=tokens.DEFAULT_LIFETIME_DAYS, help="days")
         create.add_argument("--name", default="command line", help="what it is for")
         listing = verbs.add_parser("list", help="a user's tokens, without secrets")
