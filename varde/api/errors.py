@@ -167,6 +167,10 @@ def install_handlers(api: NinjaAPI) -> None:
         response["WWW-Authenticate"] = "Bearer"
         return response
 
+    def invalid(request: HttpRequest, fields: list[tuple[str, Any]]) -> HttpResponse:
+        message = _("Some fields are not valid.")
+        return error_response(api, request, status=422, code="invalid_input", message=message, fields=fields)
+
     def invalid_input(request: HttpRequest, exc: Any) -> HttpResponse:
         fields = []
         for problem in exc.errors:
@@ -178,14 +182,7 @@ def install_handlers(api: NinjaAPI) -> None:
             with translation.override("nb"):
                 bokmal = str(_("Not a valid value (%(reason)s).") % {"reason": english})
             fields.append((".".join(location) or "body", known or (bokmal, english)))
-        return error_response(
-            api,
-            request,
-            status=422,
-            code="invalid_input",
-            message=_("Some fields are not valid."),
-            fields=fields,
-        )
+        return invalid(request, fields)
 
     def form_invalid(request: HttpRequest, exc: Any) -> HttpResponse:
         fields = [
@@ -193,14 +190,7 @@ def install_handlers(api: NinjaAPI) -> None:
             for name, messages in exc.form.errors.items()
             for message in messages
         ]
-        return error_response(
-            api,
-            request,
-            status=422,
-            code="invalid_input",
-            message=_("Some fields are not valid."),
-            fields=fields,
-        )
+        return invalid(request, fields)
 
     def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
         code, message = NINJA_REFUSALS.get(exc.status_code, NINJA_REFUSALS[403])
