@@ -3,6 +3,7 @@
 varde demo [--port N] [--load-only]   migrate, load the demo and serve it on 127.0.0.1
 varde serve [--bind ADDR] [--workers N] run gunicorn with production settings
 varde verify-audit                    check the audit trail's hash chain
+varde processing-record [--out DIR]   the record of processing activities per agency (Markdown, PDF)
 varde <manage.py command> …           anything else goes to manage.py
 """
 
@@ -80,7 +81,13 @@ def verify_audit(argv: list[str]) -> int:
     return 0
 
 
-VERBS = {"demo": demo, "serve": serve, "verify-audit": verify_audit}
+def processing_record(argv: list[str]) -> int:
+    _setup("config.settings.local")
+    execute_from_command_line(["varde", "processing_record", *argv])
+    return 0
+
+
+VERBS = {"demo": demo, "serve": serve, "verify-audit": verify_audit, "processing-record": processing_record}
 
 
 def main() -> None:

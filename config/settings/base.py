@@ -246,3 +246,11 @@ LOGGING = {
 
 # Requests per minute a personal access token may make to the API.
 VARDE_API_REQUESTS_PER_MINUTE = int(os.environ.get("VARDE_API_REQUESTS_PER_MINUTE", "300"))
+
+# Encryption at rest (varde.core.crypto): Fernet keys, comma-separated, the first one encrypts; and the
+# key of the blind index used to search encrypted names.
+VARDE_ENCRYPTION_KEYS = os.environ.get("VARDE_ENCRYPTION_KEYS", "")
+VARDE_BLIND_INDEX_KEY = os.environ.get("VARDE_BLIND_INDEX_KEY", "")
+
+# Backups (varde backup): Django's JSON with encrypted fields kept as ciphertext.
+SERIALIZATION_MODULES = {"vardejson": "varde.core.backup"}

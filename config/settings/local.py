@@ -8,6 +8,10 @@ from .base import VAR_DIR, env_bool
 # A fixed key is fine here: this settings module is never used in production (see production.py).
 SECRET_KEY = os.environ.get("SECRET_KEY", "varde-local-development-key-not-for-production")
 VARDE_AUDIT_KEY = os.environ.get("VARDE_AUDIT_KEY", "varde-local-audit-key")
+VARDE_ENCRYPTION_KEYS = os.environ.get(
+    "VARDE_ENCRYPTION_KEYS", "dmFyZGUtbG9jYWwtZGV2ZWxvcG1lbnQta2V5LTMyYiE="
+)
+VARDE_BLIND_INDEX_KEY = os.environ.get("VARDE_BLIND_INDEX_KEY", "varde-local-blind-index-key")
 DEBUG = env_bool("VARDE_DEBUG", False)
 VARDE_DEMO_MODE = env_bool("VARDE_DEMO_MODE", True)
 WHITENOISE_USE_FINDERS = True

@@ -17,6 +17,8 @@ def required(name: str) -> str:
 
 SECRET_KEY = required("SECRET_KEY")
 VARDE_AUDIT_KEY = required("VARDE_AUDIT_KEY")
+VARDE_ENCRYPTION_KEYS = required("VARDE_ENCRYPTION_KEYS")
+VARDE_BLIND_INDEX_KEY = required("VARDE_BLIND_INDEX_KEY")
 DEBUG = False
 if env_bool("VARDE_DEMO_MODE"):
     raise ImproperlyConfigured("VARDE_DEMO_MODE cannot be enabled with production settings.")

@@ -9,10 +9,15 @@ from typing import Any, TypeVar
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
 
 from varde.core.access import AccessRule
 
 from .errors import ApiError, InvalidFormError
+
+MAX_PAGE = 200
+MAX_OFFSET = 10_000_000
 
 # The page rule of every endpoint, by operation name, for the access matrix.
 _page_rules: dict[str, AccessRule] = {}
@@ -79,3 +84,11 @@ def validated(form: forms.Form) -> dict[str, Any]:
     if not form.is_valid():
         raise InvalidFormError(form)
     return form.cleaned_data
+
+
+class Pages(LimitOffsetPagination):
+    """limit and offset, bounded: an offset past any real list is refused (422), not sent to the database."""
+
+    class Input(Schema):
+        limit: int = Field(50, ge=1, le=MAX_PAGE, description=f"at most {MAX_PAGE}")
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)

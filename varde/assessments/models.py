@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
 from varde.concerns.models import Concern
+from varde.core.crypto import EncryptedJSONField, EncryptedTextField
 
 from .engine import Definition, describe
 
@@ -130,7 +131,7 @@ class Assessment(models.Model):
         _("status"), max_length=10, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
     )
     assessed_on = models.DateField(_("date of the assessment"))
-    texts = models.JSONField(_("written parts"), default=dict)
+    texts = EncryptedJSONField(_("written parts"), default=dict)
     focus = models.JSONField(_("recommended focus"), default=list)
     level = models.ForeignKey(
         ConcernLevel,
@@ -140,7 +141,7 @@ class Assessment(models.Model):
         related_name="+",
         verbose_name=_("concern level"),
     )
-    level_reason = models.TextField(_("reason for the concern level"), blank=True)
+    level_reason = EncryptedTextField(_("reason for the concern level"), blank=True)
     next_review = models.DateField(_("next assessment"), null=True, blank=True)
     supersedes = models.OneToOneField(
         "self",
@@ -187,10 +188,10 @@ class Rating(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="ratings")
     item = models.CharField(max_length=60)
     answer = models.CharField(_("rating"), max_length=60, blank=True)
-    evidence = models.TextField(_("what the rating rests on"), blank=True)
-    source = models.CharField(_("source"), max_length=200, blank=True)
+    evidence = EncryptedTextField(_("what the rating rests on"), blank=True)
+    source = EncryptedTextField(_("source"), blank=True)
     reliability = models.CharField(_("reliability"), max_length=20, choices=Reliability.choices, blank=True)
-    protective = models.TextField(_("protective factors"), blank=True)
+    protective = EncryptedTextField(_("protective factors"), blank=True)
 
     class Meta:
         ordering = ["id"]

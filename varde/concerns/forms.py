@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, User
 from varde.core.forms import DateInput
+from varde.core.versioning import VersionedForm
 
 from .actions.intake import Report, Subject
 from .categorical import MeasureType
@@ -337,7 +338,8 @@ class AssignForm(forms.Form):
         narrow(self, responsible=handlers)
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(VersionedForm):
+    edited = ("assessment_summary",)
     summary = long_text(
         _("Assessment"),
         required=False,
@@ -381,7 +383,9 @@ class MeasureForm(forms.Form):
         )
 
 
-class MeasureUpdateForm(forms.Form):
+class MeasureUpdateForm(VersionedForm):
+    edited = ("status", "next_review", "evaluation")
+
     status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
     next_review = forms.DateField(label=_("Next review"), required=False, widget=DateInput())
     evaluation = long_text(_("Evaluation notes"), required=False)

@@ -7,6 +7,7 @@ records attached to it. Everything that must outlive erasure is categorical: Sta
 
 import uuid
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
+from varde.core.crypto import EncryptedDateField, EncryptedTextField, name_index
 
 from .categorical import MeasureType
 from .choices import (
@@ -193,17 +195,19 @@ class Concern(models.Model):
         related_name="reported_concerns",
         verbose_name=_("reported by"),
     )
-    reporter_contact = models.CharField(_("reporter's contact details"), max_length=200, blank=True)
+    reporter_contact = EncryptedTextField(_("reporter's contact details"), blank=True)
     phenomenon = models.CharField(_("phenomenon"), max_length=30, choices=Phenomenon.choices)
-    description = models.TextField(_("description"))
-    assessment_summary = models.TextField(_("assessment"), blank=True)
+    description = EncryptedTextField(_("description"))
+    assessment_summary = EncryptedTextField(_("assessment"), blank=True)
 
     is_named = models.BooleanField(_("the person is named"), default=False)
-    subject_name = models.CharField(_("name"), max_length=200, blank=True)
-    subject_birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    subject_name = EncryptedTextField(_("name"), blank=True)
+    # Search before create: keyed digests of the words of the name (see varde.core.crypto).
+    subject_name_index = models.CharField(max_length=400, blank=True, db_index=True)
+    subject_birth_date = EncryptedDateField(_("date of birth"), null=True, blank=True)
     subject_birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
-    subject_municipality = models.CharField(_("municipality of residence"), max_length=100, blank=True)
-    subject_guardians = models.TextField(_("parents or guardians"), blank=True)
+    subject_municipality = EncryptedTextField(_("municipality of residence"), blank=True)
+    subject_guardians = EncryptedTextField(_("parents or guardians"), blank=True)
     age_band = models.CharField(
         _("age band"), max_length=10, choices=AgeBand.choices, default=AgeBand.UNKNOWN
     )
@@ -214,10 +218,12 @@ class Concern(models.Model):
 
     assessment_due = models.DateField(_("assess by"), null=True, blank=True)
     retention_hold_until = models.DateField(_("keep personal data until"), null=True, blank=True)
-    retention_hold_reason = models.TextField(_("reason for keeping longer"), blank=True)
+    retention_hold_reason = EncryptedTextField(_("reason for keeping longer"), blank=True)
     restricted_at = models.DateTimeField(_("restricted"), null=True, blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Optimistic locking for edit forms (varde.core.versioning).
+    version = models.PositiveIntegerField(default=1)
 
     objects = ConcernQuerySet.as_manager()
 
@@ -244,6 +250,14 @@ class Concern(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The name is encrypted; its blind index keeps search before create working.
+        self.subject_name_index = name_index(self.subject_name) if self.subject_name else ""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "subject_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "subject_name_index"}
+        super().save(*args, **kwargs)
+
     def is_overdue(self, today: date) -> bool:
         return (
             self.assessment_due is not None
@@ -261,7 +275,7 @@ class ConcernEvent(models.Model):
     action = models.CharField(_("action"), max_length=40)
     from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = EncryptedTextField(_("reason"), blank=True)
 
     class Meta:
         ordering = ["occurred_at", "id"]
@@ -287,7 +301,7 @@ class Review(models.Model):
     due_on = models.DateField(_("due"))
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     done_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    notes = models.TextField(_("notes"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -309,12 +323,12 @@ class Consent(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="consents")
     given_by_guardians = models.BooleanField(_("given by parents or guardians"), default=False)
-    given_by_names = models.CharField(_("given by"), max_length=200)
+    given_by_names = EncryptedTextField(_("given by"))
     agencies = models.ManyToManyField(Agency, related_name="+", verbose_name=_("agencies"))
     measure_types = models.ManyToManyField(
         MeasureType, blank=True, related_name="+", verbose_name=_("measures covered")
     )
-    purposes = models.TextField(_("purposes"))
+    purposes = EncryptedTextField(_("purposes"))
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     recorded_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -387,8 +401,9 @@ class Measure(models.Model):
         related_name="measures",
         verbose_name=_("consent"),
     )
-    evaluation = models.TextField(_("evaluation notes"), blank=True)
+    evaluation = EncryptedTextField(_("evaluation notes"), blank=True)
     ended_reason = models.CharField(_("why it ended"), max_length=200, blank=True)
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = MeasureQuerySet.as_manager()
@@ -426,13 +441,13 @@ class Disclosure(models.Model):
     consent = models.ForeignKey(
         Consent, on_delete=models.RESTRICT, null=True, blank=True, related_name="disclosures"
     )
-    justification = models.TextField(_("justification"))
+    justification = EncryptedTextField(_("justification"))
     approved_by = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("approved by")
     )
     disclosed_at = models.DateTimeField(_("disclosed"), auto_now_add=True)
     person_informed = models.CharField(_("person informed"), max_length=10, choices=InformedChoice.choices)
-    not_informed_reason = models.TextField(_("why the person was not informed"), blank=True)
+    not_informed_reason = EncryptedTextField(_("why the person was not informed"), blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     end_reason = models.CharField(_("why it ended"), max_length=30, choices=DisclosureEnd.choices, blank=True)
 

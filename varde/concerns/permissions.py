@@ -21,6 +21,7 @@ from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.permissions import CASE_HANDLER_ROLES, handler_agencies, partnerships_where
 from varde.accounts.roles import Role
 from varde.core.audit import record_event
+from varde.core.crypto import name_index
 
 from .choices import Part
 from .models import Concern, ConcernQuerySet, Disclosure, Measure
@@ -188,11 +189,12 @@ def partnerships_administered_by(user: Any) -> QuerySet[Partnership]:
 
 
 def possible_duplicates(user: Any, agency: Agency, name: str, *, limit: int = 10) -> ConcernQuerySet:
-    """Search before create: concerns in the same agency about someone with a similar name."""
-    tokens = [token for token in name.split() if len(token) > 1]
-    if not tokens:
+    """Search before create: concerns in the same agency about someone with the same words in their
+    name. Names are encrypted, so the search compares keyed digests of whole words."""
+    digests = name_index(name).split()
+    if not digests:
         return Concern.objects.none()
     matches = owned_concerns_of(user).filter(owning_agency=agency, is_named=True)
-    for token in tokens:
-        matches = matches.filter(subject_name__icontains=token)
+    for digest in digests:
+        matches = matches.filter(subject_name_index__contains=digest)
     return matches.order_by("-created_at")[:limit]

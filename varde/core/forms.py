@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from .errors import StaleEdit
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -23,6 +25,9 @@ def perform(form: forms.Form, action: Callable[[], Any]) -> bool:
     """Run an action; when it refuses, show its reason on the form and change nothing."""
     try:
         action()
+    except StaleEdit:
+        form.explain_stale()  # type: ignore[attr-defined]
+        return False
     except ValidationError as refusal:
         for message in refusal.messages:
             form.add_error(None, message)

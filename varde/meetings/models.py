@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
+from varde.core.crypto import EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
 
@@ -185,7 +186,7 @@ class AgendaItem(models.Model):
     concern = models.ForeignKey(
         "concerns.Concern", on_delete=models.CASCADE, null=True, blank=True, related_name="agenda_items"
     )
-    shared_summary = models.TextField(_("shared summary"), blank=True)
+    shared_summary = EncryptedTextField(_("shared summary"), blank=True)
     legal_basis = models.ForeignKey(
         "concerns.LegalBasis",
         on_delete=models.PROTECT,
@@ -260,8 +261,8 @@ class ItemMinutes(models.Model):
     """The shared record of one point: what was discussed, the agreed level, what was decided."""
 
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="record")
-    discussion = models.TextField(_("discussion"), blank=True)
-    decisions = models.TextField(_("decisions"), blank=True)
+    discussion = EncryptedTextField(_("discussion"), blank=True)
+    decisions = EncryptedTextField(_("decisions"), blank=True)
     agreed_level = models.ForeignKey(
         "assessments.ConcernLevel",
         on_delete=models.PROTECT,
@@ -280,7 +281,7 @@ class AgencyNote(models.Model):
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="agency_notes")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("internal notes"))
+    text = EncryptedTextField(_("internal notes"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "agency"], name="agency_note_once")]
@@ -341,7 +342,7 @@ class Addendum(models.Model):
     """A correction or addition to approved minutes; the approved text itself never changes."""
 
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="addenda")
-    text = models.TextField(_("addendum"))
+    text = EncryptedTextField(_("addendum"))
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -188,9 +188,15 @@ def test_demo_users_need_the_second_factor_outside_demo_mode(make_user, client):
     assert client.get(reverse("accounts:home")).status_code == 302
 
 
+ENCRYPTION = {
+    "VARDE_ENCRYPTION_KEYS": "dGVzdC1rZXktZm9yLXByb2R1Y3Rpb24tc2V0dGluZ3M=",
+    "VARDE_BLIND_INDEX_KEY": "z" * 40,
+}
+
+
 def test_production_settings_refuse_demo_mode():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "VARDE_DEMO_MODE": "true"}
-    env |= {"SECRET_KEY": "x" * 60, "VARDE_AUDIT_KEY": "y" * 40}
+    env |= {"SECRET_KEY": "x" * 60, "VARDE_AUDIT_KEY": "y" * 40, **ENCRYPTION}
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         env=env,
@@ -204,7 +210,7 @@ def test_production_settings_refuse_demo_mode():
 
 def test_production_settings_pass_the_deploy_check():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
-    env |= {"SECRET_KEY": "k" * 30 + "Q7#x!" * 10, "VARDE_AUDIT_KEY": "y" * 40}
+    env |= {"SECRET_KEY": "k" * 30 + "Q7#x!" * 10, "VARDE_AUDIT_KEY": "y" * 40, **ENCRYPTION}
     env.pop("VARDE_DEMO_MODE", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(

@@ -8,7 +8,7 @@ from django.db.models import BooleanField, Case, QuerySet, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from varde.accounts.permissions import handler_agencies
 from varde.concerns.actions import casework, intake
@@ -22,7 +22,7 @@ from varde.concerns.workflow import allowed_transitions
 from varde.core.audit import record_event
 
 from ..auth import scoped
-from ..common import admits, caller, require_match, validated, with_etag
+from ..common import Pages, admits, caller, require_match, validated, with_etag
 from ..errors import ERRORS, ErrorBody
 
 router = Router(tags=["concerns"])
@@ -115,7 +115,7 @@ class ConcernFilters(Schema):
 
 
 @router.get("/concerns", auth=scoped("read"), response={200: list[ConcernSummary], **ERRORS})
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 @admits(CASE_READERS)
 def list_concerns(request: HttpRequest, filters: Query[ConcernFilters]) -> Any:
     """The concerns the caller may see, filtered as on the case list, in a stable order."""

@@ -7,14 +7,14 @@ from uuid import UUID
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from varde.meetings.models import Meeting
 from varde.meetings.permissions import get_meeting_for, meetings_visible_to
 from varde.meetings.views.common import MEETING_READERS
 
 from ..auth import scoped
-from ..common import admits, caller
+from ..common import Pages, admits, caller
 from ..errors import ERRORS
 
 router = Router(tags=["meetings"])
@@ -55,7 +55,7 @@ class MeetingOut(MeetingSummary):
 
 
 @router.get("/meetings", auth=scoped("read"), response={200: list[MeetingSummary], **ERRORS})
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 @admits(MEETING_READERS)
 def list_meetings(request: HttpRequest) -> QuerySet[Meeting]:
     """The meetings the caller organises or is invited to, newest first."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import chosen_partnership
@@ -23,7 +23,7 @@ from varde.statistics.tables import count_table, csv_lines
 from varde.statistics.views import STATISTICS_READERS
 
 from ..auth import scoped
-from ..common import admits, caller, validated
+from ..common import Pages, admits, caller, validated
 from ..errors import ERRORS
 
 router = Router(tags=["oversight"])
@@ -111,7 +111,7 @@ class AuditEventOut(Schema):
 
 
 @router.get("/audit-events", auth=scoped("audit"), response={200: list[AuditEventOut], **ERRORS})
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 @admits(PRIVACY_OFFICERS)
 def audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
     """The audit trail of the officer's partnerships, newest first."""

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from varde.accounts.models import Partnership, Unit
 from varde.accounts.permissions import chosen_partnership
@@ -20,7 +20,7 @@ from varde.actionplan.permissions import READERS, can_contribute
 from varde.actionplan.views import PLAN_CONTRIBUTORS, PLAN_READERS
 
 from ..auth import scoped
-from ..common import admits, caller, validated, with_etag
+from ..common import Pages, admits, caller, validated, with_etag
 from ..errors import ERRORS
 
 router = Router(tags=["action plan"])
@@ -103,7 +103,7 @@ class TrainingOut(Schema):
 
 
 @router.get("/trainings", auth=scoped("read"), response={200: list[TrainingOut], **ERRORS})
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 @admits(PLAN_READERS)
 def trainings(request: HttpRequest, samarbeid: str = "") -> QuerySet[Training]:
     """The partnership's trainings, newest first."""

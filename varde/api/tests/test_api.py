@@ -159,3 +159,9 @@ def test_every_read_has_an_etag_and_answers_304(world, client):
         assert first.status_code == 200
         again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"], **headers)
         assert again.status_code == 304, url
+
+
+def test_an_offset_past_any_list_is_refused_not_sent_to_the_database(world, client):
+    answer = client.get("/api/v1/meetings", {"offset": 2**63}, **bearer(world.make_user(Role.COORDINATOR)))
+    assert answer.status_code == 422
+    assert answer.json()["error"]["fields"][0]["field"] == "offset"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from varde.accounts.models import User
 from varde.accounts.permissions import handler_agencies
 from varde.core.errors import ActionRefused
+from varde.core.versioning import claim
 
 from ..categorical import StatisticsFact
 from ..choices import DisclosureEnd, LegalBasisKind, Outcome, Status
@@ -33,10 +34,12 @@ def assign_responsible(actor: Any, concern: Concern, *, responsible: User | None
 
 
 @transaction.atomic
-def update_assessment(actor: Any, concern: Concern, *, summary: str) -> Concern:
+@transaction.atomic
+def update_assessment(actor: Any, concern: Concern, *, summary: str, version: int | None = None) -> Concern:
     require_owner(actor, concern)
+    claim(concern, version)
     concern.assessment_summary = summary
-    concern.save(update_fields=["assessment_summary", "updated_at"])
+    concern.save(update_fields=["assessment_summary", "updated_at", "version"])
     log(concern, actor, "assessment_updated")
     return concern
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from varde.accounts.models import Agency, User
 from varde.accounts.notifications import notify
 from varde.core.errors import ActionRefused
+from varde.core.versioning import claim
 
 from ..categorical import MeasureType, StatisticsFact
 from ..choices import MeasureStatus, Status
@@ -94,9 +95,11 @@ def update_measure(
     next_review: date | None,
     evaluation: str,
     ended_reason: str = "",
+    version: int | None = None,
 ) -> Measure:
     if not can_update_measure(actor, measure):
         raise PermissionDenied
+    claim(measure, version)
     if measure.status not in MeasureStatus.running():
         raise ActionRefused(_("This measure has ended and can no longer be changed."))
     if status == MeasureStatus.ACTIVE and measure.status != MeasureStatus.ACTIVE:

@@ -245,9 +245,14 @@ def assign(request: HttpRequest, pk: Any) -> HttpResponse:
 def assessment(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="write assessment")
-    form = AssessmentForm(request.POST or None, initial={"summary": concern.assessment_summary})
+    form = AssessmentForm(
+        request.POST or None, record=concern, initial={"summary": concern.assessment_summary}
+    )
     if submitted(request, form) and perform(
-        form, lambda: casework.update_assessment(user, concern, summary=form.cleaned_data["summary"])
+        form,
+        lambda: casework.update_assessment(
+            user, concern, summary=form.cleaned_data["summary"], version=form.cleaned_data["version"]
+        ),
     ):
         return done(request, concern, _("The assessment is saved."))
     return action_page(request, concern, form, heading=_("Assessment"), submit=_("Save"))
@@ -361,9 +366,10 @@ def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse
     if measure.concern_id != concern.pk:
         raise Http404
     initial = {"status": measure.status, "next_review": measure.next_review, "evaluation": measure.evaluation}
-    form = MeasureUpdateForm(request.POST or None, initial=initial)
+    form = MeasureUpdateForm(request.POST or None, record=measure, initial=initial)
     if submitted(request, form) and perform(
-        form, lambda: measures.update_measure(user, measure, **form.cleaned_data)
+        form,
+        lambda: measures.update_measure(user, measure, **form.edits(), version=form.cleaned_data["version"]),
     ):
         return done(request, concern, _("The measure is updated."))
     heading = _("Measure: %(type)s") % {"type": measure.measure_type}

@@ -1,6 +1,7 @@
 """Deny by default: every page declares its rule; pages without one answer 404."""
 
 import pytest
+from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import path
@@ -106,3 +107,20 @@ def test_language_switch_rejects_unknown_language_without_error(client, db):
     response = client.post("/sprak/", {"language": "<script>", "next": "/login/"})
     assert response.status_code == 302
     assert client.get("/login/").headers["Content-Language"] == "nb"
+
+
+def test_an_unreachable_database_gives_a_styled_503_that_leaks_nothing(world, client):
+    def unreachable(*args, **kwargs):
+        raise OperationalError('could not connect to server: Connection refused (host "db.internal")')
+
+    log_in(client, world.make_user(Role.EMPLOYEE))
+    client.raise_request_exception = False
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(connection, "cursor", unreachable)
+        response = client.get("/")
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "utilgjengelig" in page
+    assert "db.internal" not in page
+    assert "Connection refused" not in page

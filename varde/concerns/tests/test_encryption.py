@@ -1,0 +1,89 @@
+"""Personal data is encrypted at rest: a dump of the database holds none of it, keys can be rotated,
+and search before create still finds the person through the blind index."""
+
+import pytest
+from cryptography.fernet import Fernet
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+
+from varde.accounts.roles import Role
+from varde.assessments.tests.factories import make_assessment
+from varde.concerns.models import Concern, Consent
+from varde.concerns.permissions import possible_duplicates
+from varde.core import crypto
+
+from .factories import handler_for, make_concern, make_consent
+
+NAME = "Zacharias Ølsmo-Brekke"
+DESCRIPTION = "Hemmelig beskrivelse om skolegården"
+
+
+def database_dump() -> str:
+    """Every stored value of every table, as text, the way a stolen backup would show it."""
+    lines = []
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+            lines += [" ".join(str(value) for value in row) for row in cursor.fetchall()]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def sensitive(world):
+    concern = make_concern(world, name=NAME, description=DESCRIPTION)
+    make_consent(world, concern)
+    make_assessment(world, concern, final=True)
+    return concern
+
+
+def test_a_database_dump_holds_no_readable_personal_text(sensitive):
+    dump = database_dump()
+    consent = Consent.objects.get(concern=sensitive)
+    for secret in (NAME, "Zacharias", "Ølsmo", DESCRIPTION, consent.given_by_names):
+        assert secret not in dump
+    assert crypto.MARK in dump
+    assert Concern.objects.get(pk=sensitive.pk).subject_name == NAME
+
+
+def test_a_plaintext_value_is_refused_rather_than_trusted(sensitive):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE concerns_concern SET description = %s WHERE id = %s", ["klartekst", sensitive.pk.hex]
+        )
+        if cursor.rowcount == 0:
+            cursor.execute(
+                "UPDATE concerns_concern SET description = %s WHERE id = %s", ["klartekst", str(sensitive.pk)]
+            )
+    with pytest.raises(ValueError, match="not"):
+        Concern.objects.get(pk=sensitive.pk)
+
+
+def test_keys_rotate_and_old_keys_can_then_go(sensitive, settings):
+    old = settings.VARDE_ENCRYPTION_KEYS
+    new = Fernet.generate_key().decode()
+    try:
+        settings.VARDE_ENCRYPTION_KEYS = f"{new},{old}"
+        crypto.reset_keys()
+        call_command("keys", "rotate", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        settings.VARDE_ENCRYPTION_KEYS = new
+        crypto.reset_keys()
+        concern = Concern.objects.get(pk=sensitive.pk)
+        assert concern.subject_name == NAME
+        assert concern.description == DESCRIPTION
+        assert concern.assessments.get().texts
+    finally:
+        settings.VARDE_ENCRYPTION_KEYS = old
+        crypto.reset_keys()
+
+
+def test_search_before_create_finds_the_person_by_the_words_of_the_name(sensitive, world):
+    coordinator = handler_for(world, world.municipality)
+    assert list(possible_duplicates(coordinator, world.municipality, "ølsmo-brekke")) == [sensitive]
+    assert list(possible_duplicates(coordinator, world.municipality, "ZACHARIAS  Ølsmo-Brekke")) == [
+        sensitive
+    ]
+    assert list(possible_duplicates(coordinator, world.municipality, "Zach")) == []
+    assert NAME.casefold() not in sensitive.subject_name_index
+    outsider = world.make_user(Role.POLICE_CONTACT)
+    assert list(possible_duplicates(outsider, world.police, "Zacharias")) == []

@@ -1,0 +1,197 @@
+"""Encryption at rest for personal data: authenticated encryption (Fernet: AES-128-CBC with
+HMAC-SHA256) with keys from the environment, several at once so that keys can be rotated, and a keyed
+blind index for the one search that must still work on encrypted names.
+
+VARDE_ENCRYPTION_KEYS holds one or more Fernet keys, separated by commas; the first encrypts, all
+decrypt. VARDE_BLIND_INDEX_KEY keys the index; it is not rotated with the others, because the index of
+every record would have to be rebuilt from the plaintext (which `varde keys rotate` does when told).
+"""
+
+import datetime
+import hashlib
+import hmac
+import json
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+if TYPE_CHECKING:
+    # Encrypted fields hold text in the database and other types (dates, JSON) in Python.
+    _TextColumn = models.TextField[Any, Any]
+else:
+    _TextColumn = models.TextField
+
+# Every encrypted value starts with this, so that a value written before encryption is never taken
+# for ciphertext, and a plaintext value is never silently accepted.
+MARK = "enc1:"
+
+
+@cache
+def _cipher() -> MultiFernet:
+    keys = [key.strip() for key in settings.VARDE_ENCRYPTION_KEYS.split(",") if key.strip()]
+    if not keys:
+        raise ImproperlyConfigured("Set VARDE_ENCRYPTION_KEYS (one or more Fernet keys, comma-separated).")
+    return MultiFernet([Fernet(key.encode()) for key in keys])
+
+
+def reset_keys() -> None:
+    """Forget the cached keys, after the settings changed (tests, rotation)."""
+    _cipher.cache_clear()
+
+
+def encrypt(text: str) -> str:
+    return MARK + _cipher().encrypt(text.encode()).decode()
+
+
+def decrypt(stored: str) -> str:
+    if not stored.startswith(MARK):
+        raise ValueError("A value that should be encrypted is not.")
+    try:
+        return _cipher().decrypt(stored[len(MARK) :].encode()).decode()
+    except InvalidToken as error:
+        raise ValueError("An encrypted value could not be decrypted with any key in use.") from error
+
+
+def normalised(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(folded.split())
+
+
+def blind_index(text: str) -> str:
+    """A keyed digest of the normalised text: equal texts give equal digests, and nothing else is learnt."""
+    key = settings.VARDE_BLIND_INDEX_KEY.encode()
+    if not key:
+        raise ImproperlyConfigured("Set VARDE_BLIND_INDEX_KEY.")
+    return hmac.new(key, normalised(text).encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def name_index(name: str) -> str:
+    """One digest per word of the name, so that a search for a word finds the whole name."""
+    return " ".join(sorted({blind_index(word) for word in normalised(name).split() if len(word) > 1}))
+
+
+class Encrypted:
+    """Shared by the encrypted fields: empty values stay empty, everything else is ciphertext."""
+
+    def to_text(self, value: Any) -> str:
+        return str(value)
+
+    def from_text(self, text: str) -> Any:
+        return text
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        if value is None or value == "":
+            return value
+        return self.from_text(decrypt(value))
+
+    def get_prep_value(self, value: Any) -> Any:
+        if value is None or value == "":
+            return value
+        return encrypt(self.to_text(value))
+
+    # Backups carry ciphertext (see varde.core.backup); reading one back decrypts.
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str) and value.startswith(MARK):
+            return self.from_text(decrypt(value))
+        return value
+
+
+class EncryptedTextField(Encrypted, _TextColumn):
+    """Free text, encrypted. Lookups other than exact emptiness make no sense on it."""
+
+    def get_prep_value(self, value: Any) -> Any:
+        return Encrypted.get_prep_value(self, value)
+
+
+class EncryptedDateField(Encrypted, _TextColumn):
+    """A date, encrypted; None when unknown. A date in Python, text in the column."""
+
+    _pyi_private_set_type: datetime.date | None  # type: ignore[assignment]
+    _pyi_private_get_type: datetime.date | None  # type: ignore[assignment]
+
+    def to_text(self, value: Any) -> str:
+        return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+    def from_text(self, text: str) -> Any:
+        return datetime.date.fromisoformat(text)
+
+    def to_python(self, value: Any) -> Any:
+        value = Encrypted.to_python(self, value)
+        if isinstance(value, str) and value:
+            return datetime.date.fromisoformat(value)
+        return value
+
+    def get_prep_value(self, value: Any) -> Any:
+        return Encrypted.get_prep_value(self, value)
+
+
+class EncryptedJSONField(Encrypted, _TextColumn):
+    """Structured text (an assessment's written parts), encrypted as JSON."""
+
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
+
+    def to_text(self, value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def from_text(self, text: str) -> Any:
+        return json.loads(text)
+
+    def get_prep_value(self, value: Any) -> Any:
+        return Encrypted.get_prep_value(self, value)
+
+
+def encrypt_columns(apps: Any, label: str, fields: list[str], *, backwards: bool = False) -> None:
+    """For migrations: encrypt (or, going back, decrypt) existing values of plain text columns."""
+    model = apps.get_model(label)
+    change = decrypt if backwards else encrypt
+    for row in model.objects.values("pk", *fields).iterator():
+        values = {field: change(row[field]) for field in fields if row[field] not in (None, "")}
+        if values:
+            model.objects.filter(pk=row["pk"]).update(**values)
+
+
+def encrypting(label: str, fields: list[str]) -> tuple[Any, Any]:
+    """The forward and backward functions of a RunPython operation for these columns."""
+
+    def forward(apps: Any, schema_editor: Any) -> None:
+        encrypt_columns(apps, label, fields)
+
+    def backward(apps: Any, schema_editor: Any) -> None:
+        encrypt_columns(apps, label, fields, backwards=True)
+
+    return forward, backward
+
+
+def encrypted_columns() -> list[tuple[type[models.Model], list[str]]]:
+    """Every model with encrypted fields, and those fields."""
+    from django.apps import apps
+
+    found = []
+    for model in apps.get_models():
+        names = [field.name for field in model._meta.get_fields() if isinstance(field, Encrypted)]
+        if names:
+            found.append((model, names))
+    return found
+
+
+def rotate_all() -> int:
+    """Encrypt every stored value again with the first key; returns how many values were rewritten.
+
+    Reading decrypts with whichever key fits; writing encrypts with the first."""
+    count = 0
+    for model, fields in encrypted_columns():
+        manager: Any = model._default_manager
+        for pk, *plain in manager.values_list("pk", *fields).iterator():
+            values = {
+                field: value for field, value in zip(fields, plain, strict=True) if value not in (None, "")
+            }
+            if values:
+                manager.filter(pk=pk).update(**values)
+                count += len(values)
+    return count

@@ -1,0 +1,30 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from varde.core.backup import is_empty, restore
+
+
+class Command(BaseCommand):
+    help = "Load a backup made by 'varde backup' into an empty database, then verify it."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"No backup at {path}.")
+        call_command("migrate", interactive=False, verbosity=0)
+        if not is_empty():
+            raise CommandError("The database already holds data. Restore only into an empty database.")
+        result = restore(path)
+        if not result.ok:
+            raise CommandError("The restore does not match the backup: " + "; ".join(result.problems))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Restored and verified: row counts match, {result.audit_events} audit events verified."
+            )
+        )
