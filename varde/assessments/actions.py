@@ -16,6 +16,7 @@ from varde.concerns.models import Concern
 from varde.concerns.permissions import partnerships_administered_by
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
+from varde.core.versioning import claim
 
 from .engine import InstrumentError, checksum, describe, read_instrument
 from .models import Assessment, AssessmentStatus, ConcernLevel, Instrument, Participant, Rating, Reliability
@@ -209,9 +210,12 @@ def _set_participants(assessment: Assessment, people: list[User]) -> None:
 
 
 @transaction.atomic
-def save_assessment(actor: Any, assessment: Assessment, *, content: AssessmentContent) -> Assessment:
+def save_assessment(
+    actor: Any, assessment: Assessment, *, content: AssessmentContent, version: int | None = None
+) -> Assessment:
     """Save the draft as it stands; nothing is required until it is finalised."""
     _require_draft(actor, assessment)
+    claim(assessment, version)
     _check_content(assessment, content)
     assessment.assessed_on = content.assessed_on
     assessment.texts = {code: text for code, text in content.texts.items() if text.strip()}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from varde.accounts.models import User
 from varde.concerns.forms import long_text, short_text
 from varde.core.forms import DateInput
+from varde.core.versioning import VersionedForm
 
 from .actions import AssessmentContent, RatingInput
 from .engine import Definition, Item, Section, Step, Text
@@ -55,8 +56,10 @@ class StepFields:
     sections: list[SectionFields]
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(VersionedForm):
     """Steps 1–3 of the instrument, then the assessors' own conclusion: focus, level, reason, review."""
+
+    edited = ("assessed_on", "level", "level_reason", "next_review")
 
     assessed_on = forms.DateField(label=_("Date of the assessment"), widget=DateInput())
 

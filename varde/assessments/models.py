@@ -154,6 +154,8 @@ class Assessment(models.Model):
     created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Two assessors may have the same draft open (varde.core.versioning).
+    version = models.PositiveIntegerField(default=1)
     finalised_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     finalised_at = models.DateTimeField(_("finalised"), null=True, blank=True)
 

@@ -133,6 +133,7 @@ def edit(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     concern = assessment.concern
     form = AssessmentForm(
         request.POST or None,
+        record=assessment,
         definition=assessment.instrument.definition,
         levels=concern.partnership.concern_levels.active(),
         people=possible_participants(concern),
@@ -141,7 +142,10 @@ def edit(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     )
     finalising = "finalise" in request.POST
     if submitted(request, form) and perform(
-        form, lambda: actions.save_assessment(user, assessment, content=form.content())
+        form,
+        lambda: actions.save_assessment(
+            user, assessment, content=form.content(), version=form.cleaned_data["version"]
+        ),
     ):
         if not finalising:
             messages.success(request, _("The draft is saved."))

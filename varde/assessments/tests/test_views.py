@@ -42,6 +42,7 @@ def form_data(world, assessment, **overrides):
         "level": str(level(world, "high").pk),
         "level_reason": LEVEL_REASON,
         "participants": [str(handler_for(world, world.municipality).pk)],
+        "version": str(Assessment.objects.get(pk=assessment.pk).version),
     }
     return data | overrides
 
@@ -298,3 +299,22 @@ def test_a_reassessment_falls_due_on_the_responsible_persons_home_page(world, co
     later = timezone.localdate() + timedelta(days=200)
     make_assessment(world, concern, content=complete_content(world, next_review=later))
     assert "Vurder på nytt" not in coordinator_client.get(reverse("accounts:home")).content.decode()
+
+
+def test_two_assessors_saving_the_same_draft_do_not_overwrite_each_other(world, client):
+    from django.test import Client
+
+    concern = make_concern(world)
+    assessment = make_assessment(world, concern, final=False)
+    url = reverse("assessments:edit", args=[concern.pk, assessment.pk])
+    other = Client()
+    log_in(client, handler_for(world, world.municipality))
+    log_in(other, world.make_user(Role.COORDINATOR))
+    opened = form_data(world, assessment)
+    assert client.post(url, opened | {"level_reason": "Første vurderer.", "save": ""}).status_code == 302
+    refused = other.post(url, opened | {"level_reason": "Andre vurderer.", "save": ""})
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "Noen andre har lagret endringer mens du redigerte" in page
+    assert "Andre vurderer." in page
+    assert Assessment.objects.get(pk=assessment.pk).level_reason == "Første vurderer."
