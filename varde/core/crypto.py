@@ -104,9 +104,6 @@ class Encrypted:
 class EncryptedTextField(Encrypted, _TextColumn):
     """Free text, encrypted. Lookups other than exact emptiness make no sense on it."""
 
-    def get_prep_value(self, value: Any) -> Any:
-        return Encrypted.get_prep_value(self, value)
-
 
 class EncryptedDateField(Encrypted, _TextColumn):
     """A date, encrypted; None when unknown. A date in Python, text in the column."""
@@ -126,9 +123,6 @@ class EncryptedDateField(Encrypted, _TextColumn):
             return datetime.date.fromisoformat(value)
         return value
 
-    def get_prep_value(self, value: Any) -> Any:
-        return Encrypted.get_prep_value(self, value)
-
 
 class EncryptedJSONField(Encrypted, _TextColumn):
     """Structured text (an assessment's written parts), encrypted as JSON."""
@@ -141,9 +135,6 @@ class EncryptedJSONField(Encrypted, _TextColumn):
 
     def from_text(self, text: str) -> Any:
         return json.loads(text)
-
-    def get_prep_value(self, value: Any) -> Any:
-        return Encrypted.get_prep_value(self, value)
 
 
 def encrypt_columns(apps: Any, label: str, fields: list[str], *, backwards: bool = False) -> None:
