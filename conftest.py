@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests: a partnership with both agencies, and users by role."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -61,6 +62,11 @@ def log_in(client: Client, user: User) -> Client:
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+def edit_basis(page: str) -> dict[str, str]:
+    """The hidden version and basis fields an edit page sent to the browser, by (prefixed) name."""
+    return dict(re.findall(r'name="((?:[\w-]+-)?(?:version|basis))" value="([^"]*)"', page))
 
 
 @pytest.fixture

@@ -4,9 +4,11 @@ Each re-checks permission, runs in a transaction and writes one audit event.
 """
 
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -52,11 +54,39 @@ def create_user(
 ) -> tuple[User, str]:
     """Create an account with its first membership; returns the user and a one-time password."""
     _require(permissions.agencies_administered_by(actor).filter(pk=agency.pk).exists())
+    return _create_user(actor, NewUser(username, first_name, last_name, email), agency, role, unit)
+
+
+@dataclass(frozen=True)
+class NewUser:
+    username: str
+    first_name: str
+    last_name: str
+    email: str
+
+
+def create_user_as_operator(
+    person: NewUser, *, agency: Agency, role: str, unit: Unit | None = None
+) -> tuple[User, str]:
+    """`varde createuser`: the operator on the server starts an installation with its first users."""
+    if not person.username.strip() or User.objects.filter(username=person.username).exists():
+        raise ValidationError(_("Choose a user name that is not taken."))
+    validate_email(person.email)
+    return _create_user(None, person, agency, role, unit)
+
+
+def _create_user(
+    actor: Any, person: NewUser, agency: Agency, role: str, unit: Unit | None
+) -> tuple[User, str]:
     _check_membership_fits(agency=agency, role=role, unit=unit)
     password = generate_password()
     with transaction.atomic():
         user = User.objects.create_user(
-            username=username, first_name=first_name, last_name=last_name, email=email, password=password
+            username=person.username,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            email=person.email,
+            password=password,
         )
         Membership.objects.create(user=user, agency=agency, role=role, unit=unit)
         record_event(

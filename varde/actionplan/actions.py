@@ -13,6 +13,7 @@ from varde.accounts.models import Partnership, Unit
 from varde.core.audit import record_event
 from varde.core.documents import DocumentError
 from varde.core.errors import ActionRefused
+from varde.core.versioning import claim
 
 from .models import (
     ActionPlan,
@@ -84,9 +85,12 @@ def import_plan(actor: Any, partnership: Partnership, *, source: str) -> ActionP
 
 
 @transaction.atomic
-def set_measure_status(actor: Any, measure: PlanMeasure, *, status: str, note: str) -> PlanMeasure:
+def set_measure_status(
+    actor: Any, measure: PlanMeasure, *, status: str, note: str, version: int | None = None
+) -> PlanMeasure:
     """Change a plan measure's status; the change is a line in its activity log."""
     _require(can_keep(actor, measure.plan.partnership))
+    claim(measure, version)
     if status not in MeasureStatus.values:
         raise ActionRefused(_("Choose a status."))
     if status == measure.status:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from varde.accounts.models import Unit
 from varde.concerns.forms import long_text, narrow, short_text
 from varde.core.forms import DateInput
+from varde.core.versioning import VersionedForm
 
 from .actions import TrainingRecord
 from .models import MeasureStatus, Topic, TrainingKind
@@ -19,7 +20,9 @@ from .models import MeasureStatus, Topic, TrainingKind
 NO_PERSONAL_DATA = _("Describe the work, not people: no names of people concerns are about.")
 
 
-class StatusForm(forms.Form):
+class StatusForm(VersionedForm):
+    edited = ("status",)
+
     status = forms.ChoiceField(label=_("New status"), choices=MeasureStatus.choices)
     note = short_text(_("Why"), required=False)
 

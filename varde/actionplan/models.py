@@ -63,6 +63,7 @@ class PlanMeasure(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("plan measure")

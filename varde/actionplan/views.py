@@ -82,7 +82,10 @@ def measure(request: HttpRequest, pk: Any) -> HttpResponse:
     partnership = item.plan.partnership
     action = request.POST.get("action") if request.method == "POST" else None
     status_form = StatusForm(
-        request.POST if action == "status" else None, prefix="status", initial={"status": item.status}
+        request.POST if action == "status" else None,
+        prefix="status",
+        record=item,
+        initial={"status": item.status},
     )
     activity_form = ActivityForm(
         request.POST if action == "activity" else None,
@@ -94,7 +97,9 @@ def measure(request: HttpRequest, pk: Any) -> HttpResponse:
         "status": (
             can_keep(user, partnership),
             status_form,
-            lambda: actions.set_measure_status(user, item, **status_form.cleaned_data),
+            lambda: actions.set_measure_status(
+                user, item, **status_form.edits(), version=status_form.seen_version()
+            ),
             _("The status is changed."),
         ),
         "activity": (

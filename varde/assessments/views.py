@@ -144,7 +144,7 @@ def edit(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     if submitted(request, form) and perform(
         form,
         lambda: actions.save_assessment(
-            user, assessment, content=form.content(), version=form.cleaned_data["version"]
+            user, assessment, content=form.content(), version=form.seen_version()
         ),
     ):
         if not finalising:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core import signing
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -31,15 +31,44 @@ def claim(record: models.Model, expected: int | None) -> None:
     record.version = expected + 1  # type: ignore[attr-defined]
 
 
+def claim_one[M: models.Model](model: type[M], lookup: dict[str, Any], expected: int | None) -> M:
+    """For a record that exists at most once per lookup (an agency's note on a point): the saved one,
+    claimed at the editor's version, or a new unsaved one at version 1 when the editor saw none
+    (version 0). Save a new one with `save_new`."""
+    existing = model._default_manager.filter(**lookup).first()
+    if existing is None:
+        if expected not in (None, 0):
+            raise StaleEdit(_("Someone else removed this while you were editing it."))
+        return model(**lookup, version=1)
+    if expected == 0:
+        raise StaleEdit(_("Someone else saved this while you were editing it."))
+    claim(existing, expected)
+    return existing
+
+
+def save_new(record: models.Model) -> None:
+    """Save a record from `claim_one`; when another editor created it at the same moment, refuse."""
+    if not record._state.adding:
+        record.save()
+        return
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError:
+        raise StaleEdit(_("Someone else saved this while you were editing it.")) from None
+
+
 def _shown(record: models.Model, field: str) -> str:
     value = getattr(record, f"get_{field}_display", lambda: getattr(record, field))()
     return "" if value is None else str(value)
 
 
 class VersionedForm(forms.Form):
-    """An edit form for one record; `edited` names the record's fields it shows."""
+    """An edit form for one record; `edited` names the record's fields it shows. A record that exists at
+    most once per `natural_key` may be unsaved, at version 0, until someone first saves it."""
 
     edited: tuple[str, ...] = ()
+    natural_key: tuple[str, ...] = ()
     version = forms.IntegerField(widget=forms.HiddenInput)
     basis = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -49,32 +78,50 @@ class VersionedForm(forms.Form):
         self.initial.update(self._hidden_values())
 
     def _hidden_values(self) -> dict[str, Any]:
-        values = {field: _shown(self.record, field) for field in self.edited}
+        values = self.current_values()
         return {"version": self.record.version, "basis": signing.dumps(values, salt=SALT)}  # type: ignore[attr-defined]
+
+    def current_values(self) -> dict[str, str]:
+        """What the record holds now in each edited field, as a person reads it."""
+        return {field: _shown(self.record, field) for field in self.edited}
+
+    def label_of(self, field: str) -> str:
+        return str(getattr(self.record._meta.get_field(field), "verbose_name", field)).capitalize()
+
+    def seen_version(self) -> int:
+        """The version the editor's form was based on."""
+        return int(self.cleaned_data["version"])
 
     def edits(self) -> dict[str, Any]:
         """The cleaned values the person edited, without the version bookkeeping."""
         return {key: value for key, value in self.cleaned_data.items() if key not in ("version", "basis")}
 
+    def _take_current_record(self) -> None:
+        if not self.natural_key:
+            self.record.refresh_from_db()  # in place, so that the rest of the page shows it too
+            return
+        model: Any = type(self.record)
+        lookup = {field: getattr(self.record, field) for field in self.natural_key}
+        self.record = model.objects.filter(**lookup).first() or model(**lookup, version=0)
+
     def explain_stale(self) -> None:
         """Name what changed since the form was opened, and take the current version."""
         try:
-            seen = signing.loads(self.data.get("basis", ""), salt=SALT)
+            seen = signing.loads(self.data.get(self.add_prefix("basis"), ""), salt=SALT)
         except signing.BadSignature:
             seen = {}
-        self.record.refresh_from_db()
+        self._take_current_record()
         changed = []
-        for field in self.edited:
-            now = _shown(self.record, field)
+        for field, now in self.current_values().items():
             if seen.get(field) != now:
-                label = str(getattr(self.record._meta.get_field(field), "verbose_name", field)).capitalize()
+                label = self.label_of(field)
                 short = len(now) <= SHOWN_LENGTH
                 changed.append(
                     _("%(label)s (now “%(value)s”)") % {"label": label, "value": now} if short else label
                 )
         data: Any = self.data.copy()  # type: ignore[attr-defined]
         for key, value in self._hidden_values().items():
-            data[key] = value
+            data[self.add_prefix(key)] = value
         self.data = data
         what = ", ".join(changed) if changed else _("its details")
         self.add_error(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
+from varde.core.versioning import claim
 
 from .models import InfoPage, PageVersion, VersionStatus
 from .permissions import can_edit
@@ -28,11 +29,14 @@ def _audit(action: str, actor: Any, page: InfoPage, **detail: Any) -> None:
 
 
 @transaction.atomic
-def save_draft(actor: Any, page: InfoPage, *, title: str, body: str) -> PageVersion:
+def save_draft(
+    actor: Any, page: InfoPage, *, title: str, body: str, version: int | None = None
+) -> PageVersion:
     """The editor's text as the page's draft; the published version stays as it is until published."""
     _require_editor(actor, page)
     if not title.strip() or not body.strip():
         raise ActionRefused(_("A page needs a title and a text."))
+    claim(page, version)
     draft = page.versions.filter(status=VersionStatus.DRAFT).first()
     if draft is None:
         number = (page.versions.aggregate(last=Max("number"))["last"] or 0) + 1

@@ -9,11 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from varde.accounts.models import User
 from varde.concerns.forms import DateTimeInput, PersonChoiceField, long_text, narrow, short_text
 from varde.core.forms import DateInput
+from varde.core.versioning import VersionedForm
 
-from .models import EventStatus
+from .models import EventStatus, VersionStatus
 
 
-class PageForm(forms.Form):
+class PageForm(VersionedForm):
+    """The text of a page; the page's version moves with each saved draft."""
+
+    edited = ("title", "body")
+
     title = short_text(_("Title"))
     body = forms.CharField(
         label=_("Text"),
@@ -24,6 +29,14 @@ class PageForm(forms.Form):
             "*italic*, **bold** and [link text](https://…). HTML is shown as text."
         ),
     )
+
+    def current_values(self) -> dict[str, str]:
+        page: Any = self.record
+        text = page.versions.filter(status__in=[VersionStatus.DRAFT, VersionStatus.PUBLISHED]).first()
+        return {"title": text.title if text else "", "body": text.body if text else ""}
+
+    def label_of(self, field: str) -> str:
+        return str(self.fields[field].label)
 
 
 class EventForm(forms.Form):

@@ -29,6 +29,7 @@ class InfoPage(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     reviewed_on = models.DateField(_("last reviewed"), null=True, blank=True)
     reviewed_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["language", "key"]

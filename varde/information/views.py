@@ -84,6 +84,7 @@ def edit(request: HttpRequest, pk: Any) -> HttpResponse:
     current = draft or published
     form = PageForm(
         request.POST if request.POST.get("action") in {"save", "preview"} else None,
+        record=page,
         initial={"title": current.title if current else "", "body": current.body if current else ""},
     )
     action = request.POST.get("action")
@@ -100,7 +101,7 @@ def edit(request: HttpRequest, pk: Any) -> HttpResponse:
     if (
         action == "save"
         and submitted(request, form)
-        and perform(form, lambda: actions.save_draft(user, page, **form.cleaned_data))
+        and perform(form, lambda: actions.save_draft(user, page, **form.edits(), version=form.seen_version()))
     ):
         messages.success(request, _("The draft is saved. It is not public until you publish it."))
         return redirect("information:edit", pk=page.pk)

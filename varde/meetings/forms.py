@@ -13,6 +13,7 @@ from varde.concerns.categorical import MeasureType
 from varde.concerns.forms import DateTimeInput, PersonChoiceField, long_text, narrow, short_text
 from varde.concerns.models import LegalBasis
 from varde.core.forms import DateInput
+from varde.core.versioning import VersionedForm
 
 from .actions import MAX_OCCURRENCES, Guest, Repeat, Schedule
 from .models import ItemKind, MeetingKind, Participant
@@ -196,7 +197,10 @@ class OtherItemForm(forms.Form):
     text = long_text(_("Description"), required=False)
 
 
-class ItemMinutesForm(forms.Form):
+class ItemMinutesForm(VersionedForm):
+    edited = ("discussion", "decisions", "agreed_level")
+    natural_key = ("item",)
+
     discussion = long_text(_("Discussion"), required=False)
     decisions = long_text(_("Decisions"), required=False)
     agreed_level = forms.ModelChoiceField(
@@ -215,7 +219,10 @@ class ItemMinutesForm(forms.Form):
             narrow(self, agreed_level=levels)
 
 
-class AgencyNoteForm(forms.Form):
+class AgencyNoteForm(VersionedForm):
+    edited = ("text",)
+    natural_key = ("item", "agency")
+
     text = long_text(
         _("Notes only your agency sees"),
         required=False,

@@ -20,6 +20,7 @@ from varde.concerns.categorical import MeasureType
 from varde.concerns.permissions import can_change_concern
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
+from varde.core.versioning import claim_one, save_new
 
 from .models import (
     Addendum,
@@ -56,7 +57,13 @@ def _audit(action: str, actor: Any, meeting: Meeting, **detail: Any) -> None:
 
 @transaction.atomic
 def write_item_minutes(
-    actor: Any, item: AgendaItem, *, discussion: str, decisions: str, agreed_level: ConcernLevel | None
+    actor: Any,
+    item: AgendaItem,
+    *,
+    discussion: str,
+    decisions: str,
+    agreed_level: ConcernLevel | None,
+    version: int | None = None,
 ) -> ItemMinutes:
     """The shared part of one point, drafted by the secretary or another organiser."""
     if not can_organise(actor, item.meeting):
@@ -68,24 +75,29 @@ def write_item_minutes(
         raise ActionRefused(
             _("A concern level is agreed only for a point about a concern, from the partnership's scale.")
         )
-    record, _created = ItemMinutes.objects.update_or_create(
-        item=item, defaults={"discussion": discussion, "decisions": decisions, "agreed_level": agreed_level}
-    )
+    record = claim_one(ItemMinutes, {"item": item}, version)
+    record.discussion, record.decisions, record.agreed_level = discussion, decisions, agreed_level
+    save_new(record)
     _audit("minutes.item_written", actor, item.meeting, item=str(item.pk))
     return record
 
 
 @transaction.atomic
-def save_agency_note(actor: Any, item: AgendaItem, *, text: str) -> AgencyNote | None:
+def save_agency_note(
+    actor: Any, item: AgendaItem, *, text: str, version: int | None = None
+) -> AgencyNote | None:
     """Notes for the actor's own agency only; an empty text removes them."""
     agency = handler_agencies(actor).filter(partnership=item.meeting.partnership_id).first()
     if agency is None:
         raise PermissionDenied
     _require_draft(item.meeting)
+    note = claim_one(AgencyNote, {"item": item, "agency": agency}, version)
     if not text.strip():
-        AgencyNote.objects.filter(item=item, agency=agency).delete()
+        if note.pk is not None:
+            note.delete()
         return None
-    note, _created = AgencyNote.objects.update_or_create(item=item, agency=agency, defaults={"text": text})
+    note.text = text
+    save_new(note)
     _audit("minutes.agency_note_saved", actor, item.meeting, item=str(item.pk), agency=str(agency.pk))
     return note
 

@@ -271,6 +271,7 @@ class ItemMinutes(models.Model):
         related_name="+",
         verbose_name=_("agreed concern level"),
     )
+    version = models.PositiveIntegerField(default=1)
 
     def __str__(self) -> str:
         return str(self.item)
@@ -282,6 +283,7 @@ class AgencyNote(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="agency_notes")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     text = EncryptedTextField(_("internal notes"))
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "agency"], name="agency_note_once")]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conftest import log_in
+from conftest import edit_basis, log_in
 from varde.accounts.roles import Role
 from varde.accounts.tests.factories import UnitFactory
 from varde.actionplan import actions
@@ -81,7 +81,14 @@ def test_status_and_activity_on_a_plan_measure(world, manager_client, client):
     plan = make_plan(world)
     measure = plan.measures.get(number=1)
     url = reverse("actionplan:measure", args=[measure.pk])
-    manager_client.post(url, {"action": "status", "status-status": "done", "status-note": "Levert."})
+    opened = edit_basis(manager_client.get(url).content.decode())
+    manager_client.post(
+        url, {**opened, "action": "status", "status-status": "done", "status-note": "Levert."}
+    )
+    refused = manager_client.post(url, {**opened, "action": "status", "status-status": "paused"})
+    assert (
+        "Noen andre har lagret endringer mens du redigerte: Status (nå «Ferdig»)" in refused.content.decode()
+    )
     manager_client.post(
         url,
         {

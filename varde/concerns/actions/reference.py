@@ -1,19 +1,26 @@
-"""Reference data kept by a partnership's administrators: legal bases and measure types."""
+"""Reference data kept by a partnership's administrators (legal bases, measure types, casework settings),
+and new partnerships with their defaults."""
 
+import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from varde.accounts.models import Partnership
+from varde.accounts.models import Agency, Partnership
+from varde.accounts.roles import AgencyKind, LegalRegime
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 
 from ..categorical import MeasureType
 from ..models import ConcernSettings, LegalBasis, RetentionRule
 from ..permissions import partnerships_administered_by
+from ..reference_data import seed_reference_data
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _require_admin(actor: Any, partnership: Partnership) -> None:
@@ -134,3 +141,32 @@ def save_casework_settings(
         detail={"review_months": review_months, "assessment_days": assessment_days, "rules": rules},
     )
     return settings
+
+
+@transaction.atomic
+def create_partnership(*, name: str, slug: str, municipality: str, police: str) -> Partnership:
+    """A new partnership for an operator: the municipality and the police district as its two data
+    controllers, and the default reference data. Run from the command line, so there is no actor."""
+    name, slug = name.strip(), slug.strip()
+    if not all((name, slug, municipality.strip(), police.strip())):
+        raise ActionRefused(_("Give the partnership a name, a short name and both agencies."))
+    if not SLUG.fullmatch(slug):
+        raise ActionRefused(_("The short name may hold only lower-case letters, digits and hyphens."))
+    if Partnership.objects.filter(Q(name=name) | Q(slug=slug)).exists():
+        raise ActionRefused(_("A partnership with this name or short name already exists."))
+    partnership = Partnership.objects.create(name=name, slug=slug)
+    Agency.objects.create(
+        partnership=partnership,
+        name=municipality.strip(),
+        kind=AgencyKind.MUNICIPALITY,
+        legal_regime=LegalRegime.GDPR,
+    )
+    Agency.objects.create(
+        partnership=partnership,
+        name=police.strip(),
+        kind=AgencyKind.POLICE,
+        legal_regime=LegalRegime.POLICE_REGISTER_ACT,
+    )
+    seed_reference_data(partnership)
+    record_event("partnership.created", actor=None, obj=partnership, partnership=partnership)
+    return partnership

@@ -1,13 +1,11 @@
 """No lost updates: two people edit the same record; the second save is refused, says what changed,
 and keeps what the second person wrote."""
 
-import re
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from conftest import log_in
+from conftest import edit_basis, log_in
 from varde.accounts.roles import Role
 from varde.concerns.models import Concern, Measure
 from varde.core.errors import StaleEdit
@@ -16,19 +14,14 @@ from varde.core.versioning import claim
 from .factories import handler_for, make_concern, make_measure
 
 
-def form_fields(page: str) -> dict[str, str]:
-    """The hidden version and basis the edit page sent to the browser."""
-    return dict(re.findall(r'name="(version|basis)" value="([^"]*)"', page))
-
-
 def test_the_second_of_two_concurrent_edits_is_refused_and_keeps_its_text(world):
     concern = make_concern(world)
     url = reverse("concerns:assessment", args=[concern.pk])
     first, second = Client(), Client()
     log_in(first, handler_for(world, world.municipality))
     log_in(second, world.make_user(Role.COORDINATOR))
-    opened_first = form_fields(first.get(url).content.decode())
-    opened_second = form_fields(second.get(url).content.decode())
+    opened_first = edit_basis(first.get(url).content.decode())
+    opened_second = edit_basis(second.get(url).content.decode())
     saved = first.post(url, {"summary": "Skolen melder bedring.", **opened_first})
     assert saved.status_code == 302
     refused = second.post(url, {"summary": "Familien er bekymret.", **opened_second})
@@ -38,7 +31,7 @@ def test_the_second_of_two_concurrent_edits_is_refused_and_keeps_its_text(world)
     assert "Skolen melder bedring." in page  # what changed, shown
     assert "Familien er bekymret." in page  # what the second person wrote, kept
     assert Concern.objects.get(pk=concern.pk).assessment_summary == "Skolen melder bedring."
-    again = second.post(url, {"summary": "Familien er bekymret.", **form_fields(page)})
+    again = second.post(url, {"summary": "Familien er bekymret.", **edit_basis(page)})
     assert again.status_code == 302
     assert Concern.objects.get(pk=concern.pk).assessment_summary == "Familien er bekymret."
 
@@ -48,7 +41,7 @@ def test_a_stale_measure_update_is_refused(world, client):
     measure = make_measure(world, concern)
     url = reverse("concerns:measure_edit", args=[concern.pk, measure.pk])
     log_in(client, handler_for(world, world.municipality))
-    opened = form_fields(client.get(url).content.decode())
+    opened = edit_basis(client.get(url).content.decode())
     claim(Measure.objects.get(pk=measure.pk), measure.version)  # someone else saved meanwhile
     answer = client.post(url, {"status": "active", "evaluation": "Går bra.", **opened})
     assert answer.status_code == 200

@@ -251,7 +251,7 @@ def assessment(request: HttpRequest, pk: Any) -> HttpResponse:
     if submitted(request, form) and perform(
         form,
         lambda: casework.update_assessment(
-            user, concern, summary=form.cleaned_data["summary"], version=form.cleaned_data["version"]
+            user, concern, summary=form.cleaned_data["summary"], version=form.seen_version()
         ),
     ):
         return done(request, concern, _("The assessment is saved."))
@@ -369,7 +369,7 @@ def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse
     form = MeasureUpdateForm(request.POST or None, record=measure, initial=initial)
     if submitted(request, form) and perform(
         form,
-        lambda: measures.update_measure(user, measure, **form.edits(), version=form.cleaned_data["version"]),
+        lambda: measures.update_measure(user, measure, **form.edits(), version=form.seen_version()),
     ):
         return done(request, concern, _("The measure is updated."))
     heading = _("Measure: %(type)s") % {"type": measure.measure_type}

@@ -3,10 +3,11 @@ feed the plan's obligation; the editor's access; the employee page."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from conftest import ALL_ROLES, World, log_in
+from conftest import ALL_ROLES, World, edit_basis, log_in
 from varde.accounts.roles import Role
 from varde.actionplan import actions as plan_actions
 from varde.actionplan.obligations import State, current_plan, statuses_for
@@ -139,15 +140,16 @@ def test_reviews_are_the_evidence_for_the_information_obligation(world):
 def test_the_editor_previews_saves_and_publishes_through_the_page(world, client):
     log_in(client, editor(world))
     url = reverse("information:edit", args=[page(world).pk])
+    opened = edit_basis(client.get(url).content.decode())
     preview = client.post(
-        url, {"action": "preview", "title": "Tegn", "body": "**Viktig** <script>x</script>"}
+        url, {**opened, "action": "preview", "title": "Tegn", "body": "**Viktig** <script>x</script>"}
     )
     html = preview.content.decode()
     assert "<strong>Viktig</strong>" in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
     assert not page(world).versions.exists()
-    assert client.post(url, {"action": "save", "title": "", "body": ""}).status_code == 200
-    client.post(url, {"action": "save", "title": "Tegn", "body": "Tekst."})
+    assert client.post(url, {**opened, "action": "save", "title": "", "body": ""}).status_code == 200
+    client.post(url, {**opened, "action": "save", "title": "Tegn", "body": "Tekst."})
     client.post(url, {"action": "publish"})
     assert page(world).versions.get().status == VersionStatus.PUBLISHED
     assert page(world).reviewed_on is not None
@@ -164,3 +166,16 @@ def test_the_employee_page_names_contacts_and_the_units_training(world, client):
     assert world.unit.name in page_html
     assert "ikke hatt opplæring ennå" in page_html
     assert reverse("concerns:report") in page_html
+
+
+def test_two_editors_saving_the_same_page_do_not_overwrite_each_other(world):
+    url = reverse("information:edit", args=[page(world).pk])
+    first, second = log_in(Client(), editor(world)), log_in(Client(), world.make_user(Role.COMMUNICATIONS))
+    opened_first, opened_second = (edit_basis(c.get(url).content.decode()) for c in (first, second))
+    saved = first.post(url, {**opened_first, "action": "save", "title": "Tegn", "body": "Ringe skolen."})
+    assert saved.status_code == 302
+    refused = second.post(url, {**opened_second, "action": "save", "title": "Tegn", "body": "Ringe NAV."})
+    shown = refused.content.decode()
+    assert "Tekst (nå «Ringe skolen.»)" in shown
+    assert "Ringe NAV." in shown
+    assert page(world).versions.get().body == "Ringe skolen."

@@ -6,19 +6,20 @@ from io import BytesIO
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conftest import log_in
+from conftest import edit_basis, log_in
 from varde.accounts.roles import Role
 from varde.assessments.models import ConcernLevel
 from varde.concerns.categorical import MeasureType
 from varde.concerns.tests.factories import SUBJECT_NAME, basis, handler_for, make_concern
-from varde.core.errors import ActionRefused
+from varde.core.errors import ActionRefused, StaleEdit
 from varde.meetings import actions, minutes
 from varde.meetings.minutes import NextStep
-from varde.meetings.models import ItemKind, MinutesStatus, Task
+from varde.meetings.models import AgencyNote, ItemKind, ItemMinutes, MinutesStatus, Task
 
 from .factories import make_meeting, secretary_of
 
@@ -155,6 +156,7 @@ def test_writing_through_the_page(world, held, client):
     assert SUMMARY in page
     assert SUBJECT_NAME not in page
     data = {
+        **edit_basis(page),
         "action": "shared",
         "shared-discussion": "Drøftet.",
         "shared-decisions": "",
@@ -234,3 +236,37 @@ def test_invited_guests_of_the_plan_read_but_do_not_write(world, client):
     assert client.get(reverse("meetings:item_minutes", args=[meeting.pk, point.pk])).status_code == 404
     client.post(reverse("meetings:approve", args=[meeting.pk]))
     assert minutes.minutes_of(meeting).status == MinutesStatus.APPROVED
+
+
+def test_two_secretaries_writing_the_same_point_do_not_overwrite_each_other(world, held):
+    meeting, item, _owner, _police = held
+    url = reverse("meetings:item_minutes", args=[meeting.pk, item.pk])
+    first, second = log_in(Client(), secretary_of(world)), log_in(Client(), world.make_user(Role.SECRETARY))
+    opened_first, opened_second = (edit_basis(c.get(url).content.decode()) for c in (first, second))
+    shared = {"action": "shared", "shared-decisions": ""}
+    saved = first.post(url, {**opened_first, **shared, "shared-discussion": "Skolen følger opp."})
+    assert saved.status_code == 302
+    refused = second.post(url, {**opened_second, **shared, "shared-discussion": "Mentor foreslått."})
+    page = refused.content.decode()
+    assert "Noen andre har lagret endringer" in page
+    assert "Skolen følger opp." in page
+    assert "Mentor foreslått." in page
+    assert ItemMinutes.objects.get(item=item).discussion == "Skolen følger opp."
+    again = second.post(url, {**edit_basis(page), **shared, "shared-discussion": "Mentor foreslått."})
+    assert again.status_code == 302
+    assert ItemMinutes.objects.get(item=item).discussion == "Mentor foreslått."
+
+
+def test_a_stale_agency_note_is_refused_also_after_it_was_removed(world, held):
+    _meeting, item, _owner, police = held
+    colleague = handler_for(world, world.police)
+    note = minutes.save_agency_note(police, item, text=NOTE, version=0)
+    assert note is not None
+    assert note.version == 1
+    minutes.save_agency_note(colleague, item, text="", version=1)  # removes the notes
+    with pytest.raises(StaleEdit):
+        minutes.save_agency_note(police, item, text="Oppdatert.", version=1)
+    minutes.save_agency_note(colleague, item, text="Ny.", version=0)
+    with pytest.raises(StaleEdit):
+        minutes.save_agency_note(police, item, text="Også ny.", version=0)
+    assert AgencyNote.objects.get(item=item).text == "Ny."

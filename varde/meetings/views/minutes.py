@@ -109,22 +109,25 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
     own_agency = handler_agencies(user).filter(partnership=meeting.partnership_id).first()
     if not organiser and own_agency is None:
         raise Http404
-    record = ItemMinutes.objects.filter(item=item).first()
-    note = AgencyNote.objects.filter(item=item, agency=own_agency).first() if own_agency else None
+    record = ItemMinutes.objects.filter(item=item).first() or ItemMinutes(item=item, version=0)
+    note = AgencyNote.objects.filter(item=item, agency=own_agency).first() or AgencyNote(
+        item=item, agency=own_agency, version=0
+    )
     owner = item.concern is not None and can_change_concern(user, item.concern)
     action = request.POST.get("action") if request.method == "POST" else None
     shared = ItemMinutesForm(
         request.POST if action == "shared" else None,
         prefix="shared",
         levels=meeting.partnership.concern_levels.active() if item.is_about_a_case else None,
+        record=record,
         initial={
-            "discussion": record.discussion if record else "",
-            "decisions": record.decisions if record else "",
-            "agreed_level": record.agreed_level_id if record else None,
+            "discussion": record.discussion,
+            "decisions": record.decisions,
+            "agreed_level": record.agreed_level_id,
         },
     )
     note_form = AgencyNoteForm(
-        request.POST if action == "note" else None, prefix="note", initial={"text": note.text if note else ""}
+        request.POST if action == "note" else None, prefix="note", record=note, initial={"text": note.text}
     )
     step_form = NextStepForm(
         request.POST if action == "step" else None,
@@ -143,13 +146,16 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
                 discussion=shared.cleaned_data["discussion"],
                 decisions=shared.cleaned_data["decisions"],
                 agreed_level=shared.cleaned_data.get("agreed_level"),
+                version=shared.seen_version(),
             ),
             _("The shared minutes are saved."),
         ),
         "note": (
             own_agency is not None,
             note_form,
-            lambda: minutes.save_agency_note(user, item, text=note_form.cleaned_data["text"]),
+            lambda: minutes.save_agency_note(
+                user, item, **note_form.edits(), version=note_form.seen_version()
+            ),
             _("Your agency's notes are saved."),
         ),
         "step": (
