@@ -1,6 +1,6 @@
-"""Audit completeness, generated: every page about one concern or assessment, and every API
-operation that returns personal data, leaves an audit event naming the reader, the object and the
-purpose."""
+"""Audit completeness, generated: every page about one concern or assessment, the meeting pages that
+show points about concerns, the network's contact persons, and every API operation that returns
+personal data, leave an audit event naming the reader, the object and the purpose."""
 
 import pytest
 
@@ -14,12 +14,22 @@ from .test_cross_partnership import PROBES
 
 # Object pages of these apps that configure the partnership and show no person.
 CONFIGURATION = {"assessments:instrument_detail", "concerns:legal_basis_edit"}
+# Meeting pages show points about concerns; the network page shows contact persons outside the agencies.
+PEOPLE_IN_MEETINGS_AND_NETWORK = {
+    "meetings:agenda",
+    "meetings:minutes",
+    "meetings:minutes_pdf",
+    "meetings:item_minutes",
+    "meetings:prepare_item",
+    "network:organisation",
+}
 # The pages where the person a concern is about can be seen, each opened by one role that may.
 PERSONAL = sorted(
     {
         (app, name, min(app.EXPECTED[name]))
         for app, name, _role in PROBES
-        if name.startswith(("concerns:", "assessments:")) and name not in CONFIGURATION
+        if (name.startswith(("concerns:", "assessments:")) and name not in CONFIGURATION)
+        or name in PEOPLE_IN_MEETINGS_AND_NETWORK
     },
     key=lambda probe: probe[1],
 )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from varde.accounts.models import Membership, Unit
 from varde.accounts.roles import Role
 from varde.core.access import access, roles
+from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.meetings.models import Meeting, MeetingKind
 
@@ -78,6 +79,14 @@ def organisation(request: HttpRequest, pk: Any) -> HttpResponse:
         if submitted(request, form) and perform(form, act):
             messages.success(request, done)
             return redirect("network:organisation", pk=found.pk)
+    # The contact persons are people outside the agencies: reading them is in the audit trail.
+    record_event(
+        "network.organisation_viewed",
+        actor=user,
+        obj=found,
+        partnership=found.partnership,
+        purpose="read an organisation's contact persons",
+    )
     context = {
         "organisation": found,
         "contacts": found.contacts.all(),

@@ -6,6 +6,7 @@ from django.urls import reverse
 from conftest import ALL_ROLES, World, log_in
 from varde.accounts.roles import Role
 from varde.actionplan import actions
+from varde.actionplan.obligations import current_plan
 from varde.concerns.tests.factories import make_concern
 
 from .factories import make_plan, obligation
@@ -32,7 +33,9 @@ OUTSIDE_MATRIX = {"actionplan:request_action"}
 
 
 def url_for(name: str, world: World) -> str:
-    plan = make_plan(world, obligations=obligation("web", "every_months", 6, "activity", measure=1))
+    plan = current_plan(world.partnership) or make_plan(
+        world, obligations=obligation("web", "every_months", 6, "activity", measure=1)
+    )
     if name == "actionplan:measure":
         return reverse(name, args=[plan.measures.first().pk])
     if name == "actionplan:obligation":

@@ -3,7 +3,7 @@
 import pytest
 from django.db import OperationalError, connection
 from django.http import HttpResponse
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import path
 
 from config import urls as project_urls
@@ -56,6 +56,15 @@ def test_security_headers_and_a_strict_csp_with_a_nonce(client, db, url):
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert "geolocation=()" in response.headers["Permissions-Policy"]
+
+
+def test_pages_for_a_signed_in_person_are_never_stored(client_as):
+    assert "no-store" in client_as("coordinator").get("/").headers["Cache-Control"]
+    # The public pages may be cached; they hold no personal data.
+    assert "no-store" not in Client().get("/login/").headers.get("Cache-Control", "")
 
 
 def test_login_page_scripts_carry_the_csp_nonce(client, db):

@@ -47,6 +47,7 @@ def agenda(request: HttpRequest, pk: Any) -> HttpResponse:
         actor=user,
         obj=meeting,
         partnership=meeting.partnership,
+        purpose="read the agenda of a meeting",
         detail={"case_points": sum(1 for view in views if view.item.concern_id)},
     )
     open_agenda = meeting.status == MeetingStatus.PLANNED

@@ -80,7 +80,13 @@ def minutes_page(request: HttpRequest, pk: Any) -> HttpResponse:
     if meeting.status != MeetingStatus.HELD:
         raise Http404
     context = _minutes_context(user, meeting)
-    record_event("meeting.minutes_viewed", actor=user, obj=meeting, partnership=meeting.partnership)
+    record_event(
+        "meeting.minutes_viewed",
+        actor=user,
+        obj=meeting,
+        partnership=meeting.partnership,
+        purpose="read the minutes of a meeting",
+    )
     attended = meeting.participants.filter(user=user, attended=True).exists()
     organiser = can_organise(user, meeting)
     handler = handler_agencies(user).filter(partnership=meeting.partnership_id).exists()
@@ -171,6 +177,14 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
             messages.success(request, done_message)
             return redirect("meetings:minutes", pk=meeting.pk)
     view = next(v for v in items_for(user, meeting) if v.item.pk == item.pk)
+    record_event(
+        "meeting.point_minutes_viewed",
+        actor=user,
+        obj=meeting,
+        partnership=meeting.partnership,
+        purpose="write the minutes of a point",
+        detail={"item": str(item.pk)},
+    )
     context = {
         "meeting": meeting,
         "view": view,
@@ -236,6 +250,7 @@ def minutes_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
         actor=user,
         obj=meeting,
         partnership=meeting.partnership,
+        purpose="print the minutes of a meeting",
         detail={"format": "pdf"},
     )
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
