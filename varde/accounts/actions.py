@@ -15,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from varde.core.audit import record_event
+from varde.core.versioning import claim
 
 from . import permissions
 from .models import Agency, Membership, Unit, User
@@ -167,11 +168,13 @@ def reset_second_factor(actor: Any, user: User) -> None:
         record_event("user.second_factor_reset", actor=actor, obj=user)
 
 
-def save_unit(actor: Any, unit: Unit) -> Unit:
+def save_unit(actor: Any, unit: Unit, *, version: int | None = None) -> Unit:
     """Create or update a unit that the form has already validated."""
     _require(permissions.agencies_administered_by(actor).filter(pk=unit.agency_id).exists())
     creating = unit._state.adding
     with transaction.atomic():
+        if not creating:
+            claim(unit, version)
         unit.save()
         record_event(
             "unit.created" if creating else "unit.updated",

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from varde.core.versioning import VersionedForm
+
 from .models import Agency, Unit, UnitQuerySet, User
 from .roles import Role, may_hold, role_info
 
@@ -93,7 +95,9 @@ class UserCreateForm(MembershipFields):
         return username
 
 
-class UnitForm(forms.ModelForm[Unit]):
+class UnitForm(VersionedForm, forms.ModelForm[Unit]):
+    edited = ("agency", "name", "kind", "first_line", "is_active")
+
     class Meta:
         model = Unit
         fields = ["agency", "name", "kind", "first_line", "is_active"]

@@ -87,6 +87,7 @@ class Unit(models.Model):
         _("first line"), default=False, help_text=_("First-line units must receive training every two years.")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    version = models.PositiveIntegerField(default=1)
 
     objects = UnitQuerySet.as_manager()
 

@@ -16,6 +16,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access, roles
+from varde.core.forms import perform, submitted
 
 from . import actions, permissions
 from .dashboard import due_items_for
@@ -331,10 +332,14 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 def unit_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
     unit = permissions.get_unit_for(request.user, pk) if pk is not None else Unit()
     form = UnitForm(
-        request.POST or None, instance=unit, agencies=permissions.agencies_administered_by(request.user)
+        request.POST or None,
+        instance=unit,
+        record=unit if pk is not None else None,
+        agencies=permissions.agencies_administered_by(request.user),
     )
-    if request.method == "POST" and form.is_valid():
-        actions.save_unit(request.user, form.save(commit=False))
+    if submitted(request, form) and perform(
+        form, lambda: actions.save_unit(request.user, form.save(commit=False), version=form.seen_version())
+    ):
         messages.success(request, _("The unit is saved."))
         return redirect("accounts:unit_list")
     return render(

@@ -511,7 +511,12 @@ class CaseFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=list(SORTS.items()))
 
 
-class LegalBasisForm(forms.Form):
+class LegalBasisForm(VersionedForm):
+    """A new legal basis, or (with a record) a revision of one's wording."""
+
+    edited = ("citation", "title", "kind", "description")
+    version_field = "revision"
+
     code = forms.SlugField(
         label=_("Code"), max_length=60, help_text=_("Short, unique, with letters, digits and hyphens.")
     )
@@ -533,7 +538,7 @@ class MeasureTypeForm(forms.Form):
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
 
 
-class CaseworkSettingsForm(forms.Form):
+class CaseworkSettingsForm(VersionedForm):
     """Review intervals, the first assessment deadline, and the retention rule of each outcome."""
 
     review_months = forms.CharField(
@@ -576,6 +581,23 @@ class CaseworkSettingsForm(forms.Form):
             elif restrict is not None and erase is not None and erase <= restrict:
                 self.add_error(f"{outcome.value}_erase", _("Erasure must come after restriction."))
         return cleaned
+
+    def current_values(self) -> dict[str, str]:
+        settings = self.record
+        values = {
+            "review_months": ", ".join(str(months) for months in settings.review_months),
+            "assessment_days": str(settings.assessment_days),
+        }
+        for rule in settings.partnership.retention_rules.all():
+            for period, months in (
+                ("restrict", rule.restrict_after_months),
+                ("erase", rule.erase_after_months),
+            ):
+                values[f"{rule.outcome}_{period}"] = "" if months is None else str(months)
+        return values
+
+    def label_of(self, field: str) -> str:
+        return str(self.fields[field].label)
 
     def rules(self) -> dict[str, tuple[int | None, int | None]]:
         data = self.cleaned_data

@@ -48,6 +48,7 @@ class ConcernSettings(models.Model):
         _("reviews after closure (months)"), default=list, help_text=_("For example 6 and 12.")
     )
     assessment_days = models.PositiveSmallIntegerField(_("days to first assessment"), default=14)
+    version = models.PositiveIntegerField(default=1)
     public_intake_agency = models.ForeignKey(
         Agency,
         on_delete=models.PROTECT,
@@ -126,6 +127,8 @@ class LegalBasis(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    # Counts edits, for refusing stale saves; `version` above numbers the wording's versions.
+    revision = models.PositiveIntegerField(default=1)
 
     objects = LegalBasisQuerySet.as_manager()
 

@@ -18,17 +18,17 @@ SALT = "varde.edit-basis"
 SHOWN_LENGTH = 60
 
 
-def claim(record: models.Model, expected: int | None) -> None:
+def claim(record: models.Model, expected: int | None, *, field: str = "version") -> None:
     """Move the record to its next version, if it is still at the one the editor saw; else refuse.
 
     Atomic in the database: two saves from the same version cannot both succeed. None skips the check
-    (callers without an edit form, such as the demo loader)."""
+    (callers without an edit form, such as the demo loader, and new records)."""
     if expected is None:
         return
     model: Any = type(record)
-    if not model.objects.filter(pk=record.pk, version=expected).update(version=F("version") + 1):
+    if not model.objects.filter(pk=record.pk, **{field: expected}).update(**{field: F(field) + 1}):
         raise StaleEdit(_("Someone else saved this while you were editing it."))
-    record.version = expected + 1  # type: ignore[attr-defined]
+    setattr(record, field, expected + 1)
 
 
 def claim_one[M: models.Model](model: type[M], lookup: dict[str, Any], expected: int | None) -> M:
@@ -65,21 +65,29 @@ def _shown(record: models.Model, field: str) -> str:
 
 class VersionedForm(forms.Form):
     """An edit form for one record; `edited` names the record's fields it shows. A record that exists at
-    most once per `natural_key` may be unsaved, at version 0, until someone first saves it."""
+    most once per `natural_key` may be unsaved, at version 0, until someone first saves it. Without a
+    record the form creates one, and there is no version to check."""
 
     edited: tuple[str, ...] = ()
     natural_key: tuple[str, ...] = ()
+    version_field = "version"
     version = forms.IntegerField(widget=forms.HiddenInput)
     basis = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, record: models.Model, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, record: models.Model | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.record = record
-        self.initial.update(self._hidden_values())
+        self.record: Any = record
+        if record is None:
+            self.fields["version"].required = False
+        else:
+            self.initial.update(self._hidden_values())
 
     def _hidden_values(self) -> dict[str, Any]:
         values = self.current_values()
-        return {"version": self.record.version, "basis": signing.dumps(values, salt=SALT)}  # type: ignore[attr-defined]
+        return {
+            "version": getattr(self.record, self.version_field),
+            "basis": signing.dumps(values, salt=SALT),
+        }
 
     def current_values(self) -> dict[str, str]:
         """What the record holds now in each edited field, as a person reads it."""
@@ -88,9 +96,10 @@ class VersionedForm(forms.Form):
     def label_of(self, field: str) -> str:
         return str(getattr(self.record._meta.get_field(field), "verbose_name", field)).capitalize()
 
-    def seen_version(self) -> int:
-        """The version the editor's form was based on."""
-        return int(self.cleaned_data["version"])
+    def seen_version(self) -> int | None:
+        """The version the editor's form was based on; None for a new record."""
+        seen = self.cleaned_data.get("version")
+        return None if self.record is None or seen is None else int(seen)
 
     def edits(self) -> dict[str, Any]:
         """The cleaned values the person edited, without the version bookkeeping."""

@@ -1,9 +1,10 @@
 """Forms answer bad input with a clear message and change nothing; output is always escaped."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from conftest import log_in
+from conftest import edit_basis, log_in
 from varde.accounts.models import Unit, User
 from varde.accounts.roles import Role
 
@@ -128,3 +129,14 @@ def test_demo_loads_twice_without_duplicates(db):
     assert Membership.objects.count() == len(DEMO_USERS)
     assert Unit.objects.filter(first_line=True).values("kind").distinct().count() == 7
     assert Unit.objects.filter(kind="school").count() >= 2
+
+
+def test_two_admins_editing_a_unit_do_not_overwrite_each_other(world):
+    url = reverse("accounts:unit_edit", args=[world.unit.pk])
+    first, second = (log_in(Client(), world.make_user(Role.ADMIN)) for _ in range(2))
+    opened_first, opened_second = (edit_basis(c.get(url).content.decode()) for c in (first, second))
+    unit = {"agency": world.municipality.pk, "kind": "school", "is_active": "on"}
+    assert first.post(url, {**opened_first, **unit, "name": "Gressvik skole"}).status_code == 302
+    refused = second.post(url, {**opened_second, **unit, "name": "Gressvik ungdomsskole"})
+    assert "Navn (nå «Gressvik skole»)" in refused.content.decode()
+    assert Unit.objects.get(pk=world.unit.pk).name == "Gressvik skole"

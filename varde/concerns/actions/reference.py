@@ -14,6 +14,7 @@ from varde.accounts.models import Agency, Partnership
 from varde.accounts.roles import AgencyKind, LegalRegime
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
+from varde.core.versioning import claim
 
 from ..categorical import MeasureType
 from ..models import ConcernSettings, LegalBasis, RetentionRule
@@ -48,10 +49,18 @@ def add_legal_basis(
 
 @transaction.atomic
 def revise_legal_basis(
-    actor: Any, basis: LegalBasis, *, citation: str, title: str, kind: str, description: str
+    actor: Any,
+    basis: LegalBasis,
+    *,
+    citation: str,
+    title: str,
+    kind: str,
+    description: str,
+    version: int | None = None,
 ) -> LegalBasis:
     """Change the wording of a basis. One that disclosures rest on is superseded by a new version."""
     _require_admin(actor, basis.partnership)
+    claim(basis, version, field="revision")
     if basis.retired_at is not None:
         raise ActionRefused(_("A retired legal basis cannot be revised."))
     if not basis.disclosures.exists():
@@ -118,10 +127,12 @@ def save_casework_settings(
     review_months: list[int],
     assessment_days: int,
     rules: dict[str, tuple[int | None, int | None]],
+    version: int | None = None,
 ) -> ConcernSettings:
     """Review intervals, the first deadline and the retention periods. Changes apply from the next purge."""
     _require_admin(actor, partnership)
     settings, _created = ConcernSettings.objects.get_or_create(partnership=partnership)
+    claim(settings, version)
     settings.review_months = review_months
     settings.assessment_days = assessment_days
     settings.save()

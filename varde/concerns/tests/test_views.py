@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from conftest import log_in
+from conftest import edit_basis, log_in
 from varde.accounts.roles import Role
 from varde.concerns.models import AdviceSession, Concern, Disclosure, LegalBasis, PublicSubmission
 
@@ -233,10 +233,9 @@ def test_the_refusal_of_an_action_is_shown_on_the_form(world, coordinator_client
 def test_admin_revises_and_retires_legal_bases(world, client):
     log_in(client, world.make_user(Role.ADMIN))
     basis = LegalBasis.objects.get(partnership=world.partnership, code="child-welfare")
-    response = client.post(
-        reverse("concerns:legal_basis_edit", args=[basis.pk]),
-        {"citation": "barnevernsloven § 13-2", "title": "Ny", "kind": "general", "description": ""},
-    )
+    url = reverse("concerns:legal_basis_edit", args=[basis.pk])
+    wording = {"citation": "barnevernsloven § 13-2", "title": "Ny", "kind": "general", "description": ""}
+    response = client.post(url, {**edit_basis(client.get(url).content.decode()), **wording})
     assert response.status_code == 302
     client.post(reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "retire"})
     basis.refresh_from_db()
@@ -309,8 +308,9 @@ def test_admin_sets_review_intervals_and_retention_periods(world, client):
 
     log_in(client, world.make_user(Role.ADMIN))
     url = reverse("concerns:casework_settings")
-    assert client.get(url).status_code == 200
-    assert client.post(url, settings_data(unfounded_restrict="", unfounded_erase="6")).status_code == 302
+    opened = edit_basis(client.get(url).content.decode())
+    data = settings_data(unfounded_restrict="", unfounded_erase="6")
+    assert client.post(url, {**opened, **data}).status_code == 302
     settings = ConcernSettings.objects.get(partnership=world.partnership)
     assert settings.review_months == [3, 9]
     assert settings.assessment_days == 10
@@ -333,7 +333,10 @@ def test_bad_settings_change_nothing(world, client, overrides):
     from varde.concerns.models import ConcernSettings
 
     log_in(client, world.make_user(Role.ADMIN))
-    response = client.post(reverse("concerns:casework_settings"), settings_data(**overrides))
+    url = reverse("concerns:casework_settings")
+    response = client.post(
+        url, {**edit_basis(client.get(url).content.decode()), **settings_data(**overrides)}
+    )
     assert response.status_code == 200
     assert SCRIPT not in response.content.decode()
     assert ConcernSettings.objects.get(partnership=world.partnership).review_months == [6, 12]

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.accounts.models import Partnership
 from varde.accounts.roles import Role
 from varde.core.access import access, roles
 from varde.core.forms import perform, submitted
@@ -51,9 +50,9 @@ def legal_basis_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def legal_basis_create(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
-    form = LegalBasisForm(request.POST or None)
+    form = LegalBasisForm(request.POST or None, record=None)
     if submitted(request, form) and perform(
-        form, lambda: reference.add_legal_basis(request.user, partnership, **form.cleaned_data)
+        form, lambda: reference.add_legal_basis(request.user, partnership, **form.edits())
     ):
         messages.success(request, _("The legal basis is added."))
         return redirect("concerns:legal_basis_list")
@@ -72,9 +71,12 @@ def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
         "kind": basis.kind,
         "description": basis.description,
     }
-    form = LegalBasisForm(request.POST or None, initial=initial, revising=True)
+    form = LegalBasisForm(request.POST or None, initial=initial, record=basis, revising=True)
     if submitted(request, form) and perform(
-        form, lambda: reference.revise_legal_basis(request.user, basis, **form.cleaned_data)
+        form,
+        lambda: reference.revise_legal_basis(
+            request.user, basis, **form.edits(), version=form.seen_version()
+        ),
     ):
         messages.success(request, _("The legal basis is saved."))
         return redirect("concerns:legal_basis_list")
@@ -120,23 +122,13 @@ def measure_type_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _settings_initial(partnership: Partnership) -> dict[str, Any]:
-    settings, _created = ConcernSettings.objects.get_or_create(partnership=partnership)
-    initial: dict[str, Any] = {
-        "review_months": ", ".join(str(months) for months in settings.review_months),
-        "assessment_days": settings.assessment_days,
-    }
-    for rule in partnership.retention_rules.all():
-        initial[f"{rule.outcome}_restrict"] = rule.restrict_after_months
-        initial[f"{rule.outcome}_erase"] = rule.erase_after_months
-    return initial
-
-
 @access(ADMIN_ONLY)
 @require_http_methods(["GET", "POST"])
 def casework_settings(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
-    form = CaseworkSettingsForm(request.POST or None, initial=_settings_initial(partnership))
+    settings, _created = ConcernSettings.objects.get_or_create(partnership=partnership)
+    form = CaseworkSettingsForm(request.POST or None, record=settings)
+    form.initial = {**form.current_values(), **form.initial}
     if submitted(request, form) and perform(
         form,
         lambda: reference.save_casework_settings(
@@ -145,6 +137,7 @@ def casework_settings(request: HttpRequest) -> HttpResponse:
             review_months=form.cleaned_data["review_months"],
             assessment_days=form.cleaned_data["assessment_days"],
             rules=form.rules(),
+            version=form.seen_version(),
         ),
     ):
         messages.success(request, _("The settings are saved."))
