@@ -11,6 +11,7 @@ import argparse
 import os
 import shutil
 import sys
+from pathlib import Path
 
 import django
 from django.core.management import call_command, execute_from_command_line
@@ -58,6 +59,14 @@ def demo(argv: list[str]) -> int:
     return 0
 
 
+# gunicorn's access log as JSON lines like Varde's own: the path without its query, and the request id
+# that ties the line to nginx's and Varde's.
+ACCESS_LOG = (
+    '{"time": "%(t)s", "logger": "gunicorn.access", "method": "%(m)s", "path": "%(U)s", '
+    '"status": %(s)s, "duration_s": %(L)s, "request_id": "%({x-request-id}o)s"}'
+)
+
+
 def serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="varde serve", description="Run Varde with gunicorn (production settings)."
@@ -68,9 +77,13 @@ def serve(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
     _setup(os.environ["DJANGO_SETTINGS_MODULE"])
     call_command("collectstatic", interactive=False, verbosity=0)
-    gunicorn = shutil.which("gunicorn") or "gunicorn"
+    # Installed beside this interpreter; systemd starts varde by its full path, without the venv on PATH.
+    beside = Path(sys.executable).with_name("gunicorn")
+    gunicorn = str(beside) if beside.exists() else shutil.which("gunicorn") or "gunicorn"
     command = [gunicorn, "config.wsgi:application", "--bind", args.bind, "--workers", str(args.workers)]
-    command += ["--access-logfile", "-", "--access-logformat", '%(t)s "%(m)s %(U)s" %(s)s %(L)ss']
+    command += ["--access-logfile", "-", "--access-logformat", ACCESS_LOG]
+    # The control socket would live in the service user's home, which systemd keeps read-only.
+    command += ["--no-control-socket"]
     os.execv(gunicorn, command)  # noqa: S606  (replaces this process with gunicorn)
     return 0
 

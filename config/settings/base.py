@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "varde.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -194,6 +196,9 @@ VARDE_BASE_URL = os.environ.get("VARDE_BASE_URL", "http://127.0.0.1:8000")
 
 # Submissions of the public concern form allowed per network address and hour.
 VARDE_PUBLIC_FORM_LIMIT = int(os.environ.get("VARDE_PUBLIC_FORM_LIMIT", "5"))
+# Behind a proxy that sets it (nginx in deploy/ sets X-Real-IP), the header that holds the visitor's
+# address. Leave empty when Varde is reached directly: the header could then be forged.
+VARDE_CLIENT_IP_HEADER = os.environ.get("VARDE_CLIENT_IP_HEADER", "")
 
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
@@ -249,14 +254,35 @@ SECURE_CSP = {
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
-LOGGING = {
+# One JSON object per line on standard output (the journal under systemd), with the request's id and
+# without personal data (varde.core.logs). VARDE_LOG_FORMAT=plain gives readable lines for development.
+LOG_FORMAT = os.environ.get("VARDE_LOG_FORMAT", "json")
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "request_id": {"()": "varde.core.logs.RequestIdFilter"},
+        "without_personal_data": {"()": "varde.core.logs.WithoutPersonalDataFilter"},
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
+        },
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain" if LOG_FORMAT == "plain" else "json",
+            "filters": ["request_id", "without_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("VARDE_LOG_LEVEL", "INFO")},
     "loggers": {
-        # Request logs carry URLs and may carry form content; keep them to warnings.
+        # Request logs carry URLs and may carry form content; keep them to errors.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "axes": {"level": "WARNING"},

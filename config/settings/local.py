@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env_bool
+from .base import LOGGING, VAR_DIR, env_bool
 
 # A fixed key is fine here: this settings module is never used in production (see production.py).
 SECRET_KEY = os.environ.get("SECRET_KEY", "varde-local-development-key-not-for-production")
@@ -22,3 +22,6 @@ STORAGES = {
 }
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Readable log lines while developing; production keeps JSON.
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("VARDE_LOG_FORMAT", "plain")

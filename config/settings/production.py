@@ -37,3 +37,7 @@ CSRF_COOKIE_NAME = "__Host-varde-csrf"
 EMAIL_HOST = os.environ.get("VARDE_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("VARDE_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("VARDE_EMAIL_FROM", "varde@localhost")
+EMAIL_HOST_USER = os.environ.get("VARDE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("VARDE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("VARDE_EMAIL_USE_TLS", False)  # STARTTLS, usually on port 587
+EMAIL_TIMEOUT = 30

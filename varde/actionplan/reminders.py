@@ -100,3 +100,9 @@ def remind_plan_managers() -> int:
     sent = send_reminders(timezone.localdate())
     remind_plan_managers.using(run_after=next_reminder_time(timezone.now())).enqueue()
     return sent
+
+
+@task()
+def send_reminders_once() -> int:
+    """One run outside the weekly chain, queued by an operator to check the worker and e-mail."""
+    return send_reminders(timezone.localdate())

@@ -18,8 +18,16 @@ from .models import PublicSubmission
 WINDOW = timedelta(hours=1)
 
 
+def client_address(request: HttpRequest) -> str:
+    """The visitor's address. Behind nginx every request comes from the proxy, so the address is taken
+    from the header the proxy sets (VARDE_CLIENT_IP_HEADER), and only then: a visitor could forge it."""
+    header = settings.VARDE_CLIENT_IP_HEADER
+    forwarded = request.headers.get(header, "").strip() if header else ""
+    return forwarded or request.META.get("REMOTE_ADDR", "")
+
+
 def _address_hash(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 

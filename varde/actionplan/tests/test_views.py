@@ -7,6 +7,8 @@ from io import BytesIO
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -191,6 +193,18 @@ def test_reminders_by_mail_and_on_the_home_page(world, client):
     assert "/plan/" in message.body
     log_in(client, manager)
     assert "Forpliktelse i handlingsplanen" in client.get(reverse("accounts:home")).content.decode()
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}})
+def test_an_operator_queues_one_reminder_run_for_the_worker(world, capsys):
+    make_plan(world, obligations=obligation("network", "every_months", 6, "meeting:resource_network"))
+    manager = plan_manager(world)
+    manager.email = "plan@example.invalid"
+    manager.save()
+    call_command("plan", "remind", "--queue")
+    assert "Reminders queued for the worker" in capsys.readouterr().out
+    [message] = mail.outbox
+    assert message.to == ["plan@example.invalid"]
 
 
 @pytest.mark.parametrize("measures", [17, 200])

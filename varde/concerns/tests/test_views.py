@@ -184,6 +184,14 @@ def test_the_public_form_is_rate_limited_per_address(world, client):
     assert "127.0.0.1" not in set(PublicSubmission.objects.values_list("address_hash", flat=True))
 
 
+@override_settings(VARDE_PUBLIC_FORM_LIMIT=1, VARDE_CLIENT_IP_HEADER="X-Real-IP")
+def test_behind_the_proxy_the_limit_counts_each_visitor_by_the_proxys_header(world, client):
+    url = reverse("concerns:public_form", args=[world.partnership.slug])
+    assert client.post(url, public_data(), headers={"X-Real-IP": "203.0.113.1"}).status_code == 302
+    assert client.post(url, public_data(), headers={"X-Real-IP": "203.0.113.2"}).status_code == 302
+    assert client.post(url, public_data(), headers={"X-Real-IP": "203.0.113.1"}).status_code == 429
+
+
 @pytest.mark.parametrize(
     "overrides", [{"description": ""}, {"description": "x" * 5001}, {"reporter_category": "robot"}]
 )

@@ -12,7 +12,12 @@ from varde.accounts.models import Partnership
 from varde.actionplan.actions import import_plan
 from varde.actionplan.models import ActionPlan
 from varde.actionplan.planfile import export_plan
-from varde.actionplan.reminders import next_reminder_time, remind_plan_managers, send_reminders
+from varde.actionplan.reminders import (
+    next_reminder_time,
+    remind_plan_managers,
+    send_reminders,
+    send_reminders_once,
+)
 from varde.core.documents import DocumentError
 
 
@@ -34,11 +39,16 @@ class Command(BaseCommand):
         remind = verbs.add_parser(
             "remind", help="e-mail the plan managers what is due now, or --schedule weekly"
         )
-        remind.add_argument(
-            "--schedule", action="store_true", help="queue the weekly reminder for the worker"
+        when = remind.add_mutually_exclusive_group()
+        when.add_argument("--schedule", action="store_true", help="queue the weekly reminder for the worker")
+        when.add_argument(
+            "--queue", action="store_true", help="queue one run now for the worker (to check it and e-mail)"
         )
 
     def handle(self, *args: Any, verb: str, partnership: str | None = None, **options: Any) -> None:
+        if verb == "remind" and options["queue"]:
+            self.stdout.write(f"Reminders queued for the worker (task {send_reminders_once.enqueue().id}).")
+            return
         if verb == "remind":
             self._remind(schedule=options["schedule"])
             return
