@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "varde.statistics",
     "varde.privacy",
     "varde.api",
+    "varde.scale",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ScaleConfig(AppConfig):
+    name = "varde.scale"
+    verbose_name = "Synthetic data at scale"

@@ -1,0 +1,362 @@
+"""Synthetic data at scale, for benchmarks: many partnerships with ten years of work in them.
+
+Everything is clearly made up – partnerships are "Syntetisk NN", people "Syntetisk person N" – and is
+written in bulk, through the same models (so encryption and the audit chain are real), without the
+per-record actions that a user's work goes through: those would take hours for a national data set.
+"""
+
+import random
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from itertools import islice
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.db import models, transaction
+from django.utils import timezone
+
+from varde.accounts.models import Agency, Membership, Partnership, User
+from varde.accounts.roles import AgencyKind, Role
+from varde.assessments.models import Assessment, Instrument
+from varde.concerns.actions.reference import create_partnership
+from varde.concerns.categorical import MeasureType, StatisticsFact
+from varde.concerns.choices import (
+    AgeBand,
+    Channel,
+    InformedChoice,
+    MeasureStatus,
+    Outcome,
+    Phenomenon,
+    ReporterCategory,
+    Status,
+)
+from varde.concerns.models import Concern, ConcernEvent, Consent, Disclosure, LegalBasis, Measure
+from varde.core.audit import GENESIS_HASH, compute_hash
+from varde.core.crypto import name_index
+from varde.core.models import AuditEvent
+from varde.meetings.models import (
+    AgendaItem,
+    ItemKind,
+    ItemMinutes,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Minutes,
+)
+
+PREFIX = "syntetisk"
+YEARS = 10
+BATCH = 5_000
+# The same hash for every synthetic user: hashing 20,000 passwords would take most of the run.
+PASSWORD = "syntetisk-passord"  # noqa: S105  (synthetic users in a benchmark database only)
+
+
+@dataclass(frozen=True)
+class Scale:
+    partnerships: int
+    users: int
+    concerns: int
+    meetings: int
+    facts: int
+    audit_events: int
+
+
+SCALES = {
+    "small": Scale(partnerships=2, users=40, concerns=200, meetings=20, facts=1_000, audit_events=5_000),
+    "regional": Scale(5, 2_000, 10_000, 2_000, 50_000, 200_000),
+    "national": Scale(50, 20_000, 100_000, 20_000, 500_000, 2_000_000),
+}
+
+# Roles of the synthetic staff in each partnership, in proportion.
+STAFF = [(Role.COORDINATOR, 3), (Role.MENTOR, 3), (Role.EMPLOYEE, 10), (Role.SECRETARY, 1), (Role.VIEWER, 1)]
+POLICE_STAFF = [(Role.POLICE_CONTACT, 3)]
+
+
+class AlreadyGenerated(Exception):  # noqa: N818  (a refusal the operator reads)
+    """The database already holds synthetic partnerships."""
+
+
+def _batches(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _insert(model: type[models.Model], rows: Iterable[Any]) -> int:
+    count = 0
+    for batch in _batches(rows):
+        model._default_manager.bulk_create(batch, batch_size=BATCH)
+        count += len(batch)
+    return count
+
+
+def _spread(total: int, parts: int) -> list[int]:
+    """`total` shared as evenly as possible over `parts`."""
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
+class Generator:
+    def __init__(self, scale: Scale, *, seed: int = 2026, report: Callable[[str], None] = lambda _: None):
+        self.scale, self.random, self.report = scale, random.Random(seed), report  # noqa: S311
+        self.today = timezone.localdate()
+
+    def run(self) -> dict[str, int]:
+        if Partnership.objects.filter(slug__startswith=f"{PREFIX}-").exists():
+            raise AlreadyGenerated("This database already holds synthetic partnerships.")
+        counts: dict[str, int] = {}
+        for number, partnership in enumerate(self._partnerships()):
+            for name, count in self._fill(number, partnership).items():
+                counts[name] = counts.get(name, 0) + count
+        counts["audit events"] = self._audit_events()
+        return counts
+
+    def _partnerships(self) -> Iterator[Partnership]:
+        for number in range(1, self.scale.partnerships + 1):
+            yield create_partnership(
+                name=f"Syntetisk {number:02d}",
+                slug=f"{PREFIX}-{number:02d}",
+                municipality=f"Syntetisk {number:02d} kommune",
+                police=f"Syntetisk {number:02d} politistasjonsdistrikt",
+            )
+
+    @transaction.atomic
+    def _fill(self, number: int, partnership: Partnership) -> dict[str, int]:
+        share = self.scale.partnerships
+        municipality = partnership.agencies.get(kind=AgencyKind.MUNICIPALITY)
+        police = partnership.agencies.get(kind=AgencyKind.POLICE)
+        users = self._users(number, municipality, police, _spread(self.scale.users, share)[number])
+        concerns = self._concerns(
+            number, partnership, municipality, police, _spread(self.scale.concerns, share)[number]
+        )
+        counts = {"users": len(users), "concerns": len(concerns)}
+        counts |= self._casework(partnership, municipality, police, concerns)
+        counts["meetings"] = self._meetings(
+            partnership, concerns, _spread(self.scale.meetings, share)[number]
+        )
+        counts["statistics facts"] = self._facts(
+            partnership, municipality, police, _spread(self.scale.facts, share)[number]
+        )
+        self.report(f"{partnership.slug}: {counts['concerns']} concerns, {counts['users']} users")
+        return counts
+
+    def _users(self, number: int, municipality: Agency, police: Agency, count: int) -> list[User]:
+        password = make_password(PASSWORD)
+        roles = [(role, municipality) for role, weight in STAFF for _ in range(weight)]
+        roles += [(role, police) for role, weight in POLICE_STAFF for _ in range(weight)]
+        users = [
+            User(
+                username=f"{PREFIX}-{number + 1:02d}-{index:05d}",
+                first_name="Syntetisk",
+                last_name=f"Ansatt {number + 1:02d}-{index:05d}",
+                email=f"{PREFIX}-{number + 1:02d}-{index:05d}@example.invalid",
+                password=password,
+            )
+            for index in range(count)
+        ]
+        _insert(User, users)
+        saved = list(
+            User.objects.filter(username__startswith=f"{PREFIX}-{number + 1:02d}-").order_by("username")
+        )
+        memberships = (
+            Membership(user=user, agency=roles[index % len(roles)][1], role=roles[index % len(roles)][0])
+            for index, user in enumerate(saved)
+        )
+        _insert(Membership, memberships)
+        return saved
+
+    def _concerns(
+        self, number: int, partnership: Partnership, municipality: Agency, police: Agency, count: int
+    ) -> list[Concern]:
+        pick = self.random.choice
+        rows = []
+        for index in range(count):
+            name = f"Syntetisk person {number + 1:02d}-{index:06d}"
+            born = date(self.today.year - self.random.randint(12, 30), self.random.randint(1, 12), 1)
+            rows.append(
+                Concern(
+                    reference=f"S{number + 1:02d}-{index:06d}",
+                    partnership=partnership,
+                    owning_agency=police if index % 5 == 0 else municipality,
+                    channel=pick(Channel.values),
+                    reporter_category=pick(ReporterCategory.values),
+                    phenomenon=pick(Phenomenon.values),
+                    description=f"Syntetisk bekymring {index}: oppdiktet tekst til ytelsestesting.",
+                    is_named=True,
+                    subject_name=name,
+                    subject_name_index=name_index(name),
+                    subject_birth_date=born,
+                    age_band=pick(AgeBand.values),
+                    **self._state(index),
+                    assessment_due=self.today + timedelta(days=self.random.randint(-30, 30)),
+                )
+            )
+        _insert(Concern, rows)
+        return list(Concern.objects.filter(partnership=partnership).order_by("reference"))
+
+    def _state(self, index: int) -> dict[str, Any]:
+        """Most cases of ten years are closed; the rest are spread over the open states."""
+        if index % 4:
+            closed = timezone.now() - timedelta(days=self.random.randint(1, 365 * YEARS))
+            return {
+                "status": Status.CLOSED,
+                "outcome": self.random.choice(Outcome.values),
+                "closed_at": closed,
+            }
+        return {"status": self.random.choice([Status.RECEIVED, Status.UNDER_ASSESSMENT, Status.FOLLOW_UP])}
+
+    def _casework(
+        self, partnership: Partnership, municipality: Agency, police: Agency, concerns: list[Concern]
+    ) -> dict[str, int]:
+        types = list(MeasureType.objects.filter(partnership=partnership))
+        basis = LegalBasis.objects.filter(partnership=partnership).current().first()
+        instrument = Instrument.objects.filter(partnership=partnership).first()
+        start = self.today - timedelta(days=365 * YEARS)
+        events = (ConcernEvent(concern=c, action="received", to_status=Status.RECEIVED) for c in concerns)
+        counts = {"timeline events": _insert(ConcernEvent, events)}
+        counts["measures"] = _insert(
+            Measure,
+            (
+                Measure(
+                    concern=c,
+                    measure_type=types[i % len(types)],
+                    owner_agency=c.owning_agency,
+                    start_date=start + timedelta(days=i % (365 * YEARS)),
+                    status=MeasureStatus.ACTIVE if i % 3 else MeasureStatus.COMPLETED,
+                    evaluation="Syntetisk evaluering.",
+                )
+                for i, c in enumerate(concerns)
+                if i % 2 == 0
+            ),
+        )
+        counts["consents"] = _insert(
+            Consent,
+            (
+                Consent(
+                    concern=c, given_by_names="Syntetiske foresatte", purposes="Oppfølging.", valid_from=start
+                )
+                for i, c in enumerate(concerns)
+                if i % 4 == 0
+            ),
+        )
+        if basis is not None:
+            counts["disclosures"] = _insert(
+                Disclosure,
+                (
+                    Disclosure(
+                        concern=c,
+                        from_agency=municipality,
+                        to_agency=police,
+                        parts=["summary"],
+                        legal_basis=basis,
+                        justification="Syntetisk begrunnelse.",
+                        person_informed=InformedChoice.YES,
+                    )
+                    for i, c in enumerate(concerns)
+                    if i % 5 == 1 and c.owning_agency_id == municipality.pk
+                ),
+            )
+        if instrument is not None:
+            counts["assessments"] = _insert(
+                Assessment,
+                (
+                    Assessment(
+                        concern=c, instrument=instrument, agency=c.owning_agency, assessed_on=self.today
+                    )
+                    for i, c in enumerate(concerns)
+                    if i % 3 == 0
+                ),
+            )
+        return counts
+
+    def _meetings(self, partnership: Partnership, concerns: list[Concern], count: int) -> int:
+        first = timezone.make_aware(datetime.combine(self.today - timedelta(days=365 * YEARS), time(9)))
+        step = timedelta(days=max(1, 365 * YEARS // max(count, 1)))
+        meetings = [
+            Meeting(
+                partnership=partnership,
+                kind=MeetingKind.CONTACT,
+                title=f"Syntetisk kontaktmøte {index}",
+                starts_at=first + step * index,
+                ends_at=first + step * index + timedelta(hours=2),
+                status=MeetingStatus.HELD,
+            )
+            for index in range(count)
+        ]
+        _insert(Meeting, meetings)
+        saved = list(Meeting.objects.filter(partnership=partnership).order_by("starts_at"))
+        _insert(Minutes, (Minutes(meeting=m) for m in saved))
+        items = [
+            AgendaItem(meeting=m, position=1, kind=ItemKind.OTHER, title="Syntetisk orientering")
+            for m in saved
+        ]
+        _insert(AgendaItem, items)
+        saved_items = AgendaItem.objects.filter(meeting__partnership=partnership)
+        _insert(
+            ItemMinutes,
+            (
+                ItemMinutes(item=item, discussion="Syntetisk drøfting.", decisions="Ingen.")
+                for item in saved_items
+            ),
+        )
+        return len(saved)
+
+    def _facts(self, partnership: Partnership, municipality: Agency, police: Agency, count: int) -> int:
+        pick = self.random.choice
+        days = 365 * YEARS
+        return _insert(
+            StatisticsFact,
+            (
+                StatisticsFact(
+                    partnership=partnership,
+                    agency=police if i % 5 == 0 else municipality,
+                    kind=StatisticsFact.Kind.CONCERN,
+                    occurred_on=self.today - timedelta(days=i % days),
+                    channel=pick(Channel.values),
+                    reporter_category=pick(ReporterCategory.values),
+                    phenomenon=pick(Phenomenon.values),
+                    age_band=pick(AgeBand.values),
+                )
+                for i in range(count)
+            ),
+        )
+
+    def _audit_events(self) -> int:
+        """Ten years of reads and changes, appended to the real chain so that it still verifies."""
+        previous = AuditEvent.objects.newest_first().values_list("hash", flat=True).first() or GENESIS_HASH
+        actors = list(
+            User.objects.filter(username__startswith=f"{PREFIX}-").values_list("pk", "username")[:500]
+        )
+        concerns = list(
+            Concern.objects.filter(reference__startswith="S").values_list("pk", "partnership_id")[:5000]
+        )
+        if not actors or not concerns:
+            return 0
+        total = self.scale.audit_events
+        start = timezone.now() - timedelta(days=365 * YEARS)
+        step = timedelta(days=365 * YEARS) / total
+
+        def events() -> Iterator[AuditEvent]:
+            nonlocal previous
+            for index in range(total):
+                actor_id, username = actors[index % len(actors)]
+                concern_id, partnership_id = concerns[index % len(concerns)]
+                values: dict[str, Any] = {
+                    "occurred_at": start + step * index,
+                    "actor_id": str(actor_id),
+                    "actor_label": username,
+                    "partnership_id": str(partnership_id),
+                    "agency_id": "",
+                    "agency_label": "",
+                    "action": "concern.viewed",
+                    "object_type": "concern",
+                    "object_id": str(concern_id),
+                    "purpose": "follow up the concern",
+                    "detail": {},
+                    "prev_hash": previous,
+                }
+                values["hash"] = previous = compute_hash(values)
+                yield AuditEvent(**values)
+
+        with transaction.atomic():
+            return _insert(AuditEvent, events())

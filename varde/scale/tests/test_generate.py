@@ -1,0 +1,54 @@
+"""The synthetic data set: every kind of record the benchmarks need, clearly made up, with an audit
+chain that still verifies, usable through the pages, and never generated twice into one database."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from conftest import log_in
+from varde.accounts.models import Partnership, User
+from varde.accounts.roles import Role
+from varde.concerns.categorical import StatisticsFact
+from varde.concerns.models import Concern, Disclosure, Measure
+from varde.core.audit import verify_chain
+from varde.meetings.models import ItemMinutes, Meeting
+from varde.scale.generate import SCALES, Generator
+
+
+@pytest.fixture
+def generated(db):
+    return Generator(SCALES["small"]).run()
+
+
+def test_the_small_scale_has_every_kind_of_record_and_a_verifying_chain(generated):
+    small = SCALES["small"]
+    assert Partnership.objects.filter(slug__startswith="syntetisk-").count() == small.partnerships
+    assert User.objects.filter(username__startswith="syntetisk-").count() == small.users
+    assert Concern.objects.filter(partnership__slug__startswith="syntetisk-").count() == small.concerns
+    assert all(c.subject_name.startswith("Syntetisk person") for c in Concern.objects.all()[:20])
+    assert Measure.objects.exists()
+    assert Disclosure.objects.exists()
+    assert Meeting.objects.count() == small.meetings
+    assert ItemMinutes.objects.count() == small.meetings
+    assert StatisticsFact.objects.count() == small.facts
+    assert generated["audit events"] == small.audit_events
+    report = verify_chain()
+    assert report.intact
+    assert report.checked >= small.audit_events
+
+
+def test_generated_cases_open_for_a_synthetic_coordinator(generated, client):
+    coordinator = User.objects.filter(
+        memberships__role=Role.COORDINATOR, username__startswith="syntetisk-"
+    ).first()
+    log_in(client, coordinator)
+    listing = client.get(reverse("concerns:list"))
+    assert listing.status_code == 200
+    concern = Concern.objects.filter(owning_agency__memberships__user=coordinator).first()
+    page = client.get(reverse("concerns:detail", args=[concern.pk])).content.decode()
+    assert "Syntetisk person" in page
+
+
+def test_a_second_run_is_refused(generated):
+    with pytest.raises(CommandError, match="already holds synthetic"):
+        call_command("generate", "--scale", "small")
