@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
-from varde.core.audit import GENESIS_HASH, record_event, verify_chain
+from varde.core.audit import GENESIS_HASH, _can_fork, record_event, verify_chain
 from varde.core.models import AuditEvent
 
 
@@ -88,3 +88,15 @@ def test_postgresql_refuses_update_and_delete(three_events, statement):
         connection.cursor() as cursor,
     ):
         cursor.execute(statement)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_trail_is_checked_in_parallel_stretches_that_must_join_up():
+    if not _can_fork():
+        pytest.skip("the suite's in-memory SQLite database exists in this process only")
+    events = [record_event("test.event", detail={"n": n}) for n in range(40)]
+    assert verify_chain(parallel_from=1).checked == 40
+    raw_sql("DELETE FROM core_auditevent WHERE id = %s", [events[20].id])
+    report = verify_chain(parallel_from=1)
+    assert report.first_broken_id == events[21].id
+    assert report.checked == 20
