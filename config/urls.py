@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("varde.network.urls")),
     path("", include("varde.information.urls")),
     path("", include("varde.statistics.urls")),
+    path("", include("varde.scale.urls")),
     path("personvern/", include("varde.privacy.urls")),
     path("", include("varde.api.urls")),
     path("api/v1/", api_urls),

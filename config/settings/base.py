@@ -293,6 +293,9 @@ LOGGING: dict[str, Any] = {
     },
 }
 
+# The benchmark's floor pages (varde.scale.views) answer only when this is on; never in production use.
+VARDE_BENCH_FLOOR = env_bool("VARDE_BENCH_FLOOR", False)
+
 # Requests per minute a personal access token may make to the API.
 VARDE_API_REQUESTS_PER_MINUTE = int(os.environ.get("VARDE_API_REQUESTS_PER_MINUTE", "300"))
 

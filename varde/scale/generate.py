@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from varde.accounts.models import Agency, Membership, Partnership, User
 from varde.accounts.roles import AgencyKind, Role
+from varde.actionplan.actions import import_plan
 from varde.assessments.models import Assessment, Instrument
 from varde.concerns.actions.reference import create_partnership
 from varde.concerns.categorical import MeasureType, StatisticsFact
@@ -46,6 +48,7 @@ from varde.meetings.models import (
 )
 
 PREFIX = "syntetisk"
+PLAN = Path(__file__).resolve().parent.parent / "actionplan" / "plans" / "fredrikstad-demo.yaml"
 YEARS = 10
 BATCH = 5_000
 # The same hash for every synthetic user: hashing 20,000 passwords would take most of the run.
@@ -69,7 +72,15 @@ SCALES = {
 }
 
 # Roles of the synthetic staff in each partnership, in proportion.
-STAFF = [(Role.COORDINATOR, 3), (Role.MENTOR, 3), (Role.EMPLOYEE, 10), (Role.SECRETARY, 1), (Role.VIEWER, 1)]
+STAFF = [
+    (Role.COORDINATOR, 3),
+    (Role.MENTOR, 3),
+    (Role.EMPLOYEE, 10),
+    (Role.SECRETARY, 1),
+    (Role.VIEWER, 1),
+    (Role.PLAN_MANAGER, 1),
+    (Role.PRIVACY_OFFICER, 1),
+]
 POLICE_STAFF = [(Role.POLICE_CONTACT, 3)]
 
 
@@ -162,6 +173,7 @@ class Generator:
         counts["meetings"] = self._meetings(
             partnership, concerns, _spread(self.scale.meetings, share)[number]
         )
+        import_plan(None, partnership, source=PLAN.read_text(encoding="utf-8"))
         counts["statistics facts"] = self._facts(
             partnership, municipality, police, _spread(self.scale.facts, share)[number]
         )

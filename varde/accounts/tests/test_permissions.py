@@ -65,10 +65,12 @@ def test_every_page_is_in_the_matrix():
     from varde.information.tests import test_information as information
     from varde.meetings.tests import test_permissions as meetings
     from varde.network.tests import test_network as network
+    from varde.scale.tests import test_permissions as scale
     from varde.statistics.tests import test_statistics as statistics
 
     in_matrices = set(EXPECTED) | OUTSIDE_MATRIX
-    for app in (concerns, assessments, meetings, actionplan, network, information, events, statistics, api):
+    apps = (concerns, assessments, meetings, actionplan, network, information, events, statistics, api, scale)
+    for app in apps:
         in_matrices |= set(app.EXPECTED) | app.OUTSIDE_MATRIX
     assert set(named_urls()) == in_matrices
 

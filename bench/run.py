@@ -1,0 +1,155 @@
+"""The benchmark harness: Varde with production settings on a generated PostgreSQL database, the key
+pages driven by wrk as the role that uses them, and two floor pages of the same stack in the same run.
+
+    uv run python bench/run.py --database-url postgres://postgres@127.0.0.1:5432/varde_bench \\
+        [--generate national] [--duration 20] [--connections 8] [--workers 3]
+
+It prints, per page, throughput, p50 and p99, and the throughput as a share of its floor (the one-row
+floor for pages about one record, the 50-row floor for lists). The keys the data was generated with
+are kept in var/bench-keys.env, so a generated database can be reused. See docs/performance.md.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+KEYS = REPO / "var" / "bench-keys.env"
+
+
+def _keys() -> dict[str, str]:
+    if not KEYS.exists():
+        from cryptography.fernet import Fernet
+
+        KEYS.parent.mkdir(exist_ok=True)
+        values = {
+            "SECRET_KEY": secrets.token_urlsafe(40),
+            "VARDE_AUDIT_KEY": secrets.token_urlsafe(32),
+            "VARDE_BLIND_INDEX_KEY": secrets.token_urlsafe(32),
+            "VARDE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        }
+        KEYS.write_text("".join(f"{key}={value}\n" for key, value in values.items()))
+    return dict(line.split("=", 1) for line in KEYS.read_text().split())
+
+
+@dataclass(frozen=True)
+class Result:
+    page: str
+    role: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    floor: str
+
+
+def _milliseconds(text: str) -> float:
+    number, unit = float(re.match(r"[\d.]+", text).group()), re.sub(r"[\d.]", "", text)  # type: ignore[union-attr]
+    return number * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def drive(
+    url: str, cookie: str, headers: dict[str, str], seconds: int, connections: int
+) -> tuple[float, float, float, int]:
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        "-H",
+        "X-Forwarded-Proto: https",
+    ]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    throughput = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    p50 = _milliseconds(re.search(r"50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    p99 = _milliseconds(re.search(r"99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return throughput, p50, p99, int(errors.group(1)) if errors else 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", required=True, help="a PostgreSQL database for the benchmark")
+    parser.add_argument(
+        "--generate", choices=["small", "regional", "national"], help="fill it first if empty"
+    )
+    parser.add_argument("--duration", type=int, default=20, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: apt-get install wrk")
+
+    os.environ |= _keys() | {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DATABASE_URL": args.database_url,
+        "VARDE_SECURE_SSL_REDIRECT": "false",
+        "VARDE_BENCH_FLOOR": "true",
+        "VARDE_ALLOWED_HOSTS": "127.0.0.1",
+        "VARDE_API_REQUESTS_PER_MINUTE": "100000000",
+        "VARDE_VAR_DIR": str(REPO / "var" / "bench"),
+    }
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench.scenario import Scenario
+
+    call_command("migrate", interactive=False, verbosity=0)
+    scenario = Scenario.prepare(generate=args.generate)
+
+    varde = str(Path(sys.executable).with_name("varde"))
+    log = (REPO / "var" / "bench-server.log").open("w")
+    server = subprocess.Popen(  # noqa: S603
+        [varde, "serve", "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{args.port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.5)
+        results = []
+        for page in scenario.pages:
+            throughput, p50, p99, errors = drive(
+                base + page.path, page.cookie, page.headers, args.duration, args.connections
+            )
+            results.append(Result(page.name, page.role, throughput, p50, p99, errors, page.floor))
+            print(f"  {page.name}: {throughput:.0f}/s", file=sys.stderr)  # noqa: T201
+        memory = scenario.worker_memory_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    floors = {r.page: r.requests_per_second for r in results if r.page.startswith("floor")}
+    print(f"{'page':<22} {'role':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× floor':>8}")  # noqa: T201
+    for r in results:
+        ratio = f"{r.requests_per_second / floors[r.floor]:.2f}" if r.floor in floors else "–"
+        print(  # noqa: T201
+            f"{r.page:<22} {r.role:<16} {r.requests_per_second:>8.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} "
+            f"{r.errors:>7} {ratio:>8}"
+        )
+    print(f"largest web worker after the run: {memory:.0f} MB")  # noqa: T201
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    main()

@@ -1,0 +1,106 @@
+"""What the benchmark opens, and as whom: sessions for synthetic users of one generated partnership
+(as if they had logged in with their second factor), and an API token."""
+
+import subprocess
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from varde.accounts.models import Partnership, User
+from varde.accounts.roles import Role
+from varde.api import tokens
+from varde.api.models import Scope
+from varde.concerns.models import Concern
+from varde.meetings.models import Meeting
+from varde.scale.generate import PREFIX, SCALES, Generator
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    role: str
+    path: str
+    floor: str
+    cookie: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _session_cookie(user: User) -> str:
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="benchmark", defaults={"confirmed": True}
+    )
+    store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    store.save()
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+
+
+@dataclass
+class Scenario:
+    pages: list[Page]
+
+    @classmethod
+    def prepare(cls, *, generate: str | None) -> "Scenario":
+        if not Partnership.objects.filter(slug=f"{PREFIX}-01").exists():
+            if generate is None:
+                raise SystemExit("The database holds no generated data: add --generate national.")
+            Generator(SCALES[generate], report=print).run()
+        partnership = Partnership.objects.get(slug=f"{PREFIX}-01")
+
+        def member(role: str) -> User:
+            return User.objects.filter(memberships__agency__partnership=partnership, memberships__role=role)[
+                0
+            ]
+
+        coordinator = member(Role.COORDINATOR)
+        cookie = {
+            role: _session_cookie(member(role))
+            for role in (Role.COORDINATOR, Role.SECRETARY, Role.PLAN_MANAGER, Role.PRIVACY_OFFICER)
+        }
+        concern = Concern.objects.filter(owning_agency__memberships__user=coordinator)[0]
+        meeting = Meeting.objects.filter(partnership=partnership).order_by("-starts_at")[0]
+        _token, secret = tokens.create_token(
+            coordinator, user=coordinator, name="benchmark", scopes=[Scope.READ]
+        )
+        c, s, p, o = (
+            cookie[r] for r in (Role.COORDINATOR, Role.SECRETARY, Role.PLAN_MANAGER, Role.PRIVACY_OFFICER)
+        )
+        return cls(
+            [
+                Page("floor-row", "coordinator", "/ytelse/gulv/rad/", "floor-row", c),
+                Page("floor-table", "coordinator", "/ytelse/gulv/tabell/", "floor-table", c),
+                Page("case list", "coordinator", "/saker/?status=under_assessment", "floor-table", c),
+                Page("case page", "coordinator", f"/saker/{concern.pk}/", "floor-row", c),
+                Page("meeting agenda", "secretary", f"/moter/{meeting.pk}/dagsorden/", "floor-row", s),
+                Page("plan dashboard", "plan manager", "/plan/", "floor-table", p),
+                Page("statistics", "coordinator", "/situasjonsbilde/", "floor-table", c),
+                Page(
+                    "audit search",
+                    "privacy officer",
+                    f"/personvern/revisjonslogg/?object_id={concern.pk}",
+                    "floor-table",
+                    o,
+                ),
+                Page(
+                    "API case list",
+                    "coordinator",
+                    "/api/v1/concerns",
+                    "floor-table",
+                    headers={"Authorization": f"Bearer {secret}"},
+                ),
+            ]
+        )
+
+    @staticmethod
+    def worker_memory_mb(server_pid: int) -> float:
+        ps = ["/usr/bin/ps", "--ppid", str(server_pid), "-o", "rss="]
+        output = subprocess.run(ps, capture_output=True, text=True, check=False).stdout  # noqa: S603
+        sizes = [int(line) for line in output.split()]
+        return max(sizes, default=0) / 1024

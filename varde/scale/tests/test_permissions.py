@@ -1,0 +1,35 @@
+"""The benchmark floor pages: for any signed-in member while the benchmark switch is on, and not found
+otherwise – a production installation never shows them."""
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from conftest import ALL_ROLES, log_in
+
+EXPECTED = {"scale:floor_row": set(ALL_ROLES), "scale:floor_table": set(ALL_ROLES)}
+OUTSIDE_MATRIX: set[str] = set()
+
+
+@override_settings(VARDE_BENCH_FLOOR=True)
+@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_member_opens_the_floor_while_benchmarking(name, role, world, client):
+    log_in(client, world.make_user(role))
+    assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_floor_is_not_found_without_the_switch(name, world, client_as):
+    assert client_as("coordinator").get(reverse(name)).status_code == 404
+
+
+@override_settings(VARDE_BENCH_FLOOR=True)
+def test_the_table_floor_keeps_a_constant_number_of_queries(world, client_as, django_assert_max_num_queries):
+    from varde.accounts.tests.factories import UnitFactory
+
+    client = client_as("coordinator")
+    UnitFactory.create_batch(60, agency=world.municipality)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("scale:floor_table")).content.decode()
+    assert page.count("<tr>") == 51
