@@ -39,6 +39,7 @@ if settings.VARDE_OIDC_ENABLED:
         ),
     ]
 
+handler400 = "varde.core.views.bad_request"
 handler403 = "varde.core.views.permission_denied"
 handler404 = "varde.core.views.page_not_found"
 handler500 = "varde.core.views.server_error"

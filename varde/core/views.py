@@ -50,10 +50,30 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "404.html", status=404)
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # Django turns a session that could not be saved into a 400; when the database went away in the
+    # middle of the request, the visitor should hear that, not that they sent something wrong.
+    if _caused_by_database_outage(exception):
+        return _unavailable()
+    return HttpResponse(loader.render_to_string("400.html"), status=400)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     # Rendered without the request's context processors: they may need the database that failed.
-    if isinstance(sys.exc_info()[1], InterfaceError | OperationalError):
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
-        response["Retry-After"] = "60"
-        return response
+    if _caused_by_database_outage(sys.exc_info()[1]):
+        return _unavailable()
     return HttpResponse(loader.render_to_string("500.html"), status=500)
+
+
+def _caused_by_database_outage(exception: BaseException | None) -> bool:
+    while exception is not None:
+        if isinstance(exception, InterfaceError | OperationalError):
+            return True
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+def _unavailable() -> HttpResponse:
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = "60"
+    return response

@@ -1,6 +1,8 @@
 """The forms as users meet them: intake, reports, the public form, bad input and query budgets."""
 
 import pytest
+from django.contrib.sessions.models import Session
+from django.db import OperationalError
 from django.test import override_settings
 from django.urls import reverse
 
@@ -156,6 +158,29 @@ def test_the_public_form_lands_in_the_intake_queue_and_never_shows_the_text(worl
     assert "900 00 000" not in page
     # The receipt is shown once; reloading does not show it again.
     assert client.get(reverse("concerns:public_receipt", args=[world.partnership.slug])).status_code == 302
+
+
+def test_a_database_lost_while_the_receipt_is_remembered_gives_the_styled_503(world, client):
+    url = reverse("concerns:public_form", args=[world.partnership.slug])
+    client.post(url, public_data(), follow=True)  # the visitor now has a stored session
+
+    def database_gone(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Session, "save", database_gone)
+        response = client.post(url, public_data())
+    assert response.status_code == 503
+    assert "Varde er utilgjengelig en liten stund" in response.content.decode()
+
+
+def test_a_malformed_request_gets_a_styled_400_in_bokmal(db, client):
+    response = client.get("/", headers={"host": "ukjent.example"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'class="ds-heading"' in page
+    assert "Vi kunne ikke behandle forespørselen" in page
+    assert "ukjent.example" not in page
 
 
 def test_the_public_form_of_an_unknown_partnership_is_not_found(db, client):
