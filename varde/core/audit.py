@@ -62,13 +62,27 @@ def _key() -> bytes:
 
 
 _ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+_QUOTE = json.encoder.encode_basestring  # the string encoder _ENCODE itself uses
+# The canonical form is the JSON object of the hashed fields with sorted keys and no spaces. It is
+# written out from a template because the verification builds it millions of times.
+_SORTED_FIELDS = tuple(sorted(HASHED_FIELDS))
+_STRING_FIELDS = tuple(name for name in _SORTED_FIELDS if name != "detail")
+_DETAIL_AT = _SORTED_FIELDS.index("detail")
+_TEMPLATE = "{" + ",".join(f'"{name}":%s' for name in _SORTED_FIELDS) + "}"
+
+
+def _compose(strings: list[str], detail_json: str) -> bytes:
+    """The canonical form from the string fields (in _STRING_FIELDS order) and the encoded detail."""
+    quoted = list(map(_QUOTE, strings))
+    quoted.insert(_DETAIL_AT, detail_json)
+    return (_TEMPLATE % tuple(quoted)).encode()
 
 
 def _canonical(values: dict[str, Any]) -> bytes:
-    fields = {name: values[name] for name in HASHED_FIELDS}
     occurred_at = values["occurred_at"]
-    fields["occurred_at"] = occurred_at if isinstance(occurred_at, str) else occurred_at.isoformat()
-    return _ENCODE(fields).encode()
+    occurred = occurred_at if isinstance(occurred_at, str) else occurred_at.isoformat()
+    strings = [occurred if name == "occurred_at" else values[name] for name in _STRING_FIELDS]
+    return _compose(strings, _ENCODE(values["detail"]))
 
 
 def compute_hash(values: dict[str, Any]) -> str:
@@ -131,12 +145,9 @@ class ChainReport:
         return self.first_broken_id is None
 
 
-_COLUMNS = ("id", "hash", *HASHED_FIELDS)
-
-
 def _occurred_at(value: Any) -> str:
-    # SQLite hands back a naive time in the connection's time zone (UTC, as Django sets it); PostgreSQL
-    # an aware one, also in UTC. The hashed form is the UTC time with its offset.
+    # SQLite hands back a naive time in the connection's time zone (UTC, as Django sets it). The hashed
+    # form is the UTC time with its offset.
     if isinstance(value, str):
         value = parse_datetime(value)
     if value.tzinfo is None:
@@ -148,26 +159,41 @@ def _occurred_at(value: Any) -> str:
     return str(value.astimezone(UTC).isoformat())
 
 
-def _detail(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    return {} if value == "{}" else json.loads(value)
+def _postgresql_time(text: str) -> str:
+    """PostgreSQL's text of a UTC timestamp ('2026-12-01 21:02:31.5') as Python's isoformat gives it
+    ('2026-12-01T21:02:31.500000+00:00'): PostgreSQL drops the fraction's trailing zeros."""
+    fraction = text[19:]
+    return f"{text[:10]}T{text[11:19]}{fraction.ljust(7, '0') if fraction else ''}+00:00"
 
 
-def _rows(first_id: int | None = None, last_id: int | None = None) -> Iterator[dict[str, Any]]:
-    """The events in chain order, read with a plain cursor: at millions of rows the ORM's per-row
-    conversions would cost more than the hashing."""
-    table = connection.ops.quote_name(AuditEvent._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(name) for name in _COLUMNS)
+def _detail_json(value: Any) -> str:
+    if isinstance(value, str):
+        return "{}" if value == "{}" else _ENCODE(json.loads(value))
+    return _ENCODE(value)
+
+
+def _rows(first_id: int | None = None, last_id: int | None = None) -> Iterator[tuple[Any, ...]]:
+    """(id, hash, prev_hash, canonical form) in chain order, read with a plain cursor: at millions of
+    rows the ORM's per-row conversions would cost more than the hashing. On PostgreSQL the time comes
+    as UTC text, which is cheaper to reshape than a datetime is to build and format."""
+    quote = connection.ops.quote_name
+    on_postgresql = connection.vendor == "postgresql"
+    # The cast of the UTC time, not of the timestamp itself, whose text follows the session's time zone.
+    utc_text = "(occurred_at AT TIME ZONE 'UTC')::text"
+    columns = [
+        utc_text if on_postgresql and name == "occurred_at" else quote(name) for name in _STRING_FIELDS
+    ]
+    table = quote(AuditEvent._meta.db_table)
     where, params = ("WHERE id BETWEEN %s AND %s", [first_id, last_id]) if first_id is not None else ("", [])
+    select = f"SELECT id, hash, prev_hash, detail, {', '.join(columns)} FROM {table} {where} ORDER BY id"  # noqa: S608
+    time_at = _STRING_FIELDS.index("occurred_at")
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns} FROM {table} {where} ORDER BY id", params)  # noqa: S608
+        cursor.execute(select, params)
+        to_text = _postgresql_time if on_postgresql else _occurred_at
         while batch := cursor.fetchmany(5000):
-            for values in batch:
-                row = dict(zip(_COLUMNS, values, strict=True))
-                row["occurred_at"] = _occurred_at(row["occurred_at"])
-                row["detail"] = _detail(row["detail"])
-                yield row
+            for event_id, event_hash, prev_hash, detail, *strings in batch:
+                strings[time_at] = to_text(strings[time_at])
+                yield event_id, event_hash, prev_hash, _compose(strings, _detail_json(detail))
 
 
 @dataclass(frozen=True)
@@ -183,18 +209,16 @@ class _Stretch:
 
 
 def _verify_stretch(bounds: tuple[int, int] | None) -> _Stretch:
-    key = hmac.new(_key(), digestmod=hashlib.sha256)
+    key = _key()
     checked, first_id, first_prev, previous = 0, None, None, None
-    for row in _rows(*(bounds or (None, None))):
+    for event_id, event_hash, prev_hash, canonical in _rows(*(bounds or (None, None))):
         if first_id is None:
-            first_id, first_prev = row["id"], row["prev_hash"]
-        elif row["prev_hash"] != previous:
-            return _Stretch(checked, broken_id=row["id"], reason="link to the previous event is broken")
-        digest = key.copy()
-        digest.update(_canonical(row))
-        if not hmac.compare_digest(row["hash"], digest.hexdigest()):
-            return _Stretch(checked, broken_id=row["id"], reason="content does not match its hash")
-        previous = row["hash"]
+            first_id, first_prev = event_id, prev_hash
+        elif prev_hash != previous:
+            return _Stretch(checked, broken_id=event_id, reason="link to the previous event is broken")
+        if not hmac.compare_digest(event_hash, hmac.digest(key, canonical, "sha256").hex()):
+            return _Stretch(checked, broken_id=event_id, reason="content does not match its hash")
+        previous = event_hash
         checked += 1
     return _Stretch(checked, first_id, first_prev, previous)
 

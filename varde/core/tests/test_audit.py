@@ -1,11 +1,24 @@
 """The audit trail is append-only and hash-chained; tampering is found and named."""
 
+import json
+from datetime import UTC, datetime
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
+from hypothesis import given
+from hypothesis import strategies as st
 
-from varde.core.audit import GENESIS_HASH, _can_fork, record_event, verify_chain
+from varde.core.audit import (
+    GENESIS_HASH,
+    HASHED_FIELDS,
+    _can_fork,
+    _canonical,
+    _postgresql_time,
+    record_event,
+    verify_chain,
+)
 from varde.core.models import AuditEvent
 
 
@@ -100,3 +113,34 @@ def test_a_long_trail_is_checked_in_parallel_stretches_that_must_join_up():
     report = verify_chain(parallel_from=1)
     assert report.first_broken_id == events[21].id
     assert report.checked == 20
+
+
+_TEXT = st.text(max_size=40)
+
+
+@given(
+    strings=st.fixed_dictionaries(
+        {name: _TEXT for name in HASHED_FIELDS if name not in ("detail", "occurred_at")}
+    ),
+    detail=st.dictionaries(_TEXT, st.one_of(_TEXT, st.integers(), st.lists(_TEXT, max_size=3)), max_size=4),
+    occurred_at=st.datetimes(timezones=st.just(UTC)),
+)
+def test_the_canonical_form_is_the_sorted_compact_json_that_older_events_were_hashed_with(
+    strings, detail, occurred_at
+):
+    values = strings | {"detail": detail, "occurred_at": occurred_at}
+    expected = json.dumps(
+        values | {"occurred_at": occurred_at.isoformat()},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    assert _canonical(values) == expected.encode()
+
+
+@given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2200, 1, 1), timezones=st.just(UTC)))
+def test_postgresqls_text_of_a_utc_time_reads_as_pythons_isoformat(moment):
+    text = moment.strftime("%Y-%m-%d %H:%M:%S") + (
+        f".{moment.microsecond:06d}".rstrip("0") if moment.microsecond else ""
+    )
+    assert _postgresql_time(text) == moment.isoformat()
