@@ -9,7 +9,7 @@ import hmac
 import json
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, timedelta
@@ -208,15 +208,33 @@ class _Stretch:
     reason: str = ""
 
 
+def _hmac_sha256(key: bytes) -> Callable[[bytes], str]:
+    """HMAC-SHA256 with the key's inner and outer pads hashed once (RFC 2104), as hmac.new does per
+    call: over millions of events the key set-up costs more than the message."""
+    block = hashlib.sha256().block_size
+    padded = (hashlib.sha256(key).digest() if len(key) > block else key).ljust(block, b"\0")
+    inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in padded))
+    outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in padded))
+
+    def digest(message: bytes) -> str:
+        first = inner.copy()
+        first.update(message)
+        second = outer.copy()
+        second.update(first.digest())
+        return second.hexdigest()
+
+    return digest
+
+
 def _verify_stretch(bounds: tuple[int, int] | None) -> _Stretch:
-    key = _key()
+    digest = _hmac_sha256(_key())
     checked, first_id, first_prev, previous = 0, None, None, None
     for event_id, event_hash, prev_hash, canonical in _rows(*(bounds or (None, None))):
         if first_id is None:
             first_id, first_prev = event_id, prev_hash
         elif prev_hash != previous:
             return _Stretch(checked, broken_id=event_id, reason="link to the previous event is broken")
-        if not hmac.compare_digest(event_hash, hmac.digest(key, canonical, "sha256").hex()):
+        if not hmac.compare_digest(event_hash, digest(canonical)):
             return _Stretch(checked, broken_id=event_id, reason="content does not match its hash")
         previous = event_hash
         checked += 1

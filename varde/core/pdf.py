@@ -1,13 +1,14 @@
-"""Documents as PDF with WeasyPrint, from our own files only: nothing is fetched from outside."""
+"""Documents as PDF with WeasyPrint, from our own files only: nothing is fetched from outside.
+
+WeasyPrint is imported when the first PDF is written: it takes about two seconds and tens of
+megabytes, which every web worker and command would otherwise pay at start-up.
+"""
 
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from django.contrib.staticfiles import finders
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
 FONT_FILES = {
     400: "vendor/inter/inter-latin-400-normal.woff2",
@@ -28,16 +29,24 @@ def _font_uris() -> frozenset[str]:
     return frozenset(_static_path(name).as_uri() for name in FONT_FILES.values())
 
 
-class BundledFontsOnly(URLFetcher):  # type: ignore[misc]
-    """Only our own font files may be loaded; any other address in a document is refused."""
+@cache
+def _bundled_fonts_only() -> Any:
+    from weasyprint.urls import URLFetcher
 
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        if url not in _font_uris():
-            raise ValueError("only the bundled fonts may be loaded")
-        return super().fetch(url, headers)
+    class BundledFontsOnly(URLFetcher):  # type: ignore[misc]
+        """Only our own font files may be loaded; any other address in a document is refused."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url not in _font_uris():
+                raise ValueError("only the bundled fonts may be loaded")
+            return super().fetch(url, headers)
+
+    return BundledFontsOnly()
 
 
-def _stylesheet(fonts: FontConfiguration) -> CSS:
+def _stylesheet(fonts: Any) -> Any:
+    from weasyprint import CSS
+
     faces = "".join(
         f"@font-face {{ font-family: Inter; font-weight: {weight}; "
         f"src: url('{_static_path(name).as_uri()}'); }}"
@@ -45,7 +54,7 @@ def _stylesheet(fonts: FontConfiguration) -> CSS:
     )
     return CSS(
         string=faces + _path_css().read_text(encoding="utf-8"),
-        url_fetcher=BundledFontsOnly(),
+        url_fetcher=_bundled_fonts_only(),
         font_config=fonts,
     )
 
@@ -55,6 +64,9 @@ def _path_css() -> Path:
 
 
 def render_pdf(html: str) -> bytes:
-    document = HTML(string=html, base_url=None, url_fetcher=BundledFontsOnly())
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    document = HTML(string=html, base_url=None, url_fetcher=_bundled_fonts_only())
     fonts = FontConfiguration()
     return bytes(document.write_pdf(stylesheets=[_stylesheet(fonts)], font_config=fonts))

@@ -1,5 +1,7 @@
 """The audit trail is append-only and hash-chained; tampering is found and named."""
 
+import hashlib
+import hmac
 import json
 from datetime import UTC, datetime
 
@@ -15,6 +17,7 @@ from varde.core.audit import (
     HASHED_FIELDS,
     _can_fork,
     _canonical,
+    _hmac_sha256,
     _postgresql_time,
     record_event,
     verify_chain,
@@ -144,3 +147,8 @@ def test_postgresqls_text_of_a_utc_time_reads_as_pythons_isoformat(moment):
         f".{moment.microsecond:06d}".rstrip("0") if moment.microsecond else ""
     )
     assert _postgresql_time(text) == moment.isoformat()
+
+
+@given(key=st.binary(max_size=100), message=st.binary(max_size=200))
+def test_the_verifiers_hmac_is_hmac_sha256(key, message):
+    assert _hmac_sha256(key)(message) == hmac.new(key, message, hashlib.sha256).hexdigest()
