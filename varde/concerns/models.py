@@ -248,7 +248,11 @@ class Concern(models.Model):
                 name="concern_retention_hold_has_reason",
             ),
         ]
-        indexes = [models.Index(fields=["owning_agency", "status"])]
+        indexes = [
+            models.Index(fields=["owning_agency", "status"]),
+            # Case lists start from the user's partnerships (permissions.concerns_visible_to).
+            models.Index(fields=["partnership", "status"]),
+        ]
 
     def __str__(self) -> str:
         return self.reference

@@ -60,8 +60,11 @@ def concerns_visible_to(user: Any) -> ConcernQuerySet:
     # Rule: a mentor sees the concerns in which a measure is assigned to them.
     if _is_mentor(user):
         rule |= Q(Exists(Measure.objects.filter(concern=OuterRef("pk"), responsible=user)))
+    # Rule: nothing outside the user's own partnerships (disclosures and measures never cross one, so
+    # this narrows nothing; it lets the database start from the partnership's cases, not the country's).
+    own_partnerships = Agency.objects.filter(memberships__user=user).values("partnership_id")
     # Rule: restricted concerns are out of casework for everyone.
-    return Concern.objects.in_use().filter(rule)
+    return Concern.objects.in_use().filter(rule, partnership__in=own_partnerships)
 
 
 def owned_concerns_of(user: Any) -> ConcernQuerySet:
