@@ -58,6 +58,17 @@ def test_every_n_months_counts_from_the_last_meeting_or_the_adoption(world):
     assert status(world, "network", "2025-09-02").evidence[0].on == day("2025-03-01")
 
 
+def test_of_years_of_meetings_the_newest_are_the_evidence_and_the_last_sets_the_due_date(world):
+    make_plan(world, obligations=obligation("network", "every_months", 6, "meeting:resource_network"))
+    held = ["2024-09-01", "2024-03-01", "2025-03-01", "2023-09-01", "2024-11-01", "2025-01-01", "2023-03-01"]
+    for on in held:
+        hold(world, MeetingKind.RESOURCE_NETWORK, on)
+    hold(world, MeetingKind.PRACTICE_NETWORK, "2025-04-01")  # another kind counts for itself
+    result = status(world, "network", "2025-05-31")
+    assert [item.on for item in result.evidence] == [day(on) for on in sorted(held, reverse=True)[:5]]
+    assert result.due == day("2025-09-01")
+
+
 def test_a_cancelled_or_planned_meeting_is_no_evidence(world):
     make_plan(world, obligations=obligation("contact", "every_months", 1, "meeting:contact"))
     secretary = world.make_user(Role.SECRETARY)

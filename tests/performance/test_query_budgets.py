@@ -1,0 +1,245 @@
+"""The list and detail pages ask the database the same number of questions with one row as with a
+thousand (issue 12). Each page is opened as the role that uses it with one row of what it shows, then
+that row is copied in bulk to a thousand, and the page is opened again: the counts must be equal."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.db import connection, models
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import World, log_in
+from varde.accounts.models import Membership, User
+from varde.accounts.roles import Role
+from varde.actionplan.models import Training
+from varde.actionplan.tests.factories import make_plan
+from varde.concerns.categorical import StatisticsFact
+from varde.concerns.models import Concern, ConcernEvent, Disclosure, Measure
+from varde.concerns.tests.factories import handler_for, make_concern, make_disclosure, make_measure
+from varde.core.audit import record_event
+from varde.meetings.models import Meeting, Participant
+from varde.meetings.tests.factories import make_meeting, secretary_of
+from varde.network.models import Organisation
+
+ROWS = 1_000
+
+
+def copies(row: models.Model, count: int, **vary: Callable[[int], Any]) -> None:
+    """`count` copies of a saved row written in one go; `vary` gives the fields that must differ."""
+    model = type(row)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    batch = []
+    for index in range(count):
+        copy = model(**{f.attname: getattr(row, f.attname) for f in fields})
+        for name, value in vary.items():
+            setattr(copy, name, value(index))
+        batch.append(copy)
+    model._default_manager.bulk_create(batch, batch_size=250)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page, who opens it, how to make its first row, and how to grow that row to a thousand."""
+
+    name: str
+    viewer: Callable[[World], User]
+    first_row: Callable[[World], Any]
+    url: Callable[[Any], str]
+    grow: Callable[[World, Any], None]
+
+
+def _case_list_grow(world: World, concern: Concern) -> None:
+    copies(concern, ROWS - 1, reference=lambda i: f"Q-{i:05d}")
+
+
+def _case_page_grow(world: World, concern: Concern) -> None:
+    copies(Measure.objects.filter(concern=concern).first(), ROWS - 1)
+    copies(Disclosure.objects.filter(concern=concern).first(), ROWS - 1)
+    copies(ConcernEvent.objects.filter(concern=concern).first(), ROWS - 1)
+
+
+def _case_with_measure_and_disclosure(world: World) -> Concern:
+    concern = make_concern(world)
+    make_measure(world, concern)
+    make_disclosure(world, concern)
+    return concern
+
+
+def _meeting_grow(world: World, meeting: Meeting) -> None:
+    copies(
+        meeting,
+        ROWS - 1,
+        starts_at=lambda i: meeting.starts_at + timedelta(days=i + 1),
+        ends_at=lambda i: meeting.ends_at + timedelta(days=i + 1),
+    )
+
+
+def _participants_grow(world: World, meeting: Meeting) -> None:
+    guest = Participant(meeting=meeting, guest_name="Gjest", guest_organisation="Organisasjon")
+    guest.save()
+    copies(guest, ROWS - 1, guest_name=lambda i: f"Gjest {i}")
+
+
+def _training(world: World) -> Training:
+    make_plan(world)
+    return Training.objects.create(
+        partnership=world.partnership,
+        kind="awareness",
+        held_on=timezone.localdate(),
+        participants=20,
+        given_by="SLT",
+        audience="Foreldremøte",
+    )
+
+
+def _fact(world: World) -> StatisticsFact:
+    return StatisticsFact.objects.create(
+        partnership=world.partnership,
+        agency=world.municipality,
+        kind=StatisticsFact.Kind.CONCERN,
+        occurred_on=timezone.localdate(),
+        channel="hotline",
+        reporter_category="relative",
+        phenomenon="right_wing",
+        age_band="13-17",
+    )
+
+
+def _audit_events(world: World, officer: User, count: int) -> None:
+    for _ in range(count):
+        record_event("unit.updated", actor=officer, obj=world.unit, partnership=world.partnership)
+
+
+def _user_grow(world: World, user: User) -> None:
+    copies(user, ROWS - 1, username=lambda i: f"kopi-{i:05d}", email=lambda i: f"kopi-{i}@example.invalid")
+    membership = Membership.objects.filter(user=user).first()
+    users = User.objects.filter(username__startswith="kopi-").order_by("username")
+    Membership.objects.bulk_create(
+        [Membership(user=u, agency=membership.agency, role=membership.role) for u in users]
+    )
+
+
+def _organisation(world: World) -> Organisation:
+    return Organisation.objects.create(partnership=world.partnership, name="Organisasjon 0")
+
+
+def _privacy_officer(world: World) -> User:
+    return User.objects.filter(memberships__role=Role.PRIVACY_OFFICER).first() or world.make_user(
+        Role.PRIVACY_OFFICER
+    )
+
+
+def _coordinator(world: World) -> User:
+    return handler_for(world, world.municipality)
+
+
+PAGES = [
+    Page("case list", _coordinator, make_concern, lambda _: reverse("concerns:list"), _case_list_grow),
+    Page("API case list", _coordinator, make_concern, lambda _: "/api/v1/concerns?limit=50", _case_list_grow),
+    Page(
+        "case page",
+        _coordinator,
+        _case_with_measure_and_disclosure,
+        lambda concern: reverse("concerns:detail", args=[concern.pk]),
+        _case_page_grow,
+    ),
+    Page(
+        "meeting list",
+        secretary_of,
+        make_meeting,
+        lambda _: reverse("meetings:list"),
+        _meeting_grow,
+    ),
+    Page(
+        "meeting page",
+        secretary_of,
+        make_meeting,
+        lambda meeting: reverse("meetings:detail", args=[meeting.pk]),
+        _participants_grow,
+    ),
+    Page(
+        "trainings",
+        lambda world: world.make_user(Role.PLAN_MANAGER),
+        _training,
+        lambda _: reverse("actionplan:trainings"),
+        lambda world, training: copies(training, ROWS - 1),
+    ),
+    Page(
+        "plan dashboard",
+        lambda world: world.make_user(Role.PLAN_MANAGER),
+        _training,
+        lambda _: reverse("actionplan:dashboard"),
+        lambda world, training: copies(training, ROWS - 1),
+    ),
+    Page(
+        "situation picture",
+        lambda world: world.make_user(Role.VIEWER),
+        _fact,
+        lambda _: reverse("statistics:situation"),
+        lambda world, fact: copies(
+            fact, ROWS - 1, occurred_on=lambda i: fact.occurred_on - timedelta(days=i)
+        ),
+    ),
+    Page(
+        "audit trail",
+        _privacy_officer,
+        lambda world: _audit_events(world, _privacy_officer(world), 1),
+        lambda _: reverse("privacy:audit_trail"),
+        lambda world, _: _audit_events(world, _privacy_officer(world), ROWS - 1),
+    ),
+    Page(
+        "user list",
+        lambda world: world.make_user(Role.ADMIN),
+        lambda world: world.make_user(Role.EMPLOYEE),
+        lambda _: reverse("accounts:user_list"),
+        _user_grow,
+    ),
+    Page(
+        "unit list",
+        lambda world: world.make_user(Role.ADMIN),
+        lambda world: world.unit,
+        lambda _: reverse("accounts:unit_list"),
+        lambda world, unit: copies(unit, ROWS - 1, name=lambda i: f"Enhet {i:05d}"),
+    ),
+    Page(
+        "organisations",
+        lambda world: world.make_user(Role.PLAN_MANAGER),
+        _organisation,
+        lambda _: reverse("network:organisations"),
+        lambda world, org: copies(org, ROWS - 1, name=lambda i: f"Organisasjon {i + 1:05d}"),
+    ),
+]
+
+
+def _queries(client: Any, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+def test_a_page_asks_as_many_questions_for_a_thousand_rows_as_for_one(page, world, client):
+    row = page.first_row(world)
+    log_in(client, page.viewer(world))
+    url = page.url(row)
+    _queries(client, url)  # the first visit may fill caches (the session, the translations)
+    with_one = _queries(client, url)
+    page.grow(world, row)
+    assert _queries(client, url) == with_one, f"{page.name}: the number of queries grows with the rows"
+
+
+def test_the_grown_rows_are_on_the_page(world, client):
+    concern = _case_with_measure_and_disclosure(world)
+    _case_page_grow(world, concern)
+    log_in(client, _coordinator(world))
+    page = client.get(reverse("concerns:detail", args=[concern.pk])).content.decode()
+    assert Measure.objects.filter(concern=concern).count() == ROWS
+    assert page.count("<tr") > 2 * ROWS  # the measures and the disclosures, each a table row
+    _case_list_grow(world, concern)
+    assert Concern.objects.count() == ROWS
