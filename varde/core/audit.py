@@ -96,6 +96,46 @@ def _lock_chain_head() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_APPEND_LOCK_ID])
 
 
+def _event_values(
+    action: str,
+    *,
+    actor: Any = None,
+    obj: Named | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    agency: Named | None = None,
+    partnership: Identified | None = None,
+    purpose: str = "",
+    detail: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    if obj is not None:
+        object_type = object_type or type(obj).__name__.lower()
+        object_id = object_id or str(obj.pk)
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    return {
+        "occurred_at": timezone.now(),
+        "actor_id": str(actor.pk) if is_user else "",
+        "actor_label": actor.get_username() if is_user else "",
+        "partnership_id": str(partnership.pk) if partnership is not None else "",
+        "agency_id": str(agency.pk) if agency is not None else "",
+        "agency_label": str(agency) if agency is not None else "",
+        "action": action,
+        "object_type": object_type,
+        "object_id": object_id,
+        "purpose": purpose,
+        "detail": detail or {},
+    }
+
+
+def _chain(rows: list[dict[str, Any]]) -> None:
+    """Link the rows to the chain's head and to each other; the caller holds the append lock."""
+    _lock_chain_head()
+    previous = AuditEvent.objects.newest_first().values_list("hash", flat=True).first() or GENESIS_HASH
+    for values in rows:
+        values["prev_hash"] = previous
+        values["hash"] = previous = compute_hash(values)
+
+
 def record_event(
     action: str,
     *,
@@ -109,29 +149,29 @@ def record_event(
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event to the audit trail, in the caller's transaction when there is one."""
-    if obj is not None:
-        object_type = object_type or type(obj).__name__.lower()
-        object_id = object_id or str(obj.pk)
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    values: dict[str, Any] = {
-        "occurred_at": timezone.now(),
-        "actor_id": str(actor.pk) if is_user else "",
-        "actor_label": actor.get_username() if is_user else "",
-        "partnership_id": str(partnership.pk) if partnership is not None else "",
-        "agency_id": str(agency.pk) if agency is not None else "",
-        "agency_label": str(agency) if agency is not None else "",
-        "action": action,
-        "object_type": object_type,
-        "object_id": object_id,
-        "purpose": purpose,
-        "detail": detail or {},
-    }
+    values = _event_values(
+        action,
+        actor=actor,
+        obj=obj,
+        object_type=object_type,
+        object_id=object_id,
+        agency=agency,
+        partnership=partnership,
+        purpose=purpose,
+        detail=detail,
+    )
     with transaction.atomic():
-        _lock_chain_head()
-        previous = AuditEvent.objects.newest_first().values_list("hash", flat=True).first()
-        values["prev_hash"] = previous or GENESIS_HASH
-        values["hash"] = compute_hash(values)
+        _chain([values])
         return AuditEvent.objects.create(**values)
+
+
+def record_events(events: list[dict[str, Any]]) -> None:
+    """Append several events in one go, each given as record_event's arguments (with "action"): for
+    bulk work such as the retention purge, which would otherwise take the append lock per event."""
+    rows = [_event_values(**event) for event in events]
+    with transaction.atomic():
+        _chain(rows)
+        AuditEvent.objects.bulk_create([AuditEvent(**values) for values in rows])
 
 
 @dataclass(frozen=True)

@@ -270,6 +270,49 @@ def test_retention_restricts_other_outcomes_and_a_recorded_hold_postpones_it(wor
     assert not concerns_visible_to(handler_for(world, world.municipality)).filter(pk=kept.pk).exists()
 
 
+def _due_for_erasure(world, count):
+    concerns = [close(world, make_concern(world, name=f"Person {i}"), "unfounded") for i in range(count)]
+    Concern.objects.update(closed_at=timezone.now() - timedelta(days=400))
+    return concerns
+
+
+def test_purge_works_in_batches_with_a_receipt_and_a_chained_audit_event_for_each(world, monkeypatch):
+    monkeypatch.setattr(retention, "BATCH", 2)
+    concerns = _due_for_erasure(world, 5)
+    steps = retention.purge(timezone.localdate())
+    assert sorted(step.reference for step in steps) == sorted(c.reference for c in concerns)
+    assert not Concern.objects.exists()
+    from varde.concerns.models import RetentionReceipt
+
+    assert RetentionReceipt.objects.count() == 5
+    erased = AuditEvent.objects.filter(action="concern.erased")
+    assert sorted(erased.values_list("object_id", flat=True)) == sorted(str(c.pk) for c in concerns)
+    assert verify_chain().intact
+
+
+def test_a_step_that_fails_holds_back_no_other_step_and_is_reported(world, monkeypatch):
+    from django.db import DatabaseError
+
+    monkeypatch.setattr(retention, "BATCH", 10)
+    concerns = _due_for_erasure(world, 3)
+    steps = retention.due_steps(timezone.localdate())
+    broken = steps[1].reference
+    receipt = retention._receipt
+
+    def refuse_one(concern, step, now):
+        if concern.reference == broken:
+            raise DatabaseError("simulated")
+        return receipt(concern, step, now)
+
+    monkeypatch.setattr(retention, "_receipt", refuse_one)
+    with pytest.raises(DatabaseError):
+        retention.purge(timezone.localdate())
+    assert list(Concern.objects.values_list("reference", flat=True)) == [broken]
+    assert len(concerns) == 3
+    assert AuditEvent.objects.filter(action="concern.erased").count() == 2
+    assert verify_chain().intact
+
+
 def test_keeping_data_longer_needs_a_reason_and_a_future_date(world):
     concern = close(world, make_concern(world))
     owner = handler_for(world, world.municipality)
