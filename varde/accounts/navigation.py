@@ -5,13 +5,15 @@ can never offer what the page would refuse.
 """
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.urls import resolve, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from varde.core.access import rule_of
+from varde.core.access import AccessRule, rule_of
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,13 @@ WORK_AREAS = [
 def work_areas_for(user: Any) -> list[WorkArea]:
     areas = []
     for area in WORK_AREAS:
-        rule = rule_of(resolve(reverse(area.url_name)).func)
+        rule = _rule_for(area.url_name, settings.ROOT_URLCONF)
         if rule is not None and rule.allows(user):
             areas.append(area)
     return areas
+
+
+@cache
+def _rule_for(url_name: str, urlconf: str) -> AccessRule | None:
+    # A URLconf does not change while the process runs; resolving every entry on every page did cost.
+    return rule_of(resolve(reverse(url_name, urlconf=urlconf), urlconf=urlconf).func)

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
-from varde.core.crypto import EncryptedDateField, EncryptedTextField, name_index
+from varde.core.crypto import Encrypted, EncryptedDateField, EncryptedTextField, name_index
 
 from .categorical import MeasureType
 from .choices import (
@@ -156,6 +156,12 @@ class ConcernQuerySet(models.QuerySet["Concern"]):
 
     def closed(self) -> "ConcernQuerySet":
         return self.filter(status=Status.CLOSED)
+
+    def without_personal_text(self) -> "ConcernQuerySet":
+        """Leave the encrypted fields (name, description, notes …) unread: lists show categories only,
+        and decrypting what nobody sees costs time on every row."""
+        encrypted = [f.name for f in self.model._meta.concrete_fields if isinstance(f, Encrypted)]
+        return self.defer(*encrypted)
 
     def assessment_overdue(self, today: date) -> "ConcernQuerySet":
         return self.filter(status__in=[Status.RECEIVED, Status.UNDER_ASSESSMENT], assessment_due__lt=today)

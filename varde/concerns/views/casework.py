@@ -72,7 +72,9 @@ def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: A
 def case_list(request: HtmxHttpRequest) -> HttpResponse:
     user: Any = request.user
     form = CaseFilterForm(request.GET or None)
-    concerns: QuerySet[Concern] = concerns_visible_to(user).select_related("owning_agency", "responsible")
+    concerns: QuerySet[Concern] = (
+        concerns_visible_to(user).without_personal_text().select_related("owning_agency", "responsible")
+    )
     # Only the owning agency sees categories in the list; others see that something is shared.
     concerns = concerns.annotate(
         is_owned=Case(
