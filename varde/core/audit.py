@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -96,18 +96,24 @@ def _lock_chain_head() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_APPEND_LOCK_ID])
 
 
-def _event_values(
-    action: str,
-    *,
-    actor: Any = None,
-    obj: Named | None = None,
-    object_type: str = "",
-    object_id: str = "",
-    agency: Named | None = None,
-    partnership: Identified | None = None,
-    purpose: str = "",
-    detail: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+class EventFields(TypedDict, total=False):
+    """What an event may say besides its action: who, about what, in which agency, and why."""
+
+    actor: Any
+    obj: Named | None
+    object_type: str
+    object_id: str
+    agency: Named | None
+    partnership: Identified | None
+    purpose: str
+    detail: dict[str, Any] | None
+
+
+def _event_values(action: str, fields: EventFields) -> dict[str, Any]:
+    actor: Any = fields.get("actor")
+    obj = fields.get("obj")
+    agency, partnership = fields.get("agency"), fields.get("partnership")
+    object_type, object_id = fields.get("object_type", ""), fields.get("object_id", "")
     if obj is not None:
         object_type = object_type or type(obj).__name__.lower()
         object_id = object_id or str(obj.pk)
@@ -122,13 +128,13 @@ def _event_values(
         "action": action,
         "object_type": object_type,
         "object_id": object_id,
-        "purpose": purpose,
-        "detail": detail or {},
+        "purpose": fields.get("purpose", ""),
+        "detail": fields.get("detail") or {},
     }
 
 
 def _chain(rows: list[dict[str, Any]]) -> None:
-    """Link the rows to the chain's head and to each other; the caller holds the append lock."""
+    """Take the append lock, then link the rows to the chain's head and to each other."""
     _lock_chain_head()
     previous = AuditEvent.objects.newest_first().values_list("hash", flat=True).first() or GENESIS_HASH
     for values in rows:
@@ -136,39 +142,18 @@ def _chain(rows: list[dict[str, Any]]) -> None:
         values["hash"] = previous = compute_hash(values)
 
 
-def record_event(
-    action: str,
-    *,
-    actor: Any = None,
-    obj: Named | None = None,
-    object_type: str = "",
-    object_id: str = "",
-    agency: Named | None = None,
-    partnership: Identified | None = None,
-    purpose: str = "",
-    detail: dict[str, Any] | None = None,
-) -> AuditEvent:
+def record_event(action: str, **fields: Unpack[EventFields]) -> AuditEvent:
     """Append one event to the audit trail, in the caller's transaction when there is one."""
-    values = _event_values(
-        action,
-        actor=actor,
-        obj=obj,
-        object_type=object_type,
-        object_id=object_id,
-        agency=agency,
-        partnership=partnership,
-        purpose=purpose,
-        detail=detail,
-    )
+    values = _event_values(action, fields)
     with transaction.atomic():
         _chain([values])
         return AuditEvent.objects.create(**values)
 
 
-def record_events(events: list[dict[str, Any]]) -> None:
-    """Append several events in one go, each given as record_event's arguments (with "action"): for
-    bulk work such as the retention purge, which would otherwise take the append lock per event."""
-    rows = [_event_values(**event) for event in events]
+def record_events(events: list[tuple[str, EventFields]]) -> None:
+    """Append several events (action and fields) in one go: for bulk work such as the retention purge,
+    which would otherwise take the append lock once per event."""
+    rows = [_event_values(action, fields) for action, fields in events]
     with transaction.atomic():
         _chain(rows)
         AuditEvent.objects.bulk_create([AuditEvent(**values) for values in rows])

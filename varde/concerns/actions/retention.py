@@ -12,7 +12,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from varde.core.audit import record_events
+from varde.core.audit import EventFields, record_events
 from varde.core.errors import ActionRefused
 
 from ..choices import RetentionAction
@@ -111,16 +111,18 @@ def _receipt(concern: Concern, step: RetentionStep, now: Any) -> RetentionReceip
     )
 
 
-def _event(concern: Concern, step: RetentionStep) -> dict[str, Any]:
-    return {
-        "action": f"concern.{step.action}",
-        "object_type": "concern",
-        "object_id": str(concern.pk),
-        "partnership": concern.partnership,
-        "agency": concern.owning_agency,
-        "purpose": "retention",
-        "detail": {"reference": concern.reference, "rule": step.rule},
-    }
+def _event(concern: Concern, step: RetentionStep) -> tuple[str, EventFields]:
+    return (
+        f"concern.{step.action}",
+        {
+            "object_type": "concern",
+            "object_id": str(concern.pk),
+            "partnership": concern.partnership,
+            "agency": concern.owning_agency,
+            "purpose": "retention",
+            "detail": {"reference": concern.reference, "rule": step.rule},
+        },
+    )
 
 
 def purge(today: date, *, dry_run: bool = False) -> list[RetentionStep]:
