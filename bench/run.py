@@ -5,8 +5,10 @@ pages driven by wrk as the role that uses them, and two floor pages of the same 
         [--generate national] [--duration 20] [--connections 8] [--workers 3]
 
 It prints, per page, throughput, p50 and p99, and the throughput as a share of its floor (the one-row
-floor for pages about one record, the 50-row floor for lists). The keys the data was generated with
-are kept in var/bench-keys.env, so a generated database can be reused. See docs/performance.md.
+floor for pages about one record, the 50-row floor for lists); then p50 and p99 from a second pass
+with one connection, where a page's latency is its own and not the queue in front of it. The keys
+the data was generated with are kept in var/bench-keys.env, so a generated database can be reused.
+See docs/performance.md.
 """
 
 import argparse
@@ -20,6 +22,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 KEYS = REPO / "var" / "bench-keys.env"
@@ -81,6 +84,17 @@ def drive(
     return throughput, p50, p99, int(errors.group(1)) if errors else 0
 
 
+def _measure(scenario: Any, base: str, seconds: int, connections: int) -> list[Result]:
+    results = []
+    for page in scenario.pages:
+        throughput, p50, p99, errors = drive(
+            base + page.path, page.cookie, page.headers, seconds, connections
+        )
+        results.append(Result(page.name, page.role, throughput, p50, p99, errors, page.floor))
+        print(f"  {page.name}, {connections} connection(s): {throughput:.0f}/s", file=sys.stderr)  # noqa: T201
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", required=True, help="a PostgreSQL database for the benchmark")
@@ -88,7 +102,13 @@ def main() -> None:
         "--generate", choices=["small", "regional", "national"], help="fill it first if empty"
     )
     parser.add_argument("--duration", type=int, default=20, help="seconds per page")
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=8, help="for the throughput pass")
+    parser.add_argument(
+        "--latency-connections",
+        type=int,
+        default=1,
+        help="for a second pass that measures each page's own latency, without queueing (0: skip it)",
+    )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
@@ -129,24 +149,28 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
-        results = []
-        for page in scenario.pages:
-            throughput, p50, p99, errors = drive(
-                base + page.path, page.cookie, page.headers, args.duration, args.connections
-            )
-            results.append(Result(page.name, page.role, throughput, p50, p99, errors, page.floor))
-            print(f"  {page.name}: {throughput:.0f}/s", file=sys.stderr)  # noqa: T201
+        results = _measure(scenario, base, args.duration, args.connections)
+        alone = (
+            _measure(scenario, base, args.duration, args.latency_connections)
+            if args.latency_connections
+            else []
+        )
         memory = scenario.worker_memory_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
     floors = {r.page: r.requests_per_second for r in results if r.page.startswith("floor")}
-    print(f"{'page':<22} {'role':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× floor':>8}")  # noqa: T201
+    latency = {r.page: r for r in alone}
+    print(  # noqa: T201
+        f"{'page':<22} {'role':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× floor':>8}"
+        f" {'p50 alone':>10} {'p99 alone':>10}"
+    )
     for r in results:
         ratio = f"{r.requests_per_second / floors[r.floor]:.2f}" if r.floor in floors else "–"
+        own = latency.get(r.page)
         print(  # noqa: T201
             f"{r.page:<22} {r.role:<16} {r.requests_per_second:>8.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} "
-            f"{r.errors:>7} {ratio:>8}"
+            f"{r.errors:>7} {ratio:>8} {own.p50_ms if own else 0:>10.1f} {own.p99_ms if own else 0:>10.1f}"
         )
     print(f"largest web worker after the run: {memory:.0f} MB")  # noqa: T201
 
