@@ -64,7 +64,7 @@ def drive(
 ) -> tuple[float, float, float, int]:
     command = [
         "wrk",
-        "-t2",
+        f"-t{min(2, connections)}",  # wrk needs a connection per thread
         f"-c{connections}",
         f"-d{seconds}s",
         "--latency",
