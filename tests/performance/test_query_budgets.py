@@ -16,15 +16,17 @@ from django.utils import timezone
 from conftest import World, log_in
 from varde.accounts.models import Membership, User
 from varde.accounts.roles import Role
-from varde.actionplan.models import Training
+from varde.actionplan.models import SessionRequest, Training, TrainingKind
 from varde.actionplan.tests.factories import make_plan
 from varde.concerns.categorical import StatisticsFact
-from varde.concerns.models import Concern, ConcernEvent, Disclosure, Measure
+from varde.concerns.models import Concern, ConcernEvent, Disclosure, LegalBasis, Measure
 from varde.concerns.tests.factories import handler_for, make_concern, make_disclosure, make_measure
 from varde.core.audit import record_event
+from varde.information.tests.test_events import make_event
 from varde.meetings.models import Meeting, Participant
 from varde.meetings.tests.factories import make_meeting, secretary_of
 from varde.network.models import Organisation
+from varde.statistics.models import Arena, HateIncident, IncidentKind, TargetGroup
 
 ROWS = 1_000
 
@@ -128,6 +130,39 @@ def _organisation(world: World) -> Organisation:
     return Organisation.objects.create(partnership=world.partnership, name="Organisasjon 0")
 
 
+def _incident(world: World) -> HateIncident:
+    return HateIncident.objects.create(
+        partnership=world.partnership,
+        agency=world.municipality,
+        occurred_on=timezone.localdate(),
+        kind=IncidentKind.HATE_SPEECH,
+        arena=Arena.DIGITAL,
+        target_group=TargetGroup.RELIGION,
+    )
+
+
+def _request(world: World) -> SessionRequest:
+    make_plan(world)
+    return SessionRequest.objects.create(
+        partnership=world.partnership,
+        kind=TrainingKind.AWARENESS,
+        organisation="Idrettslaget",
+        received_on=timezone.localdate(),
+    )
+
+
+def _reported_by_an_employee(world: World) -> Concern:
+    return make_concern(world, reported_by=world.make_user(Role.EMPLOYEE))
+
+
+def _reporter(world: World) -> User:
+    return User.objects.filter(reported_concerns__isnull=False).distinct().get()
+
+
+def _legal_basis(world: World) -> LegalBasis:
+    return LegalBasis.objects.filter(partnership=world.partnership).first()
+
+
 def _privacy_officer(world: World) -> User:
     return User.objects.filter(memberships__role=Role.PRIVACY_OFFICER).first() or world.make_user(
         Role.PRIVACY_OFFICER
@@ -205,6 +240,41 @@ PAGES = [
         lambda world: world.unit,
         lambda _: reverse("accounts:unit_list"),
         lambda world, unit: copies(unit, ROWS - 1, name=lambda i: f"Enhet {i:05d}"),
+    ),
+    Page(
+        "events",
+        _coordinator,
+        make_event,
+        lambda _: reverse("information:events"),
+        lambda world, event: copies(event, ROWS - 1, title=lambda i: f"Markering {i}"),
+    ),
+    Page(
+        "hate incidents",
+        _coordinator,
+        _incident,
+        lambda _: reverse("statistics:incidents"),
+        lambda world, incident: copies(incident, ROWS - 1),
+    ),
+    Page(
+        "session requests",
+        lambda world: world.make_user(Role.PLAN_MANAGER),
+        _request,
+        lambda _: reverse("actionplan:requests"),
+        lambda world, request: copies(request, ROWS - 1, organisation=lambda i: f"Forening {i}"),
+    ),
+    Page(
+        "my reports",
+        _reporter,
+        _reported_by_an_employee,
+        lambda _: reverse("concerns:my_reports"),
+        lambda world, concern: copies(concern, ROWS - 1, reference=lambda i: f"M-{i:05d}"),
+    ),
+    Page(
+        "legal bases",
+        lambda world: world.make_user(Role.ADMIN),
+        _legal_basis,
+        lambda _: reverse("concerns:legal_basis_list"),
+        lambda world, basis: copies(basis, ROWS - 1, code=lambda i: f"kopi-{i}"),
     ),
     Page(
         "organisations",
