@@ -3,7 +3,7 @@ keeps what the second person wrote, and the refusal passes axe; saving again is 
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from varde.accounts.roles import Role
 from varde.concerns.models import Concern
@@ -18,13 +18,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_second_of_two_browsers_is_told_what_changed_and_keeps_its_text(
     browser: Browser, live_server, world
 ):
+    contexts = [browser.new_context() for _ in range(2)]
+    try:
+        first, second = (context.new_page() for context in contexts)
+        both_edit_and_the_second_is_refused(first, second, live_server.url, world)
+    finally:
+        # Open contexts keep connections to the live server, whose threads would outlive the test.
+        for context in contexts:
+            context.close()
+
+
+def both_edit_and_the_second_is_refused(first: Page, second: Page, base_url: str, world) -> None:
     concern = make_concern(world)
-    url = live_server.url + reverse("concerns:assessment", args=[concern.pk])
-    first, second = (browser.new_context().new_page() for _ in range(2))
+    url = base_url + reverse("concerns:assessment", args=[concern.pk])
     for page in (first, second):
         person = user_with_authenticator(world, Role.COORDINATOR)
         page.console_errors = []  # type: ignore[attr-defined]
-        log_in_through_the_page(page, live_server.url, person)
+        log_in_through_the_page(page, base_url, person)
         page.goto(url)
     first.get_by_label("Vurdering").fill("Skolen melder bedring.")
     second.get_by_label("Vurdering").fill("Familien er bekymret.")
