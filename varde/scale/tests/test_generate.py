@@ -3,6 +3,7 @@ chain that still verifies, usable through the pages, and never generated twice i
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 
 from conftest import log_in
@@ -52,3 +53,15 @@ def test_generated_cases_open_for_a_synthetic_coordinator(generated, client):
 def test_a_second_run_is_refused(generated):
     with pytest.raises(CommandError, match="already holds synthetic"):
         call_command("generate", "--scale", "small")
+
+
+def test_the_planner_has_statistics_for_what_was_loaded(generated):
+    """Without them the planner takes a freshly loaded table for an empty one and plans scans."""
+    table = Concern._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+            assert cursor.fetchone()[0] == SCALES["small"].concerns
+        else:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [table])
+            assert cursor.fetchone()[0] > 0
