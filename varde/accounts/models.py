@@ -1,11 +1,14 @@
 import uuid
 from collections.abc import Iterable
 from functools import cached_property
+from typing import NamedTuple
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from varde.core.models import ChoiceLabels
 
 from .roles import AgencyKind, LegalRegime, Role, role_info
 
@@ -103,6 +106,12 @@ class Unit(models.Model):
         return self.name
 
 
+class HeldRole(NamedTuple):
+    role: str
+    agency_id: uuid.UUID
+    partnership_id: uuid.UUID
+
+
 class User(AbstractUser):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # Demo users may skip the second factor, and only while settings.VARDE_DEMO_MODE is on.
@@ -114,8 +123,24 @@ class User(AbstractUser):
         ordering = ["username"]
 
     @cached_property
+    def held_roles(self) -> tuple[HeldRole, ...]:
+        """Every role the user holds, with its agency and partnership: read once per request (the
+        user is loaded per request), because every permission check on a page starts from it."""
+        rows = self.memberships.order_by().values_list("role", "agency_id", "agency__partnership_id")
+        return tuple(HeldRole(*row) for row in rows)
+
+    @cached_property
     def role_codes(self) -> frozenset[str]:
-        return frozenset(self.memberships.values_list("role", flat=True))
+        return frozenset(held.role for held in self.held_roles)
+
+    def agency_ids_where(self, roles: Iterable[str]) -> frozenset[uuid.UUID]:
+        """The agencies in which the user holds one of the roles."""
+        wanted = set(roles)
+        return frozenset(held.agency_id for held in self.held_roles if held.role in wanted)
+
+    @property
+    def partnership_ids(self) -> frozenset[uuid.UUID]:
+        return frozenset(held.partnership_id for held in self.held_roles)
 
     def has_any_role(self, roles: Iterable[str]) -> bool:
         return self.is_active and not self.role_codes.isdisjoint(roles)
@@ -134,7 +159,7 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         return self.filter(role__in=roles)
 
 
-class Membership(models.Model):
+class Membership(ChoiceLabels):
     """A user holds one role in one agency; a person with several roles has several memberships."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

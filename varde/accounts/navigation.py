@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from varde.core.access import AccessRule, rule_of
+from varde.core.rendering import url_of
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,10 @@ class WorkArea:
     url_name: str
     label: Promise
     description: Promise
+
+    @property
+    def url(self) -> str:
+        return url_of(self.url_name)
 
 
 WORK_AREAS = [

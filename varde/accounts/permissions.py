@@ -6,6 +6,7 @@ Every list starts from a *_visible_to function; every detail page loads through 
 
 from collections.abc import Iterable
 from typing import Any
+from uuid import UUID
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -29,9 +30,21 @@ def partnerships_where(user: Any, role: str) -> QuerySet[Partnership]:
 
 def handler_agencies(user: Any) -> QuerySet[Agency]:
     """The agencies in which the user handles cases."""
+    return Agency.objects.filter(pk__in=handler_agency_ids(user))
+
+
+def handler_agency_ids(user: Any) -> frozenset[UUID]:
+    """The same agencies as ids, from the roles read once per request: for filters and checks."""
     if not user.is_authenticated or not user.is_active:
-        return Agency.objects.none()
-    return Agency.objects.filter(memberships__user=user, memberships__role__in=CASE_HANDLER_ROLES).distinct()
+        return frozenset()
+    return frozenset(user.agency_ids_where(CASE_HANDLER_ROLES))
+
+
+def partnership_ids_of(user: Any) -> frozenset[UUID]:
+    """The partnerships the user is a member of, as ids from the roles read once per request."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return frozenset(user.partnership_ids)
 
 
 def partnerships_where_any(user: Any, roles: Iterable[str]) -> QuerySet[Partnership]:

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership, Unit
+from varde.core.models import ChoiceLabels
 
 USER = settings.AUTH_USER_MODEL
 
@@ -53,7 +54,7 @@ class ActionPlan(models.Model):
         return f"{self.title} ({_('version')} {self.version})"
 
 
-class PlanMeasure(models.Model):
+class PlanMeasure(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="measures")
     number = models.PositiveSmallIntegerField(_("number"))
@@ -75,7 +76,7 @@ class PlanMeasure(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class Activity(models.Model):
+class Activity(ChoiceLabels):
     """One line in a plan measure's log: what happened, when, and where the evidence is."""
 
     measure = models.ForeignKey(PlanMeasure, on_delete=models.CASCADE, related_name="activities")
@@ -99,7 +100,7 @@ class Rule(models.TextChoices):
     REVISE_WITHIN_YEARS = "revise_within_years", _("Revised at the latest N years after adoption")
 
 
-class Obligation(models.Model):
+class Obligation(ChoiceLabels):
     """A recurring promise in the plan, with the rule its status is computed from."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -152,7 +153,7 @@ class Topic(models.TextChoices):
     LOCAL = "local", _("The local situation")
 
 
-class Training(models.Model):
+class Training(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="trainings")
     kind = models.CharField(_("kind"), max_length=20, choices=TrainingKind.choices)
@@ -192,7 +193,7 @@ class RequestStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
-class SessionRequest(models.Model):
+class SessionRequest(ChoiceLabels):
     """A request from outside for an awareness session or a school programme."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

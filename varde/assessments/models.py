@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from varde.accounts.models import Agency, Partnership
 from varde.concerns.models import Concern
 from varde.core.crypto import EncryptedJSONField, EncryptedTextField
+from varde.core.models import ChoiceLabels
 
 from .engine import Definition, describe
 
@@ -120,7 +121,7 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
         return self.final().exclude(corrected_by__status=AssessmentStatus.FINAL)
 
 
-class Assessment(models.Model):
+class Assessment(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="assessments")
     instrument = models.ForeignKey(

@@ -15,7 +15,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
-from varde.core.crypto import Encrypted, EncryptedDateField, EncryptedTextField, name_index
+from varde.core.crypto import EncryptedDateField, EncryptedTextField, name_index
+from varde.core.models import ChoiceLabels
 
 from .categorical import MeasureType
 from .choices import (
@@ -146,6 +147,22 @@ class LegalBasis(models.Model):
         return f"{self.citation} – {self.title}"
 
 
+# What a row of a case list shows: categories, dates and who owns the case, never the person.
+LIST_COLUMNS = (
+    "reference",
+    "status",
+    "phenomenon",
+    "age_band",
+    "is_acute",
+    "assessment_due",
+    "created_at",
+    "owning_agency__name",
+    "responsible__username",
+    "responsible__first_name",
+    "responsible__last_name",
+)
+
+
 class ConcernQuerySet(models.QuerySet["Concern"]):
     def in_use(self) -> "ConcernQuerySet":
         """Concerns whose processing is not restricted."""
@@ -157,11 +174,10 @@ class ConcernQuerySet(models.QuerySet["Concern"]):
     def closed(self) -> "ConcernQuerySet":
         return self.filter(status=Status.CLOSED)
 
-    def without_personal_text(self) -> "ConcernQuerySet":
-        """Leave the encrypted fields (name, description, notes …) unread: lists show categories only,
-        and decrypting what nobody sees costs time on every row."""
-        encrypted = [f.name for f in self.model._meta.concrete_fields if isinstance(f, Encrypted)]
-        return self.defer(*encrypted)
+    def for_list(self) -> "ConcernQuerySet":
+        """Only the columns a case list shows: no encrypted field is read (nor decrypted for nothing),
+        and each row is built from a dozen values instead of fifty."""
+        return self.select_related("owning_agency", "responsible").only(*LIST_COLUMNS)
 
     def assessment_overdue(self, today: date) -> "ConcernQuerySet":
         return self.filter(status__in=[Status.RECEIVED, Status.UNDER_ASSESSMENT], assessment_due__lt=today)
@@ -170,7 +186,7 @@ class ConcernQuerySet(models.QuerySet["Concern"]):
         return self.open().filter(responsible__isnull=True)
 
 
-class Concern(models.Model):
+class Concern(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # A random code, not a sequence number: it is given to reporters as their receipt.
     reference = models.CharField(_("reference"), max_length=12, unique=True)
@@ -279,7 +295,7 @@ class Concern(models.Model):
         )
 
 
-class ConcernEvent(models.Model):
+class ConcernEvent(ChoiceLabels):
     """One line in a concern's timeline: who did what, when, and why."""
 
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="events")
@@ -332,7 +348,7 @@ class ConsentQuerySet(models.QuerySet["Consent"]):
         )
 
 
-class Consent(models.Model):
+class Consent(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="consents")
     given_by_guardians = models.BooleanField(_("given by parents or guardians"), default=False)
@@ -383,7 +399,7 @@ class MeasureQuerySet(models.QuerySet["Measure"]):
         return self.running().filter(next_review__lt=today)
 
 
-class Measure(models.Model):
+class Measure(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="measures")
     measure_type = models.ForeignKey(
@@ -440,7 +456,7 @@ class DisclosureQuerySet(models.QuerySet["Disclosure"]):
         return self.filter(ended_at__isnull=True)
 
 
-class Disclosure(models.Model):
+class Disclosure(ChoiceLabels):
     """Information from one agency's concern made visible to the other agency, on a legal basis."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -486,7 +502,7 @@ class Disclosure(models.Model):
         return [str(Part(part).label) for part in self.parts if part in Part.values]
 
 
-class AdviceSession(models.Model):
+class AdviceSession(ChoiceLabels):
     """Guidance given without opening a case; it holds no personal data at all."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

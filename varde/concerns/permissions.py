@@ -18,7 +18,12 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from varde.accounts.models import Agency, Partnership, User
-from varde.accounts.permissions import CASE_HANDLER_ROLES, handler_agencies, partnerships_where
+from varde.accounts.permissions import (
+    CASE_HANDLER_ROLES,
+    handler_agency_ids,
+    partnership_ids_of,
+    partnerships_where,
+)
 from varde.accounts.roles import Role
 from varde.core.audit import record_event
 from varde.core.crypto import name_index
@@ -52,23 +57,22 @@ def _is_mentor(user: Any) -> bool:
 def concerns_visible_to(user: Any) -> ConcernQuerySet:
     if not user.is_authenticated or not user.is_active:
         return Concern.objects.none()
-    agencies = handler_agencies(user)
+    agencies = handler_agency_ids(user)
     # Rule: the owning agency's case handlers see the concern.
-    rule = Q(owning_agency__in=agencies)
+    rule = Q(owning_agency_id__in=agencies)
     # Rule: the other agency's case handlers see it while a disclosure to their agency is in force.
-    rule |= Q(Exists(Disclosure.objects.in_force().filter(concern=OuterRef("pk"), to_agency__in=agencies)))
+    rule |= Q(Exists(Disclosure.objects.in_force().filter(concern=OuterRef("pk"), to_agency_id__in=agencies)))
     # Rule: a mentor sees the concerns in which a measure is assigned to them.
     if _is_mentor(user):
         rule |= Q(Exists(Measure.objects.filter(concern=OuterRef("pk"), responsible=user)))
     # Rule: nothing outside the user's own partnerships (disclosures and measures never cross one, so
     # this narrows nothing; it lets the database start from the partnership's cases, not the country's).
-    own_partnerships = Agency.objects.filter(memberships__user=user).values("partnership_id")
     # Rule: restricted concerns are out of casework for everyone.
-    return Concern.objects.in_use().filter(rule, partnership__in=own_partnerships)
+    return Concern.objects.in_use().filter(rule, partnership_id__in=partnership_ids_of(user))
 
 
 def owned_concerns_of(user: Any) -> ConcernQuerySet:
-    return concerns_visible_to(user).filter(owning_agency__in=handler_agencies(user))
+    return concerns_visible_to(user).filter(owning_agency_id__in=handler_agency_ids(user))
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def access_to(user: Any, concern: Concern) -> ConcernAccess | None:
     """The user's view of a concern, or None when they may not see it at all."""
     if not user.is_authenticated or not user.is_active or concern.restricted_at is not None:
         return None
-    agencies = set(handler_agencies(user).values_list("pk", flat=True))
+    agencies = handler_agency_ids(user)
     # Rule: the owning agency's case handlers see everything and may change it.
     if concern.owning_agency_id in agencies:
         return ConcernAccess(is_owner=True, parts=ALL_PARTS)

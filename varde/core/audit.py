@@ -89,11 +89,23 @@ def compute_hash(values: dict[str, Any]) -> str:
     return hmac.new(_key(), _canonical(values), hashlib.sha256).hexdigest()
 
 
-def _lock_chain_head() -> None:
-    # SQLite transactions are IMMEDIATE (see settings), which already serialises writers.
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_APPEND_LOCK_ID])
+def _locked_chain_head() -> str:
+    """Take the append lock, then read the hash of the newest event."""
+    newest = (
+        f"SELECT hash FROM {connection.ops.quote_name(AuditEvent._meta.db_table)} ORDER BY id DESC LIMIT 1"  # noqa: S608
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Two statements in one round trip. Each statement reads the database as it is when that
+            # statement starts, so the head is read once the lock is held; read in the same statement
+            # as the lock is taken, it could predate an append that was waited for, and fork the chain.
+            cursor.execute(f"SELECT pg_advisory_xact_lock({_APPEND_LOCK_ID}); {newest}")
+            cursor.nextset()
+        else:
+            # SQLite transactions are IMMEDIATE (see settings), which already serialises writers.
+            cursor.execute(newest)
+        row = cursor.fetchone()
+    return row[0] if row else GENESIS_HASH
 
 
 class EventFields(TypedDict, total=False):
@@ -135,8 +147,7 @@ def _event_values(action: str, fields: EventFields) -> dict[str, Any]:
 
 def _chain(rows: list[dict[str, Any]]) -> None:
     """Take the append lock, then link the rows to the chain's head and to each other."""
-    _lock_chain_head()
-    previous = AuditEvent.objects.newest_first().values_list("hash", flat=True).first() or GENESIS_HASH
+    previous = _locked_chain_head()
     for values in rows:
         values["prev_hash"] = previous
         values["hash"] = previous = compute_hash(values)

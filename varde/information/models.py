@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership
+from varde.core.models import ChoiceLabels
 
 USER = settings.AUTH_USER_MODEL
 
@@ -86,7 +87,7 @@ class EventQuerySet(models.QuerySet["Event"]):
         return self.filter(starts_at__gte=start, starts_at__lt=end).exclude(status=EventStatus.CANCELLED)
 
 
-class Event(models.Model):
+class Event(ChoiceLabels):
     """An announced event or demonstration that the agencies coordinate around."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -116,7 +117,7 @@ class Event(models.Model):
         return self.title
 
 
-class EventTask(models.Model):
+class EventTask(ChoiceLabels):
     """A coordination task for one agency, with an owner and a deadline."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="tasks")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
 from varde.core.crypto import EncryptedTextField
+from varde.core.models import ChoiceLabels
 
 USER = settings.AUTH_USER_MODEL
 
@@ -59,7 +60,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.filter(starts_at__lt=now)
 
 
-class Meeting(models.Model):
+class Meeting(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("partnership")
@@ -104,7 +105,7 @@ class Meeting(models.Model):
         return self.kind == MeetingKind.CONTACT
 
 
-class Participant(models.Model):
+class Participant(ChoiceLabels):
     """Someone invited to a meeting: a user speaking for an agency, or a guest without an account."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
@@ -170,7 +171,7 @@ class ItemKind(models.TextChoices):
         return frozenset({cls.CASE.value, cls.MEASURE_REVIEW.value, cls.CLOSURE_REVIEW.value})
 
 
-class AgendaItem(models.Model):
+class AgendaItem(ChoiceLabels):
     """One point on a meeting's agenda.
 
     A point about a concern exists only with a shared summary written by the owning agency and the
@@ -297,7 +298,7 @@ class TaskQuerySet(models.QuerySet["Task"]):
         return self.filter(done_at__isnull=True)
 
 
-class Task(models.Model):
+class Task(ChoiceLabels):
     """A next step agreed in a meeting that is not a measure in a case: someone does something by a date."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
 from varde.concerns.choices import Phenomenon
+from varde.core.models import ChoiceLabels
 
 USER = settings.AUTH_USER_MODEL
 
@@ -37,7 +38,7 @@ class TargetGroup(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class HateIncident(models.Model):
+class HateIncident(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
@@ -67,7 +68,7 @@ class Platform(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class OnlineObservation(models.Model):
+class OnlineObservation(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from varde.accounts.permissions import handler_agencies
+from varde.accounts.permissions import handler_agencies, handler_agency_ids
 from varde.concerns.actions import casework, intake
 from varde.concerns.choices import Status as ConcernStatus
 from varde.concerns.forms import CaseFilterForm, CloseForm, IntakeForm, StatusForm
@@ -122,11 +122,15 @@ def list_concerns(request: HttpRequest, filters: Query[ConcernFilters]) -> Any:
     user = caller(request)
     form = CaseFilterForm(filters.dict())
     validated(form)
-    concerns: QuerySet[Concern] = concerns_visible_to(user).annotate(
-        is_owned=Case(
-            When(owning_agency__in=handler_agencies(user), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
+    concerns: QuerySet[Concern] = (
+        concerns_visible_to(user)
+        .for_list()
+        .annotate(
+            is_owned=Case(
+                When(owning_agency_id__in=handler_agency_ids(user), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
         )
     )
     record_event("concern.list_viewed", actor=user, detail={"via": "api"})

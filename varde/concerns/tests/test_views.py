@@ -1,10 +1,13 @@
 """The forms as users meet them: intake, reports, the public form, bad input and query budgets."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import OperationalError
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import edit_basis, log_in
 from varde.accounts.roles import Role
@@ -373,3 +376,31 @@ def test_bad_settings_change_nothing(world, client, overrides):
     assert response.status_code == 200
     assert SCRIPT not in response.content.decode()
     assert ConcernSettings.objects.get(partnership=world.partnership).review_months == [6, 12]
+
+
+def _row_of(page: str, reference: str) -> str:
+    start = page.index(reference)
+    return page[page.rindex("<tr>", 0, start) : page.index("</tr>", start)]
+
+
+def test_case_list_rows_show_categories_to_the_owner_and_only_sharing_to_the_receiver(world, client):
+    own = make_concern(world, assessment_due=timezone.localdate() - timedelta(days=3), is_acute=True)
+    shared = make_concern(world, agency=world.police, phenomenon="left_wing")
+    make_disclosure(world, shared)
+    log_in(client, handler_for(world, world.municipality))
+    page = client.get(reverse("concerns:list")).content.decode()
+    mine = _row_of(page, own.reference)
+    assert f'href="{reverse("concerns:detail", args=[own.pk])}"' in mine
+    assert "Akutt" in mine
+    assert "Høyreekstremisme" in mine
+    assert "Forfalt" in mine
+    assert own.assessment_due.strftime("%d.%m.%Y") in mine
+    theirs = _row_of(page, shared.reference)
+    assert "Delt med deg – åpne saken for å se hva" in theirs
+    assert "Venstreekstremisme" not in theirs
+    assert str(world.police) in theirs
+
+
+def test_case_list_says_so_when_no_concern_matches(world, coordinator_client):
+    page = coordinator_client.get(reverse("concerns:list") + "?status=closed").content.decode()
+    assert "Ingen bekymringer passer." in page

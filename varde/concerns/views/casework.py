@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Case, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varde.accounts.models import Agency
-from varde.accounts.permissions import handler_agencies
+from varde.accounts.permissions import handler_agency_ids
 from varde.accounts.roles import AgencyKind
 from varde.core.access import access
 from varde.core.audit import record_event
@@ -36,6 +36,7 @@ from ..forms import (
     ReviewForm,
     StatusForm,
 )
+from ..listing import case_rows
 from ..models import Concern, Consent, Disclosure, Measure
 from ..panels import panels_for
 from ..permissions import (
@@ -50,7 +51,7 @@ from ..permissions import (
 from ..workflow import allowed_transitions
 from .common import CASE_READERS, HANDLERS, action_page, done
 
-CONCERNS_PER_PAGE = 25
+CONCERNS_PER_PAGE = 50
 
 
 def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: Any) -> QuerySet[Concern]:
@@ -72,17 +73,7 @@ def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: A
 def case_list(request: HtmxHttpRequest) -> HttpResponse:
     user: Any = request.user
     form = CaseFilterForm(request.GET or None)
-    concerns: QuerySet[Concern] = (
-        concerns_visible_to(user).without_personal_text().select_related("owning_agency", "responsible")
-    )
-    # Only the owning agency sees categories in the list; others see that something is shared.
-    concerns = concerns.annotate(
-        is_owned=Case(
-            When(owning_agency__in=handler_agencies(user), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    )
+    concerns: QuerySet[Concern] = concerns_visible_to(user).for_list()
     concerns = (
         filtered_concerns(concerns, form, user)
         if form.is_valid()
@@ -92,7 +83,8 @@ def case_list(request: HtmxHttpRequest) -> HttpResponse:
     record_event("concern.list_viewed", actor=user, detail={"count": len(page.object_list)})
     query = request.GET.copy()
     query.pop("side", None)
-    context = {"form": form, "page": page, "query": query.urlencode(), "today": timezone.localdate()}
+    rows = case_rows(page.object_list, owned_by=handler_agency_ids(user), today=timezone.localdate())
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
     if request.htmx:
         return render(request, "concerns/case_list.html#results", context)
     return render(request, "concerns/case_list.html", context)
@@ -112,7 +104,7 @@ def disclosures_for(user: Any, concern: Concern, access_: ConcernAccess) -> Quer
     related = concern.disclosures.select_related("from_agency", "to_agency", "legal_basis", "approved_by")
     if access_.is_owner:
         return related
-    return related.in_force().filter(to_agency__in=handler_agencies(user))
+    return related.in_force().filter(to_agency_id__in=handler_agency_ids(user))
 
 
 @access(CASE_READERS)

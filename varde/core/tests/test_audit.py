@@ -3,12 +3,13 @@
 import hashlib
 import hmac
 import json
+import threading
 from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -152,3 +153,30 @@ def test_postgresqls_text_of_a_utc_time_reads_as_pythons_isoformat(moment):
 @given(key=st.binary(max_size=100), message=st.binary(max_size=200))
 def test_the_verifiers_hmac_is_hmac_sha256(key, message):
     assert _hmac_sha256(key)(message) == hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_appends_from_many_requests_at_once_keep_one_chain():
+    """Each append reads the chain's head only once it holds the lock, so none can fork the chain."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's IMMEDIATE transactions let one writer in at a time")
+    writers, events_each = 4, 25
+    start = threading.Barrier(writers)
+
+    def append(writer: int) -> None:
+        start.wait()
+        try:
+            for number in range(events_each):
+                record_event("test.concurrent", detail={"writer": writer, "number": number})
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=append, args=(writer,)) for writer in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    report = verify_chain()
+    assert report.intact, report.reason
+    assert AuditEvent.objects.filter(action="test.concurrent").count() == writers * events_each
+    assert AuditEvent.objects.values("prev_hash").distinct().count() == AuditEvent.objects.count()
