@@ -11,10 +11,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from varde.accounts.models import Agency, Partnership
+from varde.accounts.models import Agency, Partnership, User
 from varde.core.crypto import EncryptedDateField, EncryptedTextField, name_index
 from varde.core.models import ChoiceLabels
 
@@ -157,9 +157,7 @@ LIST_COLUMNS = (
     "assessment_due",
     "created_at",
     "owning_agency__name",
-    "responsible__username",
-    "responsible__first_name",
-    "responsible__last_name",
+    "responsible",
 )
 
 
@@ -175,9 +173,11 @@ class ConcernQuerySet(models.QuerySet["Concern"]):
         return self.filter(status=Status.CLOSED)
 
     def for_list(self) -> "ConcernQuerySet":
-        """Only the columns a case list shows: no encrypted field is read (nor decrypted for nothing),
-        and each row is built from a dozen values instead of fifty."""
-        return self.select_related("owning_agency", "responsible").only(*LIST_COLUMNS)
+        """Only the columns a case list shows: no encrypted field is read (nor decrypted for nothing).
+        The responsible people of the page are read in a query of their own: joined to the cases, the
+        planner hashes every user in the country before it sorts and cuts the page."""
+        responsible = Prefetch("responsible", User.objects.only("username", "first_name", "last_name"))
+        return self.select_related("owning_agency").prefetch_related(responsible).only(*LIST_COLUMNS)
 
     def assessment_overdue(self, today: date) -> "ConcernQuerySet":
         return self.filter(status__in=[Status.RECEIVED, Status.UNDER_ASSESSMENT], assessment_due__lt=today)

@@ -124,7 +124,7 @@ def list_concerns(request: HttpRequest, filters: Query[ConcernFilters]) -> Any:
     validated(form)
     concerns: QuerySet[Concern] = (
         concerns_visible_to(user)
-        .for_list()
+        .only("reference", "status", "phenomenon", "created_at")
         .annotate(
             is_owned=Case(
                 When(owning_agency_id__in=handler_agency_ids(user), then=Value(True)),
