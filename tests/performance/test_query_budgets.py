@@ -14,10 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World, log_in
-from varde.accounts.models import Membership, User
+from varde.accounts.models import Membership, Unit, User
 from varde.accounts.roles import Role
 from varde.actionplan.models import SessionRequest, Training, TrainingKind
 from varde.actionplan.tests.factories import make_plan
+from varde.assessments.models import Assessment
+from varde.assessments.tests.factories import make_assessment
 from varde.concerns.categorical import StatisticsFact
 from varde.concerns.models import Concern, ConcernEvent, Disclosure, LegalBasis, Measure
 from varde.concerns.tests.factories import handler_for, make_concern, make_disclosure, make_measure
@@ -26,7 +28,14 @@ from varde.information.tests.test_events import make_event
 from varde.meetings.models import Meeting, Participant
 from varde.meetings.tests.factories import make_meeting, secretary_of
 from varde.network.models import Organisation
-from varde.statistics.models import Arena, HateIncident, IncidentKind, TargetGroup
+from varde.statistics.models import (
+    Arena,
+    HateIncident,
+    IncidentKind,
+    OnlineObservation,
+    Platform,
+    TargetGroup,
+)
 
 ROWS = 1_000
 
@@ -173,6 +182,53 @@ def _coordinator(world: World) -> User:
     return handler_for(world, world.municipality)
 
 
+def _observation(world: World) -> OnlineObservation:
+    return OnlineObservation.objects.create(
+        partnership=world.partnership,
+        agency=world.municipality,
+        observed_on=timezone.localdate(),
+        platform=Platform.SOCIAL_MEDIA,
+        phenomenon="right_wing",
+    )
+
+
+def _assessed_case(world: World) -> Concern:
+    concern = make_concern(world)
+    make_assessment(world, concern)
+    return concern
+
+
+def _assessments_grow(world: World, concern: Concern) -> None:
+    first = Assessment.objects.filter(concern=concern).first()
+    copies(first, ROWS - 1, assessed_on=lambda i: first.assessed_on - timedelta(days=i + 1))
+
+
+def _resource_person(world: World) -> Membership:
+    return Membership.objects.get(user=world.make_user(Role.RESOURCE_PERSON))
+
+
+def _resource_people_grow(world: World, membership: Membership) -> None:
+    copies(membership.unit, ROWS - 1, name=lambda i: f"Enhet {i:05d}", first_line=lambda i: True)
+    copies(
+        membership.user,
+        ROWS - 1,
+        username=lambda i: f"ressurs-{i:05d}",
+        email=lambda i: f"r{i}@example.invalid",
+    )
+    people = User.objects.filter(username__startswith="ressurs-").order_by("username")
+    units = Unit.objects.filter(name__startswith="Enhet ").order_by("name")
+    Membership.objects.bulk_create(
+        [
+            Membership(user=person, agency=membership.agency, role=Role.RESOURCE_PERSON, unit=unit)
+            for person, unit in zip(people, units, strict=True)
+        ]
+    )
+
+
+def _api(path: str) -> Callable[[Any], str]:
+    return lambda row: path.format(row=row) + "?limit=50"
+
+
 PAGES = [
     Page("case list", _coordinator, make_concern, lambda _: reverse("concerns:list"), _case_list_grow),
     Page("API case list", _coordinator, make_concern, lambda _: "/api/v1/concerns?limit=50", _case_list_grow),
@@ -275,6 +331,63 @@ PAGES = [
         _legal_basis,
         lambda _: reverse("concerns:legal_basis_list"),
         lambda world, basis: copies(basis, ROWS - 1, code=lambda i: f"kopi-{i}"),
+    ),
+    Page(
+        "online observations",
+        _coordinator,
+        _observation,
+        lambda _: reverse("statistics:observations"),
+        lambda world, observation: copies(observation, ROWS - 1),
+    ),
+    Page(
+        "assessment trajectory",
+        _coordinator,
+        _assessed_case,
+        lambda concern: reverse("assessments:trajectory", args=[concern.pk]),
+        _assessments_grow,
+    ),
+    Page(
+        "resource persons",
+        lambda world: world.make_user(Role.PLAN_MANAGER),
+        _resource_person,
+        lambda _: reverse("network:resource_persons"),
+        _resource_people_grow,
+    ),
+    Page(
+        "API measures",
+        _coordinator,
+        _case_with_measure_and_disclosure,
+        _api("/api/v1/concerns/{row.pk}/measures"),
+        _case_page_grow,
+    ),
+    Page(
+        "API disclosures",
+        _coordinator,
+        _case_with_measure_and_disclosure,
+        _api("/api/v1/concerns/{row.pk}/disclosures"),
+        _case_page_grow,
+    ),
+    Page(
+        "API assessments",
+        _coordinator,
+        _assessed_case,
+        _api("/api/v1/concerns/{row.pk}/assessments"),
+        _assessments_grow,
+    ),
+    Page("API meetings", secretary_of, make_meeting, _api("/api/v1/meetings"), _meeting_grow),
+    Page(
+        "API trainings",
+        lambda world: world.make_user(Role.PLAN_MANAGER),
+        _training,
+        _api("/api/v1/trainings"),
+        lambda world, training: copies(training, ROWS - 1),
+    ),
+    Page(
+        "API audit events",
+        _privacy_officer,
+        lambda world: _audit_events(world, _privacy_officer(world), 1),
+        _api("/api/v1/audit-events"),
+        lambda world, _: _audit_events(world, _privacy_officer(world), ROWS - 1),
     ),
     Page(
         "organisations",
