@@ -21,6 +21,7 @@ from django.utils import timezone
 from .audit import verify_chain
 from .crypto import Encrypted
 from .models import AuditEvent
+from .planner import refresh_planner_statistics
 
 FORMAT = "vardejson"
 # Rebuilt by migrations, or only meaningful to a running server.
@@ -117,4 +118,5 @@ def restore(path: Path) -> Verification:
         fixture = data.rename(data.with_suffix(f".{FORMAT}"))
         with transaction.atomic():
             call_command("loaddata", str(fixture), verbosity=0)
+    refresh_planner_statistics()
     return verify(manifest)

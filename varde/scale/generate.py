@@ -37,6 +37,7 @@ from varde.concerns.models import Concern, ConcernEvent, Consent, Disclosure, Le
 from varde.core.audit import GENESIS_HASH, compute_hash
 from varde.core.crypto import Encrypted, name_index
 from varde.core.models import AuditEvent
+from varde.core.planner import refresh_planner_statistics
 from varde.meetings.models import (
     AgendaItem,
     ItemKind,
@@ -170,16 +171,8 @@ class Generator:
             for name, count in self._fill(number, partnership).items():
                 counts[name] = counts.get(name, 0) + count
         counts["audit events"] = self._audit_events()
-        self._analyze()
+        refresh_planner_statistics()
         return counts
-
-    @staticmethod
-    def _analyze() -> None:
-        """Give the query planner statistics for what was just loaded. A bulk load leaves none until
-        autovacuum's next round (if it runs at all), and until then a join to a table the planner thinks
-        is small can become a scan of the whole table."""
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
     def _partnerships(self) -> Iterator[Partnership]:
         for number in range(1, self.scale.partnerships + 1):
