@@ -8,9 +8,10 @@ from typing import Any
 
 from django.db.models import Q
 
-from varde.accounts.models import User
+from varde.accounts.models import Membership
 from varde.accounts.permissions import partnerships_where
 from varde.accounts.roles import Role
+from varde.core.functions import UUIDText
 from varde.core.models import AuditEvent, AuditEventQuerySet
 
 
@@ -19,8 +20,11 @@ def audit_events_visible_to(user: Any) -> AuditEventQuerySet:
     partnership_ids = [str(pk) for pk in partnerships.values_list("pk", flat=True)]
     if not partnership_ids:
         return AuditEvent.objects.none()
-    members = User.objects.filter(memberships__agency__partnership__in=partnerships).distinct()
-    member_ids = [str(pk) for pk in members.values_list("pk", flat=True)]
+    # The members' ids spelled as the trail stores them, as a subquery: a national partnership has
+    # hundreds of members, and a list of them made the query expensive to build and to send.
+    member_ids = Membership.objects.filter(agency__partnership_id__in=partnership_ids).values(
+        id_text=UUIDText("user_id")
+    )
     outside_any_partnership = Q(partnership_id="")
     return AuditEvent.objects.filter(
         # Rule: events recorded in the officer's partnerships.

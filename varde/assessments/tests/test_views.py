@@ -5,7 +5,6 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -227,18 +226,16 @@ def test_trajectory_and_summary_keep_a_constant_number_of_queries(
     concern = make_concern(world)
     for index in range(rows):
         assessment = make_assessment(world, concern, content=complete_content(world, days_ago=rows - index))
-    # On PostgreSQL each audit event takes an advisory lock first: one more query per event.
-    lock = 1 if connection.vendor == "postgresql" else 0
-    with django_assert_max_num_queries(16 + lock):
+    with django_assert_max_num_queries(16):
         assert coordinator_client.get(reverse("assessments:trajectory", args=[concern.pk])).status_code == 200
-    with django_assert_max_num_queries(22 + 2 * lock):
+    with django_assert_max_num_queries(22):
         assert (
             coordinator_client.get(
                 reverse("assessments:detail", args=[concern.pk, assessment.pk])
             ).status_code
             == 200
         )
-    with django_assert_max_num_queries(28 + lock):
+    with django_assert_max_num_queries(28):
         assert coordinator_client.get(reverse("concerns:detail", args=[concern.pk])).status_code == 200
 
 
