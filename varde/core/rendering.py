@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats
 from django.utils.translation import get_language
@@ -21,23 +22,28 @@ _ANY_UUID = UUID(int=0)
 
 @cache
 def _url_pattern(name: str, prefix: str, urlconf: Any) -> str:
-    return reverse(name, args=[_ANY_UUID])
+    return reverse(name, args=[_ANY_UUID], urlconf=urlconf)
 
 
 @cache
 def _url(name: str, prefix: str, urlconf: Any) -> str:
-    return reverse(name)
+    return reverse(name, urlconf=urlconf)
+
+
+def _urlconf() -> Any:
+    # What reverse() would use: the request's URLconf, else the project's (which a test may override).
+    return get_urlconf() or settings.ROOT_URLCONF
 
 
 def url_of(name: str) -> str:
     """reverse(name) for a view without arguments, such as the entries of the menu on every page."""
-    return _url(name, get_script_prefix(), get_urlconf())
+    return _url(name, get_script_prefix(), _urlconf())
 
 
 def url_with_pk(name: str, pk: UUID) -> str:
     """reverse(name, args=[pk]) for a view that takes one UUID: reversed once per view, then only the
     UUID changes."""
-    return _url_pattern(name, get_script_prefix(), get_urlconf()).replace(str(_ANY_UUID), str(pk))
+    return _url_pattern(name, get_script_prefix(), _urlconf()).replace(str(_ANY_UUID), str(pk))
 
 
 def short_date(value: date) -> str:
