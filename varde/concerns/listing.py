@@ -23,8 +23,6 @@ from varde.core.rendering import short_date, url_with_pk
 from .models import Concern
 
 COLUMNS = 7
-
-
 CATEGORIES = ("status", "phenomenon", "age_band")
 
 
@@ -35,7 +33,7 @@ class _Texts:
     acute: str
     overdue: str
     shared: str
-    labels: tuple[dict[Any, str], ...]
+    labels: dict[str, dict[Any, str]]
 
     @classmethod
     def translated(cls) -> "_Texts":
@@ -46,12 +44,12 @@ class _Texts:
             acute=tag(_("Acute")),
             overdue=tag(_("Overdue")),
             shared=escape(_("Shared with you – open the case to see what")),
-            labels=tuple(Concern.labels_of(name) for name in CATEGORIES),
+            labels={name: Concern.labels_of(name) for name in CATEGORIES},
         )
 
     def categories(self, concern: Concern) -> list[str]:
-        values = (concern.status, concern.phenomenon, concern.age_band)
-        return [labels.get(value, value) for labels, value in zip(self.labels, values, strict=True)]
+        values = ((labels, getattr(concern, name)) for name, labels in self.labels.items())
+        return [labels.get(value, value) for labels, value in values]
 
 
 def case_rows(concerns: Iterable[Concern], *, owned_by: Set[UUID], today: date) -> SafeString:

@@ -21,13 +21,8 @@ _ANY_UUID = UUID(int=0)
 
 
 @cache
-def _url_pattern(name: str, prefix: str, urlconf: Any) -> str:
-    return reverse(name, args=[_ANY_UUID], urlconf=urlconf)
-
-
-@cache
-def _url(name: str, prefix: str, urlconf: Any) -> str:
-    return reverse(name, urlconf=urlconf)
+def _reversed(name: str, args: tuple[UUID, ...], prefix: str, urlconf: Any) -> str:
+    return reverse(name, args=args, urlconf=urlconf)
 
 
 def _urlconf() -> Any:
@@ -37,13 +32,14 @@ def _urlconf() -> Any:
 
 def url_of(name: str) -> str:
     """reverse(name) for a view without arguments, such as the entries of the menu on every page."""
-    return _url(name, get_script_prefix(), _urlconf())
+    return _reversed(name, (), get_script_prefix(), _urlconf())
 
 
 def url_with_pk(name: str, pk: UUID) -> str:
     """reverse(name, args=[pk]) for a view that takes one UUID: reversed once per view, then only the
     UUID changes."""
-    return _url_pattern(name, get_script_prefix(), _urlconf()).replace(str(_ANY_UUID), str(pk))
+    pattern = _reversed(name, (_ANY_UUID,), get_script_prefix(), _urlconf())
+    return pattern.replace(str(_ANY_UUID), str(pk))
 
 
 def short_date(value: date) -> str:
