@@ -11,10 +11,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from varde.accounts.models import Agency, Partnership, User
+from varde.accounts.models import Agency, Partnership
 from varde.core.crypto import EncryptedDateField, EncryptedTextField, name_index
 from varde.core.models import ChoiceLabels
 
@@ -147,18 +147,9 @@ class LegalBasis(models.Model):
         return f"{self.citation} – {self.title}"
 
 
-# What a row of a case list shows: categories, dates and who owns the case, never the person.
-LIST_COLUMNS = (
-    "reference",
-    "status",
-    "phenomenon",
-    "age_band",
-    "is_acute",
-    "assessment_due",
-    "created_at",
-    "owning_agency__name",
-    "responsible",
-)
+def assessment_overdue(due: date | None, status: str, today: date) -> bool:
+    """The assessment deadline has passed while the concern is still being assessed."""
+    return due is not None and due < today and status in ASSESSMENT_PHASE
 
 
 class ConcernQuerySet(models.QuerySet["Concern"]):
@@ -171,13 +162,6 @@ class ConcernQuerySet(models.QuerySet["Concern"]):
 
     def closed(self) -> "ConcernQuerySet":
         return self.filter(status=Status.CLOSED)
-
-    def for_list(self) -> "ConcernQuerySet":
-        """Only the columns a case list shows: no encrypted field is read (nor decrypted for nothing).
-        The responsible people of the page are read in a query of their own: joined to the cases, the
-        planner hashes every user in the country before it sorts and cuts the page."""
-        responsible = Prefetch("responsible", User.objects.only("username", "first_name", "last_name"))
-        return self.select_related("owning_agency").prefetch_related(responsible).only(*LIST_COLUMNS)
 
     def assessment_overdue(self, today: date) -> "ConcernQuerySet":
         return self.filter(status__in=[Status.RECEIVED, Status.UNDER_ASSESSMENT], assessment_due__lt=today)
@@ -288,11 +272,7 @@ class Concern(ChoiceLabels):
         super().save(*args, **kwargs)
 
     def is_overdue(self, today: date) -> bool:
-        return (
-            self.assessment_due is not None
-            and self.assessment_due < today
-            and self.status in ASSESSMENT_PHASE
-        )
+        return assessment_overdue(self.assessment_due, self.status, today)
 
 
 class ConcernEvent(ChoiceLabels):

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -36,7 +35,7 @@ from ..forms import (
     ReviewForm,
     StatusForm,
 )
-from ..listing import case_rows
+from ..listing import case_list_page
 from ..models import Concern, Consent, Disclosure, Measure
 from ..panels import panels_for
 from ..permissions import (
@@ -50,8 +49,6 @@ from ..permissions import (
 )
 from ..workflow import allowed_transitions
 from .common import CASE_READERS, HANDLERS, action_page, done
-
-CONCERNS_PER_PAGE = 50
 
 
 def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: Any) -> QuerySet[Concern]:
@@ -73,18 +70,19 @@ def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: A
 def case_list(request: HtmxHttpRequest) -> HttpResponse:
     user: Any = request.user
     form = CaseFilterForm(request.GET or None)
-    concerns: QuerySet[Concern] = concerns_visible_to(user).for_list()
+    concerns: QuerySet[Concern] = concerns_visible_to(user)
     concerns = (
         filtered_concerns(concerns, form, user)
         if form.is_valid()
         else concerns.order_by("-created_at", "reference")
     )
-    page = Paginator(concerns, CONCERNS_PER_PAGE).get_page(request.GET.get("side"))
-    record_event("concern.list_viewed", actor=user, detail={"count": len(page.object_list)})
+    listed = case_list_page(
+        concerns, request.GET.get("side"), owned_by=handler_agency_ids(user), today=timezone.localdate()
+    )
+    record_event("concern.list_viewed", actor=user, detail={"count": len(listed.page.object_list)})
     query = request.GET.copy()
     query.pop("side", None)
-    rows = case_rows(page.object_list, owned_by=handler_agency_ids(user), today=timezone.localdate())
-    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+    context = {"form": form, "page": listed.page, "rows": listed.rows, "query": query.urlencode()}
     if request.htmx:
         return render(request, "concerns/case_list.html#results", context)
     return render(request, "concerns/case_list.html", context)

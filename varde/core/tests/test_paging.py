@@ -1,0 +1,53 @@
+"""A page and its list's total come from one query and behave like Paginator.get_page."""
+
+import pytest
+
+from varde.core.audit import record_event
+from varde.core.models import AuditEvent
+from varde.core.paging import page_with_total
+
+
+@pytest.fixture
+def seven_events(db):
+    for number in range(7):
+        record_event("paging.tested", detail={"number": number})
+    return AuditEvent.objects.filter(action="paging.tested").order_by("id")
+
+
+def numbers(page):
+    return [row["detail"]["number"] for row in page.object_list]
+
+
+def test_a_page_and_the_total_in_one_query(seven_events, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        page = page_with_total(seven_events.values("detail"), "2", 3)
+    assert numbers(page) == [3, 4, 5]
+    assert page.paginator.count == 7
+    assert page.paginator.num_pages == 3
+    assert (page.number, page.has_previous(), page.has_next()) == (2, True, True)
+
+
+def test_model_rows_carry_the_total_too(seven_events):
+    page = page_with_total(seven_events, None, 5)
+    assert [event.detail["number"] for event in page] == [0, 1, 2, 3, 4]
+    assert page.paginator.count == 7
+
+
+@pytest.mark.parametrize("asked", [None, "", "first", "0", "-2"])
+def test_a_missing_or_unreadable_number_gives_the_first_page(seven_events, asked):
+    page = page_with_total(seven_events.values("detail"), asked, 3)
+    assert page.number == 1
+    assert numbers(page) == [0, 1, 2]
+
+
+def test_a_number_past_the_end_gives_the_last_page(seven_events):
+    page = page_with_total(seven_events.values("detail"), "99", 3)
+    assert page.number == 3
+    assert numbers(page) == [6]
+    assert page.paginator.count == 7
+
+
+def test_an_empty_list_is_one_empty_page(db):
+    page = page_with_total(AuditEvent.objects.filter(action="nothing").order_by("id").values("id"), "4", 3)
+    assert (page.number, list(page.object_list), page.paginator.count) == (1, [], 0)
+    assert not page.has_other_pages()
