@@ -2,11 +2,14 @@
 pages driven by wrk as the role that uses them, and two floor pages of the same stack in the same run.
 
     uv run python bench/run.py --database-url postgres://postgres@127.0.0.1:5432/varde_bench \\
-        [--generate national] [--duration 20] [--connections 8] [--workers 3]
+        [--generate national] [--duration 20] [--connections 8] [--workers 3] [--rounds 3]
 
 It prints, per page, throughput, p50 and p99, and the throughput as a share of its floor (the one-row
 floor for pages about one record, the 50-row floor for lists); then p50 and p99 from a second pass
-with one connection, where a page's latency is its own and not the queue in front of it. The keys
+with one connection, where a page's latency is its own and not the queue in front of it. Every pass
+drives all pages, floors included, in several rounds and reports medians, with each page's ratio
+taken against the floors of its own round: on a shared machine the floor itself moves by a fifth
+from one minute to the next. The keys
 the data was generated with are kept in var/bench-keys.env, so a generated database can be reused.
 See docs/performance.md.
 """
@@ -22,6 +25,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,15 +88,62 @@ def drive(
     return throughput, p50, p99, int(errors.group(1)) if errors else 0
 
 
-def _measure(scenario: Any, base: str, seconds: int, connections: int) -> list[Result]:
-    results = []
-    for page in scenario.pages:
-        throughput, p50, p99, errors = drive(
-            base + page.path, page.cookie, page.headers, seconds, connections
+def _measure(scenario: Any, base: str, seconds: int, connections: int, rounds: int) -> list[list[Result]]:
+    """Every page, floors included, once per round: a page is compared with the floors of its round."""
+    measured = []
+    for number in range(1, rounds + 1):
+        results = []
+        for page in scenario.pages:
+            throughput, p50, p99, errors = drive(
+                base + page.path, page.cookie, page.headers, seconds, connections
+            )
+            results.append(Result(page.name, page.role, throughput, p50, p99, errors, page.floor))
+            print(  # noqa: T201
+                f"  round {number}, {page.name}, {connections} connection(s): {throughput:.0f}/s",
+                file=sys.stderr,
+            )
+        measured.append(results)
+    return measured
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A page over all rounds: the medians, and the median of its ratios to its floor in each round."""
+
+    page: str
+    role: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    ratio: float | None
+
+
+def summarise(rounds: list[list[Result]]) -> list[Summary]:
+    summaries = []
+    for per_round in zip(*rounds, strict=True):
+        first = per_round[0]
+        ratios = [
+            result.requests_per_second / floors[result.floor]
+            for result, floors in zip(per_round, map(_floors, rounds), strict=True)
+            if floors.get(result.floor)
+        ]
+        summaries.append(
+            Summary(
+                first.page,
+                first.role,
+                median(result.requests_per_second for result in per_round),
+                median(result.p50_ms for result in per_round),
+                median(result.p99_ms for result in per_round),
+                sum(result.errors for result in per_round),
+                median(ratios) if ratios else None,
+            )
         )
-        results.append(Result(page.name, page.role, throughput, p50, p99, errors, page.floor))
-        print(f"  {page.name}, {connections} connection(s): {throughput:.0f}/s", file=sys.stderr)  # noqa: T201
-    return results
+    return summaries
+
+
+def _floors(results: list[Result]) -> dict[str, float]:
+    return {r.page: r.requests_per_second for r in results if r.page.startswith("floor")}
 
 
 def main() -> None:
@@ -108,6 +159,12 @@ def main() -> None:
         type=int,
         default=1,
         help="for a second pass that measures each page's own latency, without queueing (0: skip it)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="times every page is driven, floors included; medians are reported (the machine is shared)",
     )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8765)
@@ -149,9 +206,9 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
-        results = _measure(scenario, base, args.duration, args.connections)
+        results = summarise(_measure(scenario, base, args.duration, args.connections, args.rounds))
         alone = (
-            _measure(scenario, base, args.duration, args.latency_connections)
+            summarise(_measure(scenario, base, args.duration, args.latency_connections, args.rounds))
             if args.latency_connections
             else []
         )
@@ -159,14 +216,13 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    floors = {r.page: r.requests_per_second for r in results if r.page.startswith("floor")}
     latency = {r.page: r for r in alone}
     print(  # noqa: T201
         f"{'page':<22} {'role':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× floor':>8}"
         f" {'p50 alone':>10} {'p99 alone':>10}"
     )
     for r in results:
-        ratio = f"{r.requests_per_second / floors[r.floor]:.2f}" if r.floor in floors else "–"
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else "–"
         own = latency.get(r.page)
         print(  # noqa: T201
             f"{r.page:<22} {r.role:<16} {r.requests_per_second:>8.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} "

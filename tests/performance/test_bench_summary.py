@@ -1,0 +1,30 @@
+"""The benchmark's summary compares each page with the floor of its own round and reports medians."""
+
+import pytest
+
+from bench.run import Result, summarise
+
+
+def round_of(floor: float, page: float, p99: float = 50.0) -> list[Result]:
+    return [
+        Result("floor-table", "coordinator", floor, 10.0, p99, 0, "floor-table"),
+        Result("case list", "coordinator", page, 20.0, p99 * 2, 1, "floor-table"),
+    ]
+
+
+def test_ratios_are_taken_within_a_round_and_their_median_reported():
+    # The machine slowed down in the second round: floor and page together.
+    rounds = [round_of(200, 100), round_of(100, 60), round_of(210, 84)]
+    floor, page = summarise(rounds)
+    assert floor.ratio == 1.0
+    assert page.ratio == pytest.approx(0.5)  # median of 0.5, 0.6 and 0.4
+    assert page.requests_per_second == 84
+    assert page.p99_ms == 100.0
+    assert page.errors == 3
+
+
+def test_a_page_whose_floor_was_not_driven_has_no_ratio():
+    rounds = [[Result("statistics", "coordinator", 50, 10.0, 20.0, 0, "floor-table")]]
+    (statistics,) = summarise(rounds)
+    assert statistics.ratio is None
+    assert statistics.requests_per_second == 50
