@@ -16,18 +16,20 @@ from django.utils import timezone
 from conftest import World, log_in
 from varde.accounts.models import Membership, Unit, User
 from varde.accounts.roles import Role
-from varde.actionplan.models import SessionRequest, Training, TrainingKind
-from varde.actionplan.tests.factories import make_plan
+from varde.actionplan.models import Activity, PlanMeasure, SessionRequest, Training, TrainingKind
+from varde.actionplan.tests.factories import make_plan, obligation, plan_manager
 from varde.assessments.models import Assessment
 from varde.assessments.tests.factories import make_assessment
 from varde.concerns.categorical import StatisticsFact
 from varde.concerns.models import Concern, ConcernEvent, Disclosure, LegalBasis, Measure
 from varde.concerns.tests.factories import handler_for, make_concern, make_disclosure, make_measure
 from varde.core.audit import record_event
+from varde.information.models import Event, EventTask, RiskNote
 from varde.information.tests.test_events import make_event
-from varde.meetings.models import Meeting, Participant
+from varde.meetings.models import AgendaItem, Meeting, Participant
 from varde.meetings.tests.factories import make_meeting, secretary_of
-from varde.network.models import Organisation
+from varde.meetings.tests.test_agenda import prepare
+from varde.network.models import ContactLog, ContactPerson, Organisation, OrganisationKind
 from varde.statistics.models import (
     Arena,
     HateIncident,
@@ -225,6 +227,97 @@ def _resource_people_grow(world: World, membership: Membership) -> None:
     )
 
 
+def _meeting_with_a_case(world: World) -> Meeting:
+    meeting = make_meeting(world, days=3)
+    prepare(world, meeting, make_concern(world))
+    return meeting
+
+
+def _agenda_grow(world: World, meeting: Meeting) -> None:
+    """A thousand points, each about a case of its own (a case is on an agenda once)."""
+    item = AgendaItem.objects.get(meeting=meeting)
+    copies(item.concern, ROWS - 1, reference=lambda i: f"A-{i:05d}")
+    cases = list(
+        Concern.objects.filter(reference__startswith="A-").order_by("reference").values_list("pk", flat=True)
+    )
+    copies(item, ROWS - 1, concern_id=lambda i: cases[i], position=lambda i: i + 2)
+
+
+def _police_contact(world: World) -> User:
+    return handler_for(world, world.police)
+
+
+def _event_with_a_task_and_a_risk_note(world: World) -> Event:
+    event = make_event(world)
+    police = _police_contact(world)
+    EventTask.objects.create(
+        event=event,
+        agency=world.police,
+        description="Vakthold",
+        owner=police,
+        deadline=timezone.localdate() + timedelta(days=1),
+    )
+    RiskNote.objects.create(event=event, text="Lav risiko.", author=police)
+    return event
+
+
+def _event_grow(world: World, event: Event) -> None:
+    copies(EventTask.objects.get(event=event), ROWS - 1, description=lambda i: f"Oppgave {i}")
+    copies(RiskNote.objects.get(event=event), ROWS - 1)
+
+
+def _organisation_with_a_contact_and_a_log_line(world: World) -> Organisation:
+    organisation = _organisation(world)
+    ContactPerson.objects.create(organisation=organisation, name="Kontakt 0", role="Leder")
+    ContactLog.objects.create(
+        organisation=organisation,
+        occurred_on=timezone.localdate(),
+        text="Møte om samarbeid.",
+        recorded_by=plan_manager(world),
+    )
+    return organisation
+
+
+def _organisation_grow(world: World, organisation: Organisation) -> None:
+    copies(ContactPerson.objects.get(organisation=organisation), ROWS - 1, name=lambda i: f"Kontakt {i + 1}")
+    copies(ContactLog.objects.get(organisation=organisation), ROWS - 1)
+
+
+def _plan_measure_with_an_activity(world: World) -> PlanMeasure:
+    make_plan(world)
+    measure = PlanMeasure.objects.filter(plan__partnership=world.partnership).order_by("number").first()
+    Activity.objects.create(
+        measure=measure, occurred_on=timezone.localdate(), text="Kurs holdt.", recorded_by=plan_manager(world)
+    )
+    return measure
+
+
+def _plan_measure_grow(world: World, measure: PlanMeasure) -> None:
+    copies(Activity.objects.get(measure=measure), ROWS - 1, text=lambda i: f"Aktivitet {i}")
+
+
+def _first_line_unit(world: World) -> Unit:
+    make_plan(world, obligations=obligation("training", "first_line_every_months", 24, "training"))
+    Unit.objects.filter(pk=world.unit.pk).update(first_line=True)
+    return Unit.objects.get(pk=world.unit.pk)
+
+
+def _preparedness_officer(world: World) -> Organisation:
+    officer = Organisation.objects.create(
+        partnership=world.partnership, name="Beredskap 0", kind=OrganisationKind.PREPAREDNESS
+    )
+    ContactPerson.objects.create(organisation=officer, name="Kontakt 0", role="Beredskapsleder")
+    return officer
+
+
+def _preparedness_grow(world: World, officer: Organisation) -> None:
+    copies(officer, ROWS - 1, name=lambda i: f"Beredskap {i + 1:05d}")
+    others = Organisation.objects.filter(name__startswith="Beredskap ").exclude(pk=officer.pk)
+    ContactPerson.objects.bulk_create(
+        [ContactPerson(organisation=other, name="Kontakt", role="Beredskapsleder") for other in others]
+    )
+
+
 def _api(path: str) -> Callable[[Any], str]:
     return lambda row: path.format(row=row) + "?limit=50"
 
@@ -395,6 +488,49 @@ PAGES = [
         _organisation,
         lambda _: reverse("network:organisations"),
         lambda world, org: copies(org, ROWS - 1, name=lambda i: f"Organisasjon {i + 1:05d}"),
+    ),
+    Page("home page", _coordinator, make_concern, lambda _: reverse("accounts:home"), _case_list_grow),
+    Page(
+        "meeting agenda",
+        secretary_of,
+        _meeting_with_a_case,
+        lambda meeting: reverse("meetings:agenda", args=[meeting.pk]),
+        _agenda_grow,
+    ),
+    Page(
+        "event page",
+        _police_contact,
+        _event_with_a_task_and_a_risk_note,
+        lambda event: reverse("information:event", args=[event.pk]),
+        _event_grow,
+    ),
+    Page(
+        "organisation page",
+        plan_manager,
+        _organisation_with_a_contact_and_a_log_line,
+        lambda organisation: reverse("network:organisation", args=[organisation.pk]),
+        _organisation_grow,
+    ),
+    Page(
+        "plan measure page",
+        plan_manager,
+        _plan_measure_with_an_activity,
+        lambda measure: reverse("actionplan:measure", args=[measure.pk]),
+        _plan_measure_grow,
+    ),
+    Page(
+        "training coverage",
+        plan_manager,
+        _first_line_unit,
+        lambda _: reverse("actionplan:coverage"),
+        lambda world, unit: copies(unit, ROWS - 1, name=lambda i: f"Enhet {i:05d}"),
+    ),
+    Page(
+        "preparedness",
+        plan_manager,
+        _preparedness_officer,
+        lambda _: reverse("network:preparedness"),
+        _preparedness_grow,
     ),
 ]
 
