@@ -26,6 +26,7 @@ from varde.concerns.tests.factories import handler_for, make_concern, make_discl
 from varde.core.audit import record_event
 from varde.information.models import Event, EventTask, RiskNote
 from varde.information.tests.test_events import make_event
+from varde.meetings.actions import record_attendance
 from varde.meetings.models import AgendaItem, Meeting, Participant
 from varde.meetings.tests.factories import make_meeting, secretary_of
 from varde.meetings.tests.test_agenda import prepare
@@ -230,6 +231,14 @@ def _resource_people_grow(world: World, membership: Membership) -> None:
 def _meeting_with_a_case(world: World) -> Meeting:
     meeting = make_meeting(world, days=3)
     prepare(world, meeting, make_concern(world))
+    return meeting
+
+
+def _held_meeting_with_a_case(world: World) -> Meeting:
+    meeting = make_meeting(world, days=-1)
+    prepare(world, meeting, make_concern(world))
+    secretary = secretary_of(world)
+    record_attendance(secretary, meeting, present=[], no_quorum_reason="Få kom.")
     return meeting
 
 
@@ -495,6 +504,13 @@ PAGES = [
         secretary_of,
         _meeting_with_a_case,
         lambda meeting: reverse("meetings:agenda", args=[meeting.pk]),
+        _agenda_grow,
+    ),
+    Page(
+        "meeting minutes",
+        secretary_of,
+        _held_meeting_with_a_case,
+        lambda meeting: reverse("meetings:minutes", args=[meeting.pk]),
         _agenda_grow,
     ),
     Page(
