@@ -16,7 +16,14 @@ from django.utils import timezone
 from conftest import World, log_in
 from varde.accounts.models import Membership, Unit, User
 from varde.accounts.roles import Role
-from varde.actionplan.models import Activity, PlanMeasure, SessionRequest, Training, TrainingKind
+from varde.actionplan.models import (
+    Activity,
+    Obligation,
+    PlanMeasure,
+    SessionRequest,
+    Training,
+    TrainingKind,
+)
 from varde.actionplan.tests.factories import make_plan, obligation, plan_manager
 from varde.assessments.models import Assessment
 from varde.assessments.tests.factories import make_assessment
@@ -311,6 +318,24 @@ def _first_line_unit(world: World) -> Unit:
     return Unit.objects.get(pk=world.unit.pk)
 
 
+def _training_obligation_with_a_training(world: World) -> Obligation:
+    unit = _first_line_unit(world)
+    training = Training.objects.create(
+        partnership=world.partnership,
+        kind="competence",
+        held_on=timezone.localdate(),
+        participants=20,
+        given_by="SLT",
+    )
+    training.units.add(unit)
+    return Obligation.objects.get(plan__partnership=world.partnership, code="training")
+
+
+def _trainings_grow(world: World, obligation: Obligation) -> None:
+    first = Training.objects.get(partnership=world.partnership)
+    copies(first, ROWS - 1, held_on=lambda i: first.held_on - timedelta(days=i + 1))
+
+
 def _preparedness_officer(world: World) -> Organisation:
     officer = Organisation.objects.create(
         partnership=world.partnership, name="Beredskap 0", kind=OrganisationKind.PREPAREDNESS
@@ -540,6 +565,20 @@ PAGES = [
         _first_line_unit,
         lambda _: reverse("actionplan:coverage"),
         lambda world, unit: copies(unit, ROWS - 1, name=lambda i: f"Enhet {i:05d}"),
+    ),
+    Page(
+        "obligation page",
+        plan_manager,
+        _training_obligation_with_a_training,
+        lambda obligation: reverse("actionplan:obligation", args=[obligation.pk]),
+        _trainings_grow,
+    ),
+    Page(
+        "plan report",
+        plan_manager,
+        _training_obligation_with_a_training,
+        lambda _: reverse("actionplan:report") + f"?start=2020-01-01&end={timezone.localdate()}",
+        _trainings_grow,
     ),
     Page(
         "preparedness",
