@@ -581,6 +581,13 @@ PAGES = [
         _trainings_grow,
     ),
     Page(
+        "employee page",
+        lambda world: world.make_user(Role.EMPLOYEE),
+        _coordinator,
+        lambda _: reverse("information:employee"),
+        _user_grow,
+    ),
+    Page(
         "preparedness",
         plan_manager,
         _preparedness_officer,
