@@ -51,6 +51,8 @@ from varde.meetings.models import (
 PREFIX = "syntetisk"
 PLAN = Path(__file__).resolve().parent.parent / "actionplan" / "plans" / "fredrikstad-demo.yaml"
 YEARS = 10
+# How many cases have a history of reads in the audit trail.
+HISTORIES = 5_000
 BATCH = 5_000
 # The same hash for every synthetic user: hashing 20,000 passwords would take most of the run.
 PASSWORD = "syntetisk-passord"  # noqa: S105  (synthetic users in a benchmark database only)
@@ -390,9 +392,9 @@ class Generator:
         actors = list(
             User.objects.filter(username__startswith=f"{PREFIX}-").values_list("pk", "username")[:500]
         )
-        concerns = list(
-            Concern.objects.filter(reference__startswith="S").values_list("pk", "partnership_id")[:5000]
-        )
+        # The histories are spread over every partnership's cases, an even sample of them.
+        every = Concern.objects.filter(reference__startswith="S").order_by("reference")
+        concerns = list(every.values_list("pk", "partnership_id"))[:: max(every.count() // HISTORIES, 1)]
         if not actors or not concerns:
             return 0
         total = self.scale.audit_events

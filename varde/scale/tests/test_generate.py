@@ -12,7 +12,9 @@ from varde.accounts.roles import Role
 from varde.concerns.categorical import StatisticsFact
 from varde.concerns.models import Concern, Disclosure, Measure
 from varde.core.audit import verify_chain
+from varde.core.models import AuditEvent
 from varde.meetings.models import ItemMinutes, Meeting
+from varde.scale import generate
 from varde.scale.generate import SCALES, Generator
 
 
@@ -36,6 +38,14 @@ def test_the_small_scale_has_every_kind_of_record_and_a_verifying_chain(generate
     report = verify_chain()
     assert report.intact
     assert report.checked >= small.audit_events
+
+
+def test_the_histories_of_reads_are_spread_over_every_partnership(db, monkeypatch):
+    monkeypatch.setattr(generate, "HISTORIES", 10)
+    Generator(SCALES["small"]).run()
+    read = AuditEvent.objects.filter(action="concern.viewed")
+    assert read.values("object_id").distinct().count() == 10
+    assert read.values("partnership_id").distinct().count() == SCALES["small"].partnerships
 
 
 def test_generated_cases_open_for_a_synthetic_coordinator(generated, client):
