@@ -56,6 +56,8 @@ class Result:
     p99_ms: float
     errors: int
     floor: str
+    # In a summary of rounds: the median of the page's ratios to its floor in each round.
+    ratio: float | None = None
 
 
 def _milliseconds(text: str) -> float:
@@ -106,20 +108,8 @@ def _measure(scenario: Any, base: str, seconds: int, connections: int, rounds: i
     return measured
 
 
-@dataclass(frozen=True)
-class Summary:
-    """A page over all rounds: the medians, and the median of its ratios to its floor in each round."""
-
-    page: str
-    role: str
-    requests_per_second: float
-    p50_ms: float
-    p99_ms: float
-    errors: int
-    ratio: float | None
-
-
-def summarise(rounds: list[list[Result]]) -> list[Summary]:
+def summarise(rounds: list[list[Result]]) -> list[Result]:
+    """Each page over all rounds: the medians, and the median of its ratios to its floor in each round."""
     summaries = []
     for per_round in zip(*rounds, strict=True):
         first = per_round[0]
@@ -129,13 +119,14 @@ def summarise(rounds: list[list[Result]]) -> list[Summary]:
             if floors.get(result.floor)
         ]
         summaries.append(
-            Summary(
+            Result(
                 first.page,
                 first.role,
                 median(result.requests_per_second for result in per_round),
                 median(result.p50_ms for result in per_round),
                 median(result.p99_ms for result in per_round),
                 sum(result.errors for result in per_round),
+                first.floor,
                 median(ratios) if ratios else None,
             )
         )
