@@ -48,26 +48,36 @@ class AuditEvent(models.Model):
     """
 
     occurred_at = models.DateTimeField(_("time"), db_index=True)
-    actor_id = models.CharField(_("actor id"), max_length=64, blank=True, db_index=True)
+    actor_id = models.CharField(_("actor id"), max_length=64, blank=True)
     actor_label = models.CharField(_("actor"), max_length=150, blank=True)
-    partnership_id = models.CharField(_("partnership id"), max_length=64, blank=True, db_index=True)
+    partnership_id = models.CharField(_("partnership id"), max_length=64, blank=True)
     agency_id = models.CharField(_("agency id"), max_length=64, blank=True)
     agency_label = models.CharField(_("agency"), max_length=200, blank=True)
-    action = models.CharField(_("action"), max_length=64, db_index=True)
+    action = models.CharField(_("action"), max_length=64)
     object_type = models.CharField(_("object type"), max_length=64, blank=True)
-    object_id = models.CharField(_("object id"), max_length=64, blank=True, db_index=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
     # Categorical facts only (never personal data), e.g. which fields changed.
     detail = models.JSONField(_("detail"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    hash = models.CharField(max_length=64)
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        # Declared here rather than with db_index and unique on the fields: for those, Django adds a
+        # second index per text column on PostgreSQL for LIKE 'prefix%', which nothing here asks, and
+        # every read of personal data appends an event that had to update both (ADR 0018).
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["object_id"], name="audit_object"),
+            models.Index(fields=["actor_id"], name="audit_actor"),
+            models.Index(fields=["partnership_id"], name="audit_partnership"),
+            models.Index(fields=["action"], name="audit_action"),
+        ]
+        constraints = [models.UniqueConstraint(fields=["hash"], name="audit_hash_unique")]
 
     def __str__(self) -> str:
         return f"{self.id} {self.action}"

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import DatabaseError, connection, connections, transaction
+from django.db import DatabaseError, IntegrityError, connection, connections, transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -105,6 +105,21 @@ def test_postgresql_refuses_update_and_delete(three_events, statement):
         connection.cursor() as cursor,
     ):
         cursor.execute(statement)
+
+
+def test_two_events_cannot_share_a_hash(three_events):
+    first = AuditEvent.objects.get(pk=three_events[0].id)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AuditEvent.objects.create(**{f.name: getattr(first, f.name) for f in AuditEvent._meta.fields[1:]})
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="only PostgreSQL adds LIKE indexes")
+def test_each_append_updates_no_index_that_nothing_asks(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'core_auditevent'")
+        names = {row[0] for row in cursor.fetchall()}
+    assert not {name for name in names if name.endswith("_like")}
+    assert {"audit_object", "audit_actor", "audit_partnership", "audit_action"} <= names
 
 
 @pytest.mark.django_db(transaction=True)
