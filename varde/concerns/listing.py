@@ -28,7 +28,7 @@ from varde.accounts.models import User
 from varde.core.paging import page_with_total
 from varde.core.rendering import short_date, url_with_pk
 
-from .models import Concern, assessment_overdue
+from .models import Concern, is_assessment_overdue
 
 PER_PAGE = 50
 COLUMNS = 7
@@ -76,8 +76,7 @@ class _Texts:
         )
 
     def categories(self, row: Row) -> list[str]:
-        values: list[Any] = [row[name] for name in self.labels]
-        return [labels.get(value, value) for labels, value in zip(self.labels.values(), values, strict=True)]
+        return [str(labels.get(row[name], row[name])) for name, labels in self.labels.items()]
 
 
 def case_list_page(
@@ -123,5 +122,5 @@ def _row(row: Row, names: Mapping[UUID, str], owned: bool, today: date, texts: _
 def _due(row: Row, today: date, texts: _Texts) -> str:
     if row["assessment_due"] is None:
         return "–"
-    overdue = texts.overdue if assessment_overdue(row["assessment_due"], row["status"], today) else ""
+    overdue = texts.overdue if is_assessment_overdue(row["assessment_due"], row["status"], today) else ""
     return f"{escape(short_date(row['assessment_due']))}{overdue}"

@@ -147,7 +147,7 @@ class LegalBasis(models.Model):
         return f"{self.citation} – {self.title}"
 
 
-def assessment_overdue(due: date | None, status: str, today: date) -> bool:
+def is_assessment_overdue(due: date | None, status: str, today: date) -> bool:
     """The assessment deadline has passed while the concern is still being assessed."""
     return due is not None and due < today and status in ASSESSMENT_PHASE
 
@@ -272,7 +272,7 @@ class Concern(ChoiceLabels):
         super().save(*args, **kwargs)
 
     def is_overdue(self, today: date) -> bool:
-        return assessment_overdue(self.assessment_due, self.status, today)
+        return is_assessment_overdue(self.assessment_due, self.status, today)
 
 
 class ConcernEvent(ChoiceLabels):
