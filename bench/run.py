@@ -9,8 +9,8 @@ floor for pages about one record, the 50-row floor for lists); then p50 and p99 
 with one connection, where a page's latency is its own and not the queue in front of it. Every pass
 drives all pages, floors included, in several rounds and reports medians, with each page's ratio
 taken against the floors of its own round: on a shared machine the floor itself moves by a fifth
-from one minute to the next. The keys
-the data was generated with are kept in var/bench-keys.env, so a generated database can be reused.
+from one minute to the next. The keys the data was generated with are kept in var/bench-keys.env,
+so a generated database can be reused.
 See docs/performance.md.
 """
 
@@ -110,12 +110,13 @@ def _measure(scenario: Any, base: str, seconds: int, connections: int, rounds: i
 
 def summarise(rounds: list[list[Result]]) -> list[Result]:
     """Each page over all rounds: the medians, and the median of its ratios to its floor in each round."""
+    floors_by_round = [_floors(results) for results in rounds]
     summaries = []
     for per_round in zip(*rounds, strict=True):
         first = per_round[0]
         ratios = [
             result.requests_per_second / floors[result.floor]
-            for result, floors in zip(per_round, map(_floors, rounds), strict=True)
+            for result, floors in zip(per_round, floors_by_round, strict=True)
             if floors.get(result.floor)
         ]
         summaries.append(

@@ -37,8 +37,10 @@ def page_with_total(queryset: QuerySet[Any], number_text: str | None, per_page: 
     rows = _rows(queryset, number, per_page)
     if rows:
         total = _total(rows[0])
+    elif number == 1:
+        total = 0
     else:
-        # Past the end, or an empty list: count, and show the last page as Paginator.get_page does.
+        # Past the end: count, and show the last page as Paginator.get_page does.
         total = queryset.count()
         number = max(-(-total // per_page), 1)
         rows = _rows(queryset, number, per_page) if total else []

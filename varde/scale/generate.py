@@ -393,8 +393,12 @@ class Generator:
             User.objects.filter(username__startswith=f"{PREFIX}-").values_list("pk", "username")[:500]
         )
         # The histories are spread over every partnership's cases, an even sample of them.
-        every = Concern.objects.filter(reference__startswith="S").order_by("reference")
-        concerns = list(every.values_list("pk", "partnership_id"))[:: max(every.count() // HISTORIES, 1)]
+        every = list(
+            Concern.objects.filter(reference__startswith="S")
+            .order_by("reference")
+            .values_list("pk", "partnership_id")
+        )
+        concerns = every[:: max(len(every) // HISTORIES, 1)]
         if not actors or not concerns:
             return 0
         total = self.scale.audit_events

@@ -51,3 +51,9 @@ def test_an_empty_list_is_one_empty_page(db):
     page = page_with_total(AuditEvent.objects.filter(action="nothing").order_by("id").values("id"), "4", 3)
     assert (page.number, list(page.object_list), page.paginator.count) == (1, [], 0)
     assert not page.has_other_pages()
+
+
+def test_an_empty_first_page_needs_no_count(db, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        page = page_with_total(AuditEvent.objects.filter(action="nothing").order_by("id"), None, 3)
+    assert (page.number, list(page.object_list), page.paginator.count) == (1, [], 0)
