@@ -129,6 +129,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"]["options"] = (
         DATABASES["default"]["OPTIONS"].get("options", "") + " -c jit=off"
     ).strip()
+    # A page's queries are short and the same on every request: PostgreSQL spent more time planning
+    # them than running them (1.4 ms to plan the case page's measures, 0.15 ms to run). Server-side
+    # binding lets psycopg prepare a query after it has run five times on a connection, and the plan
+    # is reused with the next values. Off behind a pooler that cannot keep prepared statements.
+    if env_bool("VARDE_DB_PREPARED_STATEMENTS", True):
+        DATABASES["default"]["OPTIONS"] |= {"server_side_binding": True, "prepare_threshold": 5}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
