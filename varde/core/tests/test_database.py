@@ -1,0 +1,45 @@
+"""The PostgreSQL connection: short, repeated queries are planned once per connection."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.db import connection
+
+from varde.accounts.models import Unit
+
+
+def _settings_options(**environment: str) -> str:
+    script = "import config.settings.base as s; print(s.DATABASES['default']['OPTIONS'])"
+    inherited = {k: v for k, v in os.environ.items() if k != "VARDE_DB_PREPARED_STATEMENTS"}
+    env = inherited | {"DATABASE_URL": "postgres://varde@db.example/varde"} | environment
+    command = [sys.executable, "-c", script]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)  # noqa: S603
+    return result.stdout
+
+
+def test_postgresql_connections_bind_on_the_server_and_prepare_by_default():
+    options = _settings_options()
+    assert "'server_side_binding': True" in options
+    assert "'prepare_threshold': 5" in options
+
+
+def test_prepared_statements_can_be_turned_off_for_a_pooler():
+    options = _settings_options(VARDE_DB_PREPARED_STATEMENTS="false")
+    assert "server_side_binding" not in options
+    assert "prepare_threshold" not in options
+    assert "jit=off" in options
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+@pytest.mark.django_db
+def test_a_query_run_again_with_other_values_reuses_its_prepared_plan(world):
+    units = list(Unit.objects.values_list("pk", flat=True))
+    for index in range(6):
+        Unit.objects.filter(pk=units[index % len(units)]).first()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+    unit_queries = [s for s in statements if 'FROM "accounts_unit"' in s and '"accounts_unit"."id" = $1' in s]
+    assert len(unit_queries) == 1
