@@ -58,11 +58,16 @@ class SituationForm(forms.Form):
     def __init__(self, *args: Any, partnerships: QuerySet[Partnership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(partnership.slug, partnership.name) for partnership in partnerships]
-        if len(choices) > 1:
+        offered = choices if len(choices) > 1 else []
+        if offered:
             self.fields = {
-                "samarbeid": forms.ChoiceField(label=_("Partnership"), choices=choices, required=False),
+                "samarbeid": forms.ChoiceField(label=_("Partnership"), choices=offered, required=False),
                 **self.fields,
             }
+        # Besides the query and the language, the rendered form depends on the year (the defaults and
+        # the check for a period in the future) and on the partnerships offered.
+        offers = (f"{slug}={name}" for slug, name in offered)
+        self.variant = "|".join([str(timezone.localdate().year), *offers])
 
     def table_filters(self) -> dict[str, Any]:
         return {key: value for key, value in self.cleaned_data.items() if key != "samarbeid"}

@@ -161,6 +161,23 @@ def test_a_reader_in_two_partnerships_chooses_which(world, other_world, client):
     assert "gyldig valg" in refused.content.decode()
 
 
+def test_the_filter_form_is_never_shared_between_readers_of_other_partnerships(world, other_world, client):
+    # The rendered form is cached by query and language; the partnerships offered must be part of it.
+    both = world.make_user(Role.VIEWER)
+    Membership.objects.create(user=both, agency=other_world.municipality, role=Role.VIEWER)
+    situation = reverse("statistics:situation")
+    log_in(client, world.make_user(Role.VIEWER))
+    assert 'name="samarbeid"' not in client.get(situation).content.decode()
+    log_in(client, both)
+    offered = client.get(situation).content.decode()
+    assert 'name="samarbeid"' in offered
+    assert other_world.partnership.name in offered
+    log_in(client, other_world.make_user(Role.VIEWER))
+    page = client.get(situation).content.decode()
+    assert 'name="samarbeid"' not in page
+    assert world.partnership.name not in page
+
+
 def test_the_status_report_carries_the_situation_picture(world, client):
     coordinator = world.make_user(Role.COORDINATOR)
     for _ in range(6):
