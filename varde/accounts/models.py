@@ -138,6 +138,11 @@ class User(AbstractUser):
         wanted = set(roles)
         return frozenset(held.agency_id for held in self.held_roles if held.role in wanted)
 
+    def partnership_ids_where(self, roles: Iterable[str]) -> frozenset[uuid.UUID]:
+        """The partnerships in which the user holds one of the roles."""
+        wanted = set(roles)
+        return frozenset(held.partnership_id for held in self.held_roles if held.role in wanted)
+
     @property
     def partnership_ids(self) -> frozenset[uuid.UUID]:
         return frozenset(held.partnership_id for held in self.held_roles)

@@ -21,11 +21,7 @@ CASE_HANDLER_ROLES = (Role.COORDINATOR, Role.POLICE_CONTACT)
 
 
 def partnerships_where(user: Any, role: str) -> QuerySet[Partnership]:
-    if not user.is_authenticated or not user.is_active:
-        return Partnership.objects.none()
-    return Partnership.objects.filter(
-        agencies__memberships__user=user, agencies__memberships__role=role
-    ).distinct()
+    return partnerships_where_any(user, (role,))
 
 
 def handler_agencies(user: Any) -> QuerySet[Agency]:
@@ -47,13 +43,22 @@ def partnership_ids_of(user: Any) -> frozenset[UUID]:
     return user.partnership_ids  # type: ignore[no-any-return]
 
 
+def partnership_ids_where_any(user: Any, roles: Iterable[str]) -> frozenset[UUID]:
+    """The partnerships in which the user holds at least one of the roles, as ids from the roles read
+    once per request."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return user.partnership_ids_where(roles)  # type: ignore[no-any-return]
+
+
 def partnerships_where_any(user: Any, roles: Iterable[str]) -> QuerySet[Partnership]:
     """The partnerships in which the user holds at least one of the roles."""
-    if not user.is_authenticated or not user.is_active:
-        return Partnership.objects.none()
-    return Partnership.objects.filter(
-        agencies__memberships__user=user, agencies__memberships__role__in=list(roles)
-    ).distinct()
+    return Partnership.objects.filter(pk__in=partnership_ids_where_any(user, roles))
+
+
+def holds_role_in(user: Any, roles: Iterable[str], partnership: Partnership) -> bool:
+    """Whether the user holds one of the roles in the partnership; asks the database nothing."""
+    return partnership.pk in partnership_ids_where_any(user, roles)
 
 
 def chosen_partnership(user: Any, roles: Iterable[str], slug: str | None = None) -> Partnership:
@@ -66,9 +71,7 @@ def chosen_partnership(user: Any, roles: Iterable[str], slug: str | None = None)
 
 
 def partnerships_of(user: Any) -> QuerySet[Partnership]:
-    if not user.is_authenticated or not user.is_active:
-        return Partnership.objects.none()
-    return Partnership.objects.filter(agencies__memberships__user=user).distinct()
+    return Partnership.objects.filter(pk__in=partnership_ids_of(user))
 
 
 def agencies_administered_by(user: Any) -> QuerySet[Agency]:

@@ -209,7 +209,10 @@ def register_evidence_source(kind: str, source: EvidenceSource) -> None:
 
 
 def current_plan(partnership: Partnership) -> ActionPlan | None:
-    return ActionPlan.objects.filter(partnership=partnership).order_by("-version").first()
+    plan = ActionPlan.objects.filter(partnership=partnership).order_by("-version").first()
+    if plan is not None:
+        plan.partnership = partnership  # the caller's own; reading it again would cost a query
+    return plan
 
 
 def statuses_for(plan: ActionPlan, today: date) -> list[ObligationStatus]:

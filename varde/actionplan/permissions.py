@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from varde.accounts.models import Partnership
-from varde.accounts.permissions import partnerships_where_any
+from varde.accounts.permissions import holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
 
 from .models import ActionPlan, PlanMeasure
@@ -24,11 +24,11 @@ READERS = (*CONTRIBUTORS, Role.VIEWER)
 
 
 def can_keep(user: Any, partnership: Partnership) -> bool:
-    return partnerships_where_any(user, KEEPERS).filter(pk=partnership.pk).exists()
+    return holds_role_in(user, KEEPERS, partnership)
 
 
 def can_contribute(user: Any, partnership: Partnership) -> bool:
-    return partnerships_where_any(user, CONTRIBUTORS).filter(pk=partnership.pk).exists()
+    return holds_role_in(user, CONTRIBUTORS, partnership)
 
 
 def get_measure_for(user: Any, pk: Any) -> PlanMeasure:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import Agency, Partnership, User
-from varde.accounts.permissions import partnerships_where_any
+from varde.accounts.permissions import holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
@@ -41,12 +41,12 @@ def get_event_for(user: Any, pk: Any) -> Event:
 
 
 def can_keep(user: Any, partnership: Partnership) -> bool:
-    return partnerships_where_any(user, KEEPERS).filter(pk=partnership.pk).exists()
+    return holds_role_in(user, KEEPERS, partnership)
 
 
 def sees_risk_notes(user: Any, partnership: Partnership) -> bool:
     # Rule: risk notes are police information; only the police's case handlers see them.
-    return partnerships_where_any(user, POLICE).filter(pk=partnership.pk).exists()
+    return holds_role_in(user, POLICE, partnership)
 
 
 def _require(allowed: bool) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from django.http import Http404
 
 from varde.accounts.models import Partnership
-from varde.accounts.permissions import chosen_partnership, partnerships_where_any
+from varde.accounts.permissions import chosen_partnership, holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
 
 from .models import Organisation
@@ -23,7 +23,7 @@ def partnership_for(user: Any, slug: str | None = None) -> Partnership:
 
 
 def can_keep(user: Any, partnership: Partnership) -> bool:
-    return partnerships_where_any(user, KEEPERS).filter(pk=partnership.pk).exists()
+    return holds_role_in(user, KEEPERS, partnership)
 
 
 def get_organisation_for(user: Any, pk: Any) -> Organisation:

@@ -114,3 +114,18 @@ def test_deactivated_user_is_refused_everywhere(world, client):
     admin.save()
     response = client.get(reverse("accounts:user_list"))
     assert response.status_code in {302, 404}
+
+
+def test_a_role_in_a_partnership_is_known_from_the_roles_read_once(
+    world, other_world, django_assert_num_queries
+):
+    keeper = world.make_user(Role.PLAN_MANAGER)
+    keeper.held_roles  # noqa: B018 (read once, as the first permission check of a request does)
+    with django_assert_num_queries(0):
+        assert permissions.holds_role_in(keeper, [Role.PLAN_MANAGER], world.partnership)
+        assert not permissions.holds_role_in(keeper, [Role.COORDINATOR], world.partnership)
+        assert not permissions.holds_role_in(keeper, [Role.PLAN_MANAGER], other_world.partnership)
+    assert list(permissions.partnerships_where_any(keeper, [Role.PLAN_MANAGER])) == [world.partnership]
+    assert not permissions.partnerships_where_any(keeper, [Role.ADMIN]).exists()
+    keeper.is_active = False
+    assert not permissions.holds_role_in(keeper, [Role.PLAN_MANAGER], world.partnership)
