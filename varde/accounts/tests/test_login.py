@@ -3,11 +3,16 @@
 import os
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.conf import settings
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -83,9 +88,31 @@ def test_logout_by_get_is_refused(make_user, client):
     assert client.get(reverse("accounts:logout")).status_code == 405
 
 
-def test_idle_sessions_expire_after_30_minutes():
-    assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+def test_a_session_ends_after_30_idle_minutes_however_long_it_was_used(make_user, client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        log_in(client, make_user(Role.EMPLOYEE))
+    home = reverse("accounts:home")
+    for minutes in (0, 20, 45):  # in use for 45 minutes, never idle for 30
+        with time_machine.travel(start + timedelta(minutes=minutes), tick=False):
+            assert client.get(home).status_code == 200
+    with time_machine.travel(start + timedelta(minutes=45 + 31), tick=False):
+        response = client.get(home)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_requests_within_a_minute_do_not_write_the_session(make_user, client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        log_in(client, make_user(Role.EMPLOYEE))
+        client.get(reverse("accounts:home"))
+    with (
+        time_machine.travel(start + timedelta(seconds=50), tick=False),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert client.get(reverse("accounts:home")).status_code == 200
+    assert not [q for q in queries.captured_queries if q["sql"].startswith('UPDATE "django_session"')]
 
 
 # Second factor --------------------------------------------------------------------------------
