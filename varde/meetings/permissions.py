@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from varde.accounts.models import Agency, Partnership, User
-from varde.accounts.permissions import partnerships_where_any
+from varde.accounts.permissions import holds_role_in, partnership_ids_where_any, partnerships_where_any
 from varde.accounts.roles import Role
 
 from .models import Meeting, MeetingKind, MeetingQuerySet
@@ -35,16 +35,24 @@ def meetings_visible_to(user: Any) -> MeetingQuerySet:
 
 
 def can_view_meeting(user: Any, meeting: Meeting) -> bool:
-    return meetings_visible_to(user).filter(pk=meeting.pk).exists()
+    """meetings_visible_to for one meeting: the roles are known without a query, and only a user whose
+    roles do not open the meeting is looked up among the invited."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return can_organise(user, meeting) or meeting.participants.filter(user=user).exists()
+
+
+def _organiser_roles(kind: str) -> tuple[str, ...]:
+    # Rule: contact meetings are arranged by case handlers and secretaries; others by the plan manager too.
+    return CONTACT_ROLES if kind == MeetingKind.CONTACT else NETWORK_ROLES
 
 
 def partnerships_organised_by(user: Any, kind: str) -> QuerySet[Partnership]:
-    # Rule: contact meetings are arranged by case handlers and secretaries; others by the plan manager too.
-    return partnerships_where_any(user, CONTACT_ROLES if kind == MeetingKind.CONTACT else NETWORK_ROLES)
+    return partnerships_where_any(user, _organiser_roles(kind))
 
 
 def can_organise(user: Any, meeting: Meeting) -> bool:
-    return partnerships_organised_by(user, meeting.kind).filter(pk=meeting.partnership_id).exists()
+    return meeting.partnership_id in partnership_ids_where_any(user, _organiser_roles(meeting.kind))
 
 
 def get_meeting_for(user: Any, pk: Any) -> Meeting:
@@ -84,4 +92,4 @@ def agency_of(user: User, partnership: Partnership) -> Agency | None:
 
 
 def is_secretary_in(user: User, partnership: Partnership) -> bool:
-    return user.memberships.filter(agency__partnership=partnership, role=Role.SECRETARY).exists()
+    return holds_role_in(user, [Role.SECRETARY], partnership)
