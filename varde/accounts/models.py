@@ -133,15 +133,17 @@ class User(AbstractUser):
     def role_codes(self) -> frozenset[str]:
         return frozenset(held.role for held in self.held_roles)
 
+    def _held_among(self, roles: Iterable[str]) -> list[HeldRole]:
+        wanted = set(roles)
+        return [held for held in self.held_roles if held.role in wanted]
+
     def agency_ids_where(self, roles: Iterable[str]) -> frozenset[uuid.UUID]:
         """The agencies in which the user holds one of the roles."""
-        wanted = set(roles)
-        return frozenset(held.agency_id for held in self.held_roles if held.role in wanted)
+        return frozenset(held.agency_id for held in self._held_among(roles))
 
     def partnership_ids_where(self, roles: Iterable[str]) -> frozenset[uuid.UUID]:
         """The partnerships in which the user holds one of the roles."""
-        wanted = set(roles)
-        return frozenset(held.partnership_id for held in self.held_roles if held.role in wanted)
+        return frozenset(held.partnership_id for held in self._held_among(roles))
 
     @property
     def partnership_ids(self) -> frozenset[uuid.UUID]:

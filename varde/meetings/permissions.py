@@ -26,9 +26,11 @@ def meetings_visible_to(user: Any) -> MeetingQuerySet:
     if not user.is_authenticated or not user.is_active:
         return Meeting.objects.none()
     # Rule: case handlers and secretaries see the partnership's contact meetings.
-    rule = Q(kind=MeetingKind.CONTACT, partnership__in=partnerships_where_any(user, CONTACT_ROLES))
+    rule = Q(kind=MeetingKind.CONTACT, partnership_id__in=partnership_ids_where_any(user, CONTACT_ROLES))
     # Rule: they and the plan manager see the other meetings.
-    rule |= ~Q(kind=MeetingKind.CONTACT) & Q(partnership__in=partnerships_where_any(user, NETWORK_ROLES))
+    rule |= ~Q(kind=MeetingKind.CONTACT) & Q(
+        partnership_id__in=partnership_ids_where_any(user, NETWORK_ROLES)
+    )
     # Rule: everyone sees the meetings they are invited to.
     rule |= Q(participants__user=user)
     return Meeting.objects.filter(pk__in=Meeting.objects.filter(rule).values("pk"))
