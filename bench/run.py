@@ -138,6 +138,28 @@ def _floors(results: list[Result]) -> dict[str, float]:
     return {r.page: r.requests_per_second for r in results if r.page.startswith("floor")}
 
 
+def prepare(database_url: str, *, generate: str | None) -> Any:
+    """Production settings on the benchmark database, migrated and (if empty) generated; the pages."""
+    os.environ |= _keys() | {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DATABASE_URL": database_url,
+        "VARDE_SECURE_SSL_REDIRECT": "false",
+        "VARDE_BENCH_FLOOR": "true",
+        "VARDE_ALLOWED_HOSTS": "127.0.0.1",
+        "VARDE_API_REQUESTS_PER_MINUTE": "100000000",
+        "VARDE_VAR_DIR": str(REPO / "var" / "bench"),
+    }
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench.scenario import Scenario
+
+    call_command("migrate", interactive=False, verbosity=0)
+    return Scenario.prepare(generate=generate)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", required=True, help="a PostgreSQL database for the benchmark")
@@ -164,24 +186,7 @@ def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install wrk")
 
-    os.environ |= _keys() | {
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DATABASE_URL": args.database_url,
-        "VARDE_SECURE_SSL_REDIRECT": "false",
-        "VARDE_BENCH_FLOOR": "true",
-        "VARDE_ALLOWED_HOSTS": "127.0.0.1",
-        "VARDE_API_REQUESTS_PER_MINUTE": "100000000",
-        "VARDE_VAR_DIR": str(REPO / "var" / "bench"),
-    }
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from bench.scenario import Scenario
-
-    call_command("migrate", interactive=False, verbosity=0)
-    scenario = Scenario.prepare(generate=args.generate)
+    scenario = prepare(args.database_url, generate=args.generate)
 
     varde = str(Path(sys.executable).with_name("varde"))
     log = (REPO / "var" / "bench-server.log").open("w")

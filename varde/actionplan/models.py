@@ -32,6 +32,14 @@ class MeasureStatus(models.TextChoices):
     PAUSED = "paused", _("Paused")
 
 
+# The colour of a status's tag (Designsystemet's data-color); the statuses not named are "info".
+MEASURE_STATUS_COLORS: dict[str, str] = {
+    MeasureStatus.DONE: "success",
+    MeasureStatus.PAUSED: "warning",
+    MeasureStatus.PLANNED: "neutral",
+}
+
+
 class ActionPlan(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     partnership = models.ForeignKey(
@@ -74,6 +82,10 @@ class PlanMeasure(ChoiceLabels):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    @property
+    def status_color(self) -> str:
+        return MEASURE_STATUS_COLORS.get(self.status, "info")
 
 
 class Activity(ChoiceLabels):

@@ -39,6 +39,7 @@ STATE_LABELS: dict[str, Promise] = {
     State.DUE_SOON: _("Due soon"),
     State.OVERDUE: _("Overdue"),
 }
+STATE_COLORS = {State.MET: "success", State.DUE_SOON: "warning", State.OVERDUE: "danger"}
 # Worst first, for summing up several units.
 SEVERITY = {State.OVERDUE: 0, State.DUE_SOON: 1, State.MET: 2}
 
@@ -58,29 +59,35 @@ class Evidence:
     url: str = ""
 
 
+class Stated:
+    """A state shown as a tag: its label and its colour."""
+
+    state: str
+
+    @property
+    def state_label(self) -> Promise:
+        return STATE_LABELS[self.state]
+
+    @property
+    def state_color(self) -> str:
+        return STATE_COLORS[self.state]
+
+
 @dataclass(frozen=True)
-class UnitCoverage:
+class UnitCoverage(Stated):
     unit: Unit
     last: date | None
     due: date
     state: str
 
-    @property
-    def state_label(self) -> Promise:
-        return STATE_LABELS[self.state]
-
 
 @dataclass(frozen=True)
-class ObligationStatus:
+class ObligationStatus(Stated):
     obligation: Obligation
     state: str
     due: date | None
     evidence: list[Evidence] = field(default_factory=list)
     units: list[UnitCoverage] = field(default_factory=list)
-
-    @property
-    def state_label(self) -> Promise:
-        return STATE_LABELS[self.state]
 
 
 def months_between(rule: str, value: int) -> int:

@@ -114,6 +114,20 @@ def test_status_and_activity_on_a_plan_measure(world, manager_client, client):
     assert 'name="activity-text"' in client.get(url).content.decode()
 
 
+def test_the_dashboard_tags_each_state_and_status_in_its_colour(world, manager_client):
+    plan = make_plan(
+        world,
+        adopted_on="2020-01-01",
+        obligations=obligation("network", "every_months", 6, "meeting:resource_network"),
+    )
+    done = plan.measures.get(number=1)
+    actions.set_measure_status(plan_manager(world), done, status=MeasureStatus.DONE, note="Levert.")
+    page = manager_client.get(reverse("actionplan:dashboard")).content.decode()
+    assert '<span class="ds-tag" data-color="danger">Forfalt</span>' in page
+    assert '<span class="ds-tag" data-color="success">Ferdig</span>' in page
+    assert page.count('<span class="ds-tag" data-color="neutral">Planlagt</span>') == 2
+
+
 def test_a_request_goes_from_requested_to_scheduled_to_held(world, manager_client):
     make_plan(world)
     manager_client.post(
