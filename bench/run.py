@@ -138,8 +138,8 @@ def _floors(results: list[Result]) -> dict[str, float]:
     return {r.page: r.requests_per_second for r in results if r.page.startswith("floor")}
 
 
-def prepare(database_url: str, *, generate: str | None) -> Any:
-    """Production settings on the benchmark database, migrated and (if empty) generated; the pages."""
+def configure(database_url: str) -> None:
+    """Production settings on the benchmark database, with the keys it was generated with."""
     os.environ |= _keys() | {
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DATABASE_URL": database_url,
@@ -152,6 +152,11 @@ def prepare(database_url: str, *, generate: str | None) -> Any:
     import django
 
     django.setup()
+
+
+def prepare(database_url: str, *, generate: str | None) -> Any:
+    """The benchmark database configured, migrated and (if empty) generated; the pages."""
+    configure(database_url)
     from django.core.management import call_command
 
     from bench.scenario import Scenario

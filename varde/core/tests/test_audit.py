@@ -20,6 +20,7 @@ from varde.core.audit import (
     _canonical,
     _hmac_sha256,
     _postgresql_time,
+    compute_hash,
     record_event,
     verify_chain,
 )
@@ -57,6 +58,20 @@ def test_event_records_who_what_and_which_object(three_events, world):
     assert event.object_type == "unit"
     assert event.object_id == str(world.unit.pk)
     assert event.purpose == "test"
+
+
+def test_the_appended_event_is_the_stored_row(world):
+    actor = world.make_user("coordinator")
+    detail = {"fields": ["name", "kind"], "count": 2, "note": 'æøå "quoted"'}
+    appended = record_event(
+        "unit.updated", actor=actor, obj=world.unit, agency=world.municipality, detail=detail
+    )
+    stored = AuditEvent.objects.get(pk=appended.pk)
+    for name in (*HASHED_FIELDS, "hash"):
+        assert getattr(stored, name) == getattr(appended, name), name
+    assert stored.detail == detail
+    assert compute_hash({name: getattr(stored, name) for name in HASHED_FIELDS}) == stored.hash
+    assert verify_chain().intact
 
 
 def test_altered_row_is_named(three_events):
