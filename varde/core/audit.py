@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypedDict, Unpack
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections, transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Field, Max, Min
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -157,21 +157,24 @@ _COLUMNS = (*HASHED_FIELDS, "hash")
 
 
 @cache
-def _insert_statement() -> str:
+def _insert_statement() -> tuple[str, list[Field[Any, Any]]]:
+    """The INSERT of one event and the fields that prepare its values, in the statement's order."""
     quote = connection.ops.quote_name
+    by_name = {field.name: field for field in AuditEvent._meta.concrete_fields}
     columns = ", ".join(map(quote, _COLUMNS))
     placeholders = ", ".join(["%s"] * len(_COLUMNS))
     table = quote(AuditEvent._meta.db_table)
-    return f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {quote('id')}"  # noqa: S608
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {quote('id')}"  # noqa: S608
+    return sql, [by_name[name] for name in _COLUMNS]
 
 
 def _insert(values: dict[str, Any]) -> AuditEvent:
     """Insert one linked event with a statement written once: the append lock is held until the
     transaction ends, and building the ORM's INSERT for every event took longer than sending it."""
-    fields = {field.name: field for field in AuditEvent._meta.concrete_fields}
-    params = [fields[name].get_db_prep_save(values[name], connection) for name in _COLUMNS]
+    sql, fields = _insert_statement()
+    params = [field.get_db_prep_save(values[field.name], connection) for field in fields]
     with connection.cursor() as cursor:
-        cursor.execute(_insert_statement(), params)
+        cursor.execute(sql, params)
         (event_id,) = cursor.fetchone()
     event = AuditEvent(id=event_id, **values)
     event._state.adding = False
