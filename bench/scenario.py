@@ -16,7 +16,7 @@ from varde.api import tokens
 from varde.api.models import Scope
 from varde.concerns.models import Concern
 from varde.core.models import AuditEvent
-from varde.meetings.models import Meeting
+from varde.meetings.models import Meeting, MeetingKind
 from varde.scale.generate import PREFIX, SCALES, Generator
 
 
@@ -74,7 +74,9 @@ class Scenario:
             .exclude(object_id=str(concern.pk))
             .values_list("object_id", flat=True)[0]
         )
-        meeting = Meeting.objects.filter(partnership=partnership).order_by("-starts_at")[0]
+        meeting = Meeting.objects.filter(partnership=partnership, kind=MeetingKind.CONTACT).order_by(
+            "-starts_at"
+        )[0]
         _token, secret = tokens.create_token(
             coordinator, user=coordinator, name="benchmark", scopes=[Scope.READ]
         )

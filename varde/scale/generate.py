@@ -17,9 +17,10 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from varde.accounts.models import Agency, Membership, Partnership, User
+from varde.accounts.models import Agency, Membership, Partnership, Unit, UnitKind, User
 from varde.accounts.roles import AgencyKind, Role
 from varde.actionplan.actions import import_plan
+from varde.actionplan.models import ActionPlan, Activity, Topic, Training, TrainingKind
 from varde.assessments.models import Assessment, Instrument
 from varde.concerns.actions.reference import create_partnership
 from varde.concerns.categorical import MeasureType, StatisticsFact
@@ -53,6 +54,13 @@ PLAN = Path(__file__).resolve().parent.parent / "actionplan" / "plans" / "fredri
 YEARS = 10
 # How many cases have a history of reads in the audit trail.
 HISTORIES = 5_000
+# Each partnership's municipal units (two in three in the first line), trainings a year, and activities
+# recorded a year under each measure of the plan: the evidence the plan's dashboard reads.
+UNITS = 30
+TRAININGS_A_YEAR = 12
+ACTIVITIES_A_YEAR = 6
+# One meeting in four is of another kind than a contact meeting, each kind in turn.
+OTHER_MEETING_EVERY = 4
 BATCH = 5_000
 # The same hash for every synthetic user: hashing 20,000 passwords would take most of the run.
 PASSWORD = "syntetisk-passord"  # noqa: S105  (synthetic users in a benchmark database only)
@@ -154,6 +162,13 @@ def _copier(cursor: Any, table: str, columns: str, width: int) -> Callable[[list
     return lambda values: cursor.executemany(sql, values)
 
 
+def _meeting_kind(index: int) -> str:
+    others = [kind for kind in MeetingKind.values if kind != MeetingKind.CONTACT]
+    if index % OTHER_MEETING_EVERY:
+        return MeetingKind.CONTACT
+    return others[index // OTHER_MEETING_EVERY % len(others)]
+
+
 def _spread(total: int, parts: int) -> list[int]:
     """`total` shared as evenly as possible over `parts`."""
     return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
@@ -199,7 +214,8 @@ class Generator:
         counts["meetings"] = self._meetings(
             partnership, concerns, _spread(self.scale.meetings, share)[number]
         )
-        import_plan(None, partnership, source=PLAN.read_text(encoding="utf-8"))
+        plan = import_plan(None, partnership, source=PLAN.read_text(encoding="utf-8"))
+        counts |= self._plan_work(partnership, municipality, plan)
         counts["statistics facts"] = self._facts(
             partnership, municipality, police, _spread(self.scale.facts, share)[number]
         )
@@ -340,8 +356,8 @@ class Generator:
         meetings = [
             Meeting(
                 partnership=partnership,
-                kind=MeetingKind.CONTACT,
-                title=f"Syntetisk kontaktmøte {index}",
+                kind=_meeting_kind(index),
+                title=f"Syntetisk møte {index}",
                 starts_at=first + step * index,
                 ends_at=first + step * index + timedelta(hours=2),
                 status=MeetingStatus.HELD,
@@ -365,6 +381,56 @@ class Generator:
             ),
         )
         return len(saved)
+
+    def _plan_work(self, partnership: Partnership, municipality: Agency, plan: ActionPlan) -> dict[str, int]:
+        kinds = UnitKind.values
+        units = [
+            Unit(
+                agency=municipality,
+                name=f"Syntetisk enhet {index:02d}",
+                kind=kinds[index % len(kinds)],
+                first_line=index % 3 != 2,
+            )
+            for index in range(UNITS)
+        ]
+        counts = {"units": _insert(Unit, units)}
+        days = 365 * YEARS
+        count = TRAININGS_A_YEAR * YEARS
+        trainings = [
+            Training(
+                partnership=partnership,
+                kind=TrainingKind.COMPETENCE if index % 3 else TrainingKind.AWARENESS,
+                held_on=self.today - timedelta(days=days * index // count),
+                participants=self.random.randint(5, 40),
+                topics=list(Topic.values),
+                given_by="Syntetisk kursholder",
+            )
+            for index in range(count)
+        ]
+        counts["trainings"] = _insert(Training, trainings)
+        _insert_plain(
+            Training.units.through,
+            (
+                {"training_id": training.pk, "unit_id": units[(index + reached) % UNITS].pk}
+                for index, training in enumerate(trainings)
+                if training.kind == TrainingKind.COMPETENCE
+                for reached in range(1 + index % 3)
+            ),
+        )
+        count = ACTIVITIES_A_YEAR * YEARS
+        counts["plan activities"] = _insert(
+            Activity,
+            (
+                Activity(
+                    measure=measure,
+                    occurred_on=self.today - timedelta(days=days * index // count),
+                    text=f"Syntetisk aktivitet {index} under tiltak {measure.number}.",
+                )
+                for measure in plan.measures.all()
+                for index in range(count)
+            ),
+        )
+        return counts
 
     def _facts(self, partnership: Partnership, municipality: Agency, police: Agency, count: int) -> int:
         pick = self.random.choice

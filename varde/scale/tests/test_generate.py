@@ -7,13 +7,14 @@ from django.db import connection
 from django.urls import reverse
 
 from conftest import log_in
-from varde.accounts.models import Partnership, User
+from varde.accounts.models import Partnership, Unit, User
+from varde.actionplan.models import Activity, Training
 from varde.accounts.roles import Role
 from varde.concerns.categorical import StatisticsFact
 from varde.concerns.models import Concern, Disclosure, Measure
 from varde.core.audit import verify_chain
 from varde.core.models import AuditEvent
-from varde.meetings.models import ItemMinutes, Meeting
+from varde.meetings.models import ItemMinutes, Meeting, MeetingKind
 from varde.scale import generate
 from varde.scale.generate import SCALES, Generator
 
@@ -34,6 +35,11 @@ def test_the_small_scale_has_every_kind_of_record_and_a_verifying_chain(generate
     assert Meeting.objects.count() == small.meetings
     assert ItemMinutes.objects.count() == small.meetings
     assert StatisticsFact.objects.count() == small.facts
+    assert Unit.objects.filter(first_line=True).count() == 20 * small.partnerships
+    assert Training.objects.count() == 120 * small.partnerships
+    assert Training.units.through.objects.exists()
+    assert Activity.objects.count() == 17 * 60 * small.partnerships
+    assert 0 < Meeting.objects.exclude(kind=MeetingKind.CONTACT).count() < small.meetings // 2
     assert generated["audit events"] == small.audit_events
     report = verify_chain()
     assert report.intact
