@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import F, QuerySet, Window
+from django.db.models import F, Max, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -156,7 +156,11 @@ class Records:
                 )
             )
         self.activities: dict[Any, list[Evidence]] = defaultdict(list)
-        for activity in _newest(Activity.objects.filter(measure__plan=plan), per="measure", by="occurred_on"):
+        # Only the measures an obligation asks activities of: the others' logs are not evidence.
+        logged = Activity.objects.filter(
+            measure__in=plan.obligations.filter(evidence="activity").values("measure")
+        )
+        for activity in _newest(logged, per="measure", by="occurred_on"):
             self.activities[activity.measure_id].append(
                 Evidence(
                     activity.occurred_on,
@@ -164,15 +168,20 @@ class Records:
                     reverse("actionplan:measure", args=[activity.measure_id]),
                 )
             )
-        self.trained: dict[Any, date] = {}
-        self.trainings: list[Evidence] = []
-        for training in Training.objects.filter(
-            partnership=partnership, kind=TrainingKind.COMPETENCE
-        ).prefetch_related("units"):
-            self.trainings.append(Evidence(training.held_on, str(training), reverse("actionplan:trainings")))
-            for unit in training.units.all():
-                if training.held_on <= today and training.held_on > self.trained.get(unit.pk, date.min):
-                    self.trained[unit.pk] = training.held_on
+        # Ten years of trainings are not read: only the newest few, and each unit's last date.
+        held = Training.objects.filter(
+            partnership=partnership, kind=TrainingKind.COMPETENCE, held_on__lte=today
+        )
+        listed = reverse("actionplan:trainings")
+        self.trainings = [
+            Evidence(t.held_on, str(t), listed) for t in held.order_by("-held_on")[:EVIDENCE_SHOWN]
+        ]
+        self.trained: dict[Any, date] = dict(
+            Training.units.through.objects.filter(training__in=held.values("pk"))
+            .values("unit_id")
+            .annotate(last=Max("training__held_on"))
+            .values_list("unit_id", "last")
+        )
         self.first_line = list(
             Unit.objects.filter(agency__partnership=partnership, first_line=True, is_active=True)
         )
