@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -70,7 +70,13 @@ def public_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 
 @access(EDITOR_RULE)
 def editor_list(request: HttpRequest) -> HttpResponse:
-    pages = pages_editable_by(request.user).select_related("partnership").prefetch_related("versions")
+    # The list tags each page published or draft; the superseded versions of years of edits stay unread.
+    standing = PageVersion.objects.exclude(status=VersionStatus.SUPERSEDED).only("page_id", "status")
+    pages = (
+        pages_editable_by(request.user)
+        .select_related("partnership")
+        .prefetch_related(Prefetch("versions", queryset=standing))
+    )
     return render(request, "information/editor_list.html", {"pages": pages})
 
 

@@ -155,6 +155,20 @@ def test_the_editor_previews_saves_and_publishes_through_the_page(world, client)
     assert page(world).reviewed_on is not None
 
 
+def test_the_editor_list_tags_the_standing_versions_and_leaves_the_superseded_unread(world, client):
+    for body in ("En.", "To.", "Tre."):
+        actions.save_draft(editor(world), page(world), title="Tegn", body=body)
+        actions.publish(editor(world), page(world))
+    actions.save_draft(editor(world), page(world), title="Tegn", body="Fire, under arbeid.")
+    log_in(client, editor(world))
+    response = client.get(reverse("information:editor_list"))
+    listed = next(p for p in response.context["pages"] if p.pk == page(world).pk)
+    assert sorted(v.status for v in listed.versions.all()) == [VersionStatus.DRAFT, VersionStatus.PUBLISHED]
+    row = next(r for r in response.content.decode().split("<tr") if str(listed.pk) in r)
+    assert "Publisert" in row
+    assert "Utkast" in row
+
+
 def test_the_employee_page_names_contacts_and_the_units_training(world, client):
     coordinator = world.make_user(Role.COORDINATOR, first_name="Kari", last_name="Koordinator")
     resource = world.make_user(Role.RESOURCE_PERSON, first_name="Rita", last_name="Ressurs")
