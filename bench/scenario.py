@@ -10,7 +10,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from varde.accounts.models import Partnership, User
+from varde.accounts.models import Partnership, Unit, User
 from varde.accounts.roles import Role
 from varde.api import tokens
 from varde.api.models import Scope
@@ -18,6 +18,7 @@ from varde.concerns.models import Concern
 from varde.core.models import AuditEvent
 from varde.meetings.models import Meeting, MeetingKind
 from varde.scale.generate import PREFIX, SCALES, Generator
+from varde.scale.views import TABLE_ROWS
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ class Scenario:
             if generate is None:
                 raise SystemExit("The database holds no generated data: add --generate national.")
             Generator(SCALES[generate], report=print).run()
+        if Unit.objects.count() < TABLE_ROWS:
+            # Sets generated before 2026-12-02 hold no units: their table floor rendered an empty table.
+            raise SystemExit(f"The table floor needs {TABLE_ROWS} units; generate the database again.")
         partnership = Partnership.objects.get(slug=f"{PREFIX}-01")
 
         def member(role: str) -> User:

@@ -4,12 +4,13 @@ chain that still verifies, usable through the pages, and never generated twice i
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import override_settings
 from django.urls import reverse
 
 from conftest import log_in
 from varde.accounts.models import Partnership, Unit, User
-from varde.actionplan.models import Activity, Training
 from varde.accounts.roles import Role
+from varde.actionplan.models import Activity, Training
 from varde.concerns.categorical import StatisticsFact
 from varde.concerns.models import Concern, Disclosure, Measure
 from varde.core.audit import verify_chain
@@ -17,6 +18,7 @@ from varde.core.models import AuditEvent
 from varde.meetings.models import ItemMinutes, Meeting, MeetingKind
 from varde.scale import generate
 from varde.scale.generate import SCALES, Generator
+from varde.scale.views import TABLE_ROWS
 
 
 @pytest.fixture
@@ -64,6 +66,15 @@ def test_generated_cases_open_for_a_synthetic_coordinator(generated, client):
     concern = Concern.objects.filter(owning_agency__memberships__user=coordinator).first()
     page = client.get(reverse("concerns:detail", args=[concern.pk])).content.decode()
     assert "Syntetisk person" in page
+
+
+@override_settings(VARDE_BENCH_FLOOR=True)
+def test_the_generated_set_fills_the_benchmark_floors(generated, client):
+    """The floors are what every page is measured against: an empty table would make them too cheap."""
+    log_in(client, User.objects.filter(username__startswith="syntetisk-").first())
+    table = client.get(reverse("scale:floor_table")).content.decode()
+    assert table.count("<tr>") == 1 + TABLE_ROWS
+    assert "Syntetisk enhet" in client.get(reverse("scale:floor_row")).content.decode()
 
 
 def test_a_second_run_is_refused(generated):
