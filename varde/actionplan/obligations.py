@@ -13,13 +13,13 @@ from typing import Any
 
 from django.db.models import F, Max, QuerySet, Window
 from django.db.models.functions import RowNumber
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership, Unit
 from varde.concerns.dates import add_months
+from varde.core.rendering import url_of, url_with_pk
 from varde.meetings.models import Meeting, MeetingKind, MeetingStatus
 
 from .models import ActionPlan, Activity, Obligation, Rule, Training, TrainingKind
@@ -147,12 +147,14 @@ class Records:
         self.today = today
         self.meetings: dict[str, list[Evidence]] = defaultdict(list)
         held = Meeting.objects.filter(partnership=partnership, status=MeetingStatus.HELD)
-        for meeting in _newest(held, per="kind", by="starts_at").only("pk", "kind", "starts_at", "title"):
-            self.meetings[meeting.kind].append(
+        kinds = Meeting.labels_of("kind")
+        newest = _newest(held, per="kind", by="starts_at").values_list("pk", "kind", "starts_at", "title")
+        for pk, kind, starts_at, title in newest:
+            self.meetings[kind].append(
                 Evidence(
-                    timezone.localdate(meeting.starts_at),
-                    str(meeting),
-                    reverse("meetings:detail", args=[meeting.pk]),
+                    timezone.localdate(starts_at),
+                    title or kinds.get(kind, kind),
+                    url_with_pk("meetings:detail", pk),
                 )
             )
         self.activities: dict[Any, list[Evidence]] = defaultdict(list)
@@ -165,22 +167,21 @@ class Records:
                 Evidence(
                     activity.occurred_on,
                     activity.text[:120],
-                    reverse("actionplan:measure", args=[activity.measure_id]),
+                    url_with_pk("actionplan:measure", activity.measure_id),
                 )
             )
         # Ten years of trainings are not read: only the newest few, and each unit's last date.
-        held = Training.objects.filter(
+        given = Training.objects.filter(
             partnership=partnership, kind=TrainingKind.COMPETENCE, held_on__lte=today
         )
-        listed = reverse("actionplan:trainings")
+        listed = url_of("actionplan:trainings")
         self.trainings = [
-            Evidence(t.held_on, str(t), listed) for t in held.order_by("-held_on")[:EVIDENCE_SHOWN]
+            Evidence(t.held_on, str(t), listed) for t in given.order_by("-held_on")[:EVIDENCE_SHOWN]
         ]
         self.trained: dict[Any, date] = dict(
-            Training.units.through.objects.filter(training__in=held.values("pk"))
-            .values("unit_id")
+            Training.units.through.objects.filter(training__in=given.values("pk"))
+            .values_list("unit_id")
             .annotate(last=Max("training__held_on"))
-            .values_list("unit_id", "last")
         )
         self.first_line = list(
             Unit.objects.filter(agency__partnership=partnership, first_line=True, is_active=True)
