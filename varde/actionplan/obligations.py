@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import F, Max, QuerySet, Window
+from django.db.models import F, Max, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -178,14 +178,14 @@ class Records:
         self.trainings = [
             Evidence(t.held_on, str(t), listed) for t in given.order_by("-held_on")[:EVIDENCE_SHOWN]
         ]
-        self.trained: dict[Any, date] = dict(
-            Training.units.through.objects.filter(training__in=given.values("pk"))
-            .values_list("unit_id")
-            .annotate(last=Max("training__held_on"))
+        # Each first-line unit with the date of its last competence training, in one query.
+        first_line: list[Any] = list(
+            Unit.objects.filter(agency__partnership=partnership, first_line=True, is_active=True).annotate(
+                last_trained=Max("trainings__held_on", filter=Q(trainings__in=given.values("pk")))
+            )
         )
-        self.first_line = list(
-            Unit.objects.filter(agency__partnership=partnership, first_line=True, is_active=True)
-        )
+        self.first_line: list[Unit] = first_line
+        self.trained: dict[Any, date] = {u.pk: u.last_trained for u in first_line if u.last_trained}
         self.later_plans = list(
             ActionPlan.objects.filter(partnership=partnership, version__gt=plan.version).order_by("version")
         )

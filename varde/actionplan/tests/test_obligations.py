@@ -111,7 +111,7 @@ def test_every_first_line_unit(world):
     assert never.pk in {row.unit.pk for row in result.units}
 
 
-def test_a_unit_counts_its_last_training_up_to_the_day_asked_and_the_newest_five_are_shown(world):
+def test_a_unit_counts_its_last_competence_training_up_to_the_day_asked_and_the_newest_five_are_shown(world):
     make_plan(world, obligations=obligation("training", "first_line_every_months", 24, "training"))
     school = UnitFactory(agency=world.municipality, name="Skole", first_line=True)
     for month in range(1, 9):
@@ -119,6 +119,9 @@ def test_a_unit_counts_its_last_training_up_to_the_day_asked_and_the_newest_five
         with time_machine.travel(held):
             record = TrainingRecord("competence", held, [school], "", 10, ["basics"], "Kari")
             actions.record_training(plan_manager(world), world.partnership, record=record)
+    with time_machine.travel(day("2025-06-10")):
+        awareness = TrainingRecord("awareness", day("2025-06-10"), [school], "", 10, ["basics"], "Kari")
+        actions.record_training(plan_manager(world), world.partnership, record=awareness)
     result = status(world, "training", "2025-06-15")
     assert {row.unit.name: row.last for row in result.units}["Skole"] == day("2025-06-01")
     assert [item.on for item in result.evidence] == [day(f"2025-{month:02d}-01") for month in (6, 5, 4, 3, 2)]
