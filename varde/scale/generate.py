@@ -383,6 +383,8 @@ class Generator:
         return len(saved)
 
     def _plan_work(self, partnership: Partnership, municipality: Agency, plan: ActionPlan) -> dict[str, int]:
+        """The municipality's units, ten years of trainings reaching them, and the activities logged
+        under each measure of the plan."""
         kinds = UnitKind.values
         units = [
             Unit(

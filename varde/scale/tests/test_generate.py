@@ -10,7 +10,7 @@ from django.urls import reverse
 from conftest import log_in
 from varde.accounts.models import Partnership, Unit, User
 from varde.accounts.roles import Role
-from varde.actionplan.models import Activity, Training
+from varde.actionplan.models import Activity, PlanMeasure, Training
 from varde.concerns.categorical import StatisticsFact
 from varde.concerns.models import Concern, Disclosure, Measure
 from varde.core.audit import verify_chain
@@ -37,10 +37,14 @@ def test_the_small_scale_has_every_kind_of_record_and_a_verifying_chain(generate
     assert Meeting.objects.count() == small.meetings
     assert ItemMinutes.objects.count() == small.meetings
     assert StatisticsFact.objects.count() == small.facts
-    assert Unit.objects.filter(first_line=True).count() == 20 * small.partnerships
-    assert Training.objects.count() == 120 * small.partnerships
+    assert Unit.objects.filter(first_line=True).count() == generate.UNITS * 2 // 3 * small.partnerships
+    assert Training.objects.count() == generate.TRAININGS_A_YEAR * generate.YEARS * small.partnerships
     assert Training.units.through.objects.exists()
-    assert Activity.objects.count() == 17 * 60 * small.partnerships
+    measures = PlanMeasure.objects.filter(plan__partnership__slug="syntetisk-01").count()
+    assert (
+        Activity.objects.count()
+        == generate.ACTIVITIES_A_YEAR * generate.YEARS * measures * small.partnerships
+    )
     assert 0 < Meeting.objects.exclude(kind=MeetingKind.CONTACT).count() < small.meetings // 2
     assert generated["audit events"] == small.audit_events
     report = verify_chain()
