@@ -5,6 +5,7 @@ written in bulk, through the same models (so encryption and the audit chain are 
 per-record actions that a user's work goes through: those would take hours for a national data set.
 """
 
+import itertools
 import random
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from varde.accounts.models import Agency, Membership, Partnership, Unit, UnitKind, User
+from varde.accounts.permissions import CASE_HANDLER_ROLES
 from varde.accounts.roles import AgencyKind, Role
 from varde.actionplan.actions import import_plan
 from varde.actionplan.models import ActionPlan, Activity, Topic, Training, TrainingKind
@@ -162,6 +164,34 @@ def _copier(cursor: Any, table: str, columns: str, width: int) -> Callable[[list
     return lambda values: cursor.executemany(sql, values)
 
 
+def _handlers(*agencies: Agency) -> dict[Any, list[Any]]:
+    """The ids of each agency's case handlers, who are made responsible for its cases."""
+    handlers: dict[Any, list[Any]] = {agency.pk: [] for agency in agencies}
+    members = Membership.objects.filter(agency__in=agencies, role__in=CASE_HANDLER_ROLES)
+    for agency_id, user_id in members.values_list("agency_id", "user_id"):
+        handlers[agency_id].append(user_id)
+    return handlers
+
+
+# The way a case goes, as far as its status: each step is a line in its timeline.
+PATH = [Status.RECEIVED, Status.UNDER_ASSESSMENT, Status.FOLLOW_UP, Status.CLOSED]
+
+
+def _timeline(concern: Concern) -> Iterator[ConcernEvent]:
+    """What a case of its status has been through: received, given to someone, and each step since."""
+    yield ConcernEvent(concern=concern, action="received", to_status=Status.RECEIVED)
+    actor = concern.responsible_id
+    if actor is None:
+        return
+    yield ConcernEvent(concern=concern, actor_id=actor, action="responsible_changed")
+    steps = PATH[: PATH.index(Status(concern.status)) + 1]
+    for before, after in itertools.pairwise(steps):
+        action = "closed" if after == Status.CLOSED else "status_changed"
+        yield ConcernEvent(
+            concern=concern, actor_id=actor, action=action, from_status=before, to_status=after
+        )
+
+
 def _meeting_kind(index: int) -> str:
     others = [kind for kind in MeetingKind.values if kind != MeetingKind.CONTACT]
     if index % OTHER_MEETING_EVERY:
@@ -250,15 +280,21 @@ class Generator:
         self, number: int, partnership: Partnership, municipality: Agency, police: Agency, count: int
     ) -> list[Concern]:
         pick = self.random.choice
+        handlers = _handlers(municipality, police)
         rows = []
         for index in range(count):
             name = f"Syntetisk person {number + 1:02d}-{index:06d}"
             born = date(self.today.year - self.random.randint(12, 30), self.random.randint(1, 12), 1)
+            owner = police if index % 5 == 0 else municipality
+            state = self._state(index)
+            # A case just received has nobody responsible yet; every other has one of its agency's handlers.
+            assigned = state["status"] != Status.RECEIVED and handlers[owner.pk]
             rows.append(
                 Concern(
                     reference=f"S{number + 1:02d}-{index:06d}",
                     partnership=partnership,
-                    owning_agency=police if index % 5 == 0 else municipality,
+                    owning_agency=owner,
+                    responsible_id=pick(handlers[owner.pk]) if assigned else None,
                     channel=pick(VALUES[Channel]),
                     reporter_category=pick(VALUES[ReporterCategory]),
                     phenomenon=pick(VALUES[Phenomenon]),
@@ -268,7 +304,7 @@ class Generator:
                     subject_name_index=name_index(name),
                     subject_birth_date=born,
                     age_band=pick(VALUES[AgeBand]),
-                    **self._state(index),
+                    **state,
                     assessment_due=self.today + timedelta(days=self.random.randint(-30, 30)),
                 )
             )
@@ -293,8 +329,7 @@ class Generator:
         basis = LegalBasis.objects.filter(partnership=partnership).current().first()
         instrument = Instrument.objects.filter(partnership=partnership).first()
         start = self.today - timedelta(days=365 * YEARS)
-        events = (ConcernEvent(concern=c, action="received", to_status=Status.RECEIVED) for c in concerns)
-        counts = {"timeline events": _insert(ConcernEvent, events)}
+        counts = {"timeline events": _insert(ConcernEvent, (e for c in concerns for e in _timeline(c)))}
         counts["measures"] = _insert(
             Measure,
             (

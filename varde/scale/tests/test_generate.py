@@ -12,6 +12,7 @@ from varde.accounts.models import Partnership, Unit, User
 from varde.accounts.roles import Role
 from varde.actionplan.models import Activity, PlanMeasure, Training
 from varde.concerns.categorical import StatisticsFact
+from varde.concerns.choices import Status
 from varde.concerns.models import Concern, Disclosure, Measure
 from varde.core.audit import verify_chain
 from varde.core.models import AuditEvent
@@ -50,6 +51,19 @@ def test_the_small_scale_has_every_kind_of_record_and_a_verifying_chain(generate
     report = verify_chain()
     assert report.intact
     assert report.checked >= small.audit_events
+
+
+def test_cases_have_a_handler_of_their_agency_and_a_timeline_up_to_their_status(generated):
+    assert not Concern.objects.filter(status=Status.RECEIVED, responsible__isnull=False).exists()
+    closed = Concern.objects.filter(status=Status.CLOSED, responsible__isnull=False).first()
+    assert closed.responsible.memberships.filter(agency=closed.owning_agency, role=Role.COORDINATOR).exists()
+    assert list(closed.events.values_list("action", "to_status")) == [
+        ("received", Status.RECEIVED),
+        ("responsible_changed", ""),
+        ("status_changed", Status.UNDER_ASSESSMENT),
+        ("status_changed", Status.FOLLOW_UP),
+        ("closed", Status.CLOSED),
+    ]
 
 
 def test_the_histories_of_reads_are_spread_over_every_partnership(db, monkeypatch):
