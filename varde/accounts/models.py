@@ -158,7 +158,13 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.username
+        return User.name_from(self.first_name, self.last_name, self.username)
+
+    @staticmethod
+    def name_from(first_name: str, last_name: str, username: str) -> str:
+        """The name a person is shown by – the full name, else the username – from the columns alone, for
+        lists that read them as values."""
+        return f"{first_name} {last_name}".strip() or username
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):

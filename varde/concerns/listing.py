@@ -90,8 +90,10 @@ def case_list_page(
 
 def _responsible_names(rows: Iterable[Row]) -> dict[UUID, str]:
     ids = {row["responsible_id"] for row in rows} - {None}
-    people = User.objects.filter(pk__in=ids).only("username", "first_name", "last_name") if ids else []
-    return {person.pk: person.display_name for person in people}
+    if not ids:
+        return {}
+    people = User.objects.filter(pk__in=ids).values_list("pk", "first_name", "last_name", "username")
+    return {pk: User.name_from(first, last, username) for pk, first, last, username in people}
 
 
 def case_rows(

@@ -401,6 +401,18 @@ def test_case_list_rows_show_categories_to_the_owner_and_only_sharing_to_the_rec
     assert str(world.police) in theirs
 
 
+def test_case_list_names_the_responsible_person_or_their_username_when_they_have_no_name(world, client):
+    named = world.make_user(Role.COORDINATOR, first_name="Kari", last_name="Nordmann", username="kari")
+    unnamed = world.make_user(Role.COORDINATOR, first_name="", last_name="", username="ola.n")
+    first, second = make_concern(world), make_concern(world)
+    Concern.objects.filter(pk=first.pk).update(responsible=named)
+    Concern.objects.filter(pk=second.pk).update(responsible=unnamed)
+    log_in(client, named)
+    page = client.get(reverse("concerns:list")).content.decode()
+    assert "Kari Nordmann" in _row_of(page, first.reference)
+    assert "ola.n" in _row_of(page, second.reference)
+
+
 def test_case_list_says_so_when_no_concern_matches(world, coordinator_client):
     page = coordinator_client.get(reverse("concerns:list") + "?status=closed").content.decode()
     assert "Ingen bekymringer passer." in page
