@@ -174,7 +174,7 @@ def _handlers(*agencies: Agency) -> dict[Any, list[Any]]:
 
 
 # The way a case goes, as far as its status: each step is a line in its timeline.
-PATH = [Status.RECEIVED, Status.UNDER_ASSESSMENT, Status.FOLLOW_UP, Status.CLOSED]
+STATUS_STEPS = [Status.RECEIVED, Status.UNDER_ASSESSMENT, Status.FOLLOW_UP, Status.CLOSED]
 
 
 def _timeline(concern: Concern) -> Iterator[ConcernEvent]:
@@ -184,7 +184,7 @@ def _timeline(concern: Concern) -> Iterator[ConcernEvent]:
     if actor is None:
         return
     yield ConcernEvent(concern=concern, actor_id=actor, action="responsible_changed")
-    steps = PATH[: PATH.index(Status(concern.status)) + 1]
+    steps = STATUS_STEPS[: STATUS_STEPS.index(Status(concern.status)) + 1]
     for before, after in itertools.pairwise(steps):
         action = "closed" if after == Status.CLOSED else "status_changed"
         yield ConcernEvent(
