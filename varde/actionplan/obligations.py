@@ -6,12 +6,12 @@ obligations at once, so the dashboard costs the same with 17 measures as with 20
 """
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import F, Max, Q, QuerySet, Window
+from django.db.models import F, Max, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -139,53 +139,66 @@ def _newest(rows: QuerySet[Any], *, per: str, by: str) -> QuerySet[Any]:
     return ranked.filter(newest__lte=EVIDENCE_SHOWN)
 
 
+def last_trainings(partnership: Partnership, units: Iterable[Unit], today: date) -> dict[Any, date]:
+    """The day of each unit's last competence training up to today; a unit never trained is left out.
+    (The partnership keeps the query to its own trainings, not the whole installation's.)"""
+    return dict(
+        _competence_trainings(partnership, today)
+        .filter(units__in=units)
+        .values_list("units")
+        .annotate(last=Max("held_on"))
+    )
+
+
+def _competence_trainings(partnership: Partnership, today: date) -> QuerySet[Training]:
+    return Training.objects.filter(partnership=partnership, kind=TrainingKind.COMPETENCE, held_on__lte=today)
+
+
+def _newest_meetings(partnership: Partnership) -> dict[str, list[Evidence]]:
+    by_kind: dict[str, list[Evidence]] = defaultdict(list)
+    held = Meeting.objects.filter(partnership=partnership, status=MeetingStatus.HELD)
+    kinds = Meeting.labels_of("kind")
+    newest = _newest(held, per="kind", by="starts_at").values_list("pk", "kind", "starts_at", "title")
+    for pk, kind, starts_at, title in newest:
+        shown = title or kinds.get(kind, kind)  # as Meeting.__str__, without building the instance
+        by_kind[kind].append(
+            Evidence(timezone.localdate(starts_at), shown, url_with_pk("meetings:detail", pk))
+        )
+    return by_kind
+
+
+def _newest_activities(plan: ActionPlan) -> dict[Any, list[Evidence]]:
+    by_measure: dict[Any, list[Evidence]] = defaultdict(list)
+    # Only the measures an obligation asks activities of: the others' logs are not evidence.
+    logged = Activity.objects.filter(
+        measure__in=plan.obligations.filter(evidence="activity").values("measure")
+    )
+    for activity in _newest(logged, per="measure", by="occurred_on"):
+        url = url_with_pk("actionplan:measure", activity.measure_id)
+        by_measure[activity.measure_id].append(Evidence(activity.occurred_on, activity.text[:120], url))
+    return by_measure
+
+
+def _newest_trainings(partnership: Partnership, today: date) -> list[Evidence]:
+    newest = _competence_trainings(partnership, today).order_by("-held_on")[:EVIDENCE_SHOWN]
+    listed = url_of("actionplan:trainings")
+    return [Evidence(training.held_on, str(training), listed) for training in newest]
+
+
 class Records:
-    """The evidence for one partnership, read once."""
+    """The evidence for one partnership, read once. Ten years of it are not: only the newest few pieces
+    of each kind, and each first-line unit's last training."""
 
     def __init__(self, partnership: Partnership, plan: ActionPlan, today: date) -> None:
         self.plan = plan
         self.today = today
-        self.meetings: dict[str, list[Evidence]] = defaultdict(list)
-        held = Meeting.objects.filter(partnership=partnership, status=MeetingStatus.HELD)
-        kinds = Meeting.labels_of("kind")
-        newest = _newest(held, per="kind", by="starts_at").values_list("pk", "kind", "starts_at", "title")
-        for pk, kind, starts_at, title in newest:
-            self.meetings[kind].append(
-                Evidence(
-                    timezone.localdate(starts_at),
-                    title or kinds.get(kind, kind),
-                    url_with_pk("meetings:detail", pk),
-                )
-            )
-        self.activities: dict[Any, list[Evidence]] = defaultdict(list)
-        # Only the measures an obligation asks activities of: the others' logs are not evidence.
-        logged = Activity.objects.filter(
-            measure__in=plan.obligations.filter(evidence="activity").values("measure")
+        self.meetings = _newest_meetings(partnership)
+        self.activities = _newest_activities(plan)
+        self.trainings = _newest_trainings(partnership, today)
+        self.first_line = list(
+            Unit.objects.filter(agency__partnership=partnership, first_line=True, is_active=True)
         )
-        for activity in _newest(logged, per="measure", by="occurred_on"):
-            self.activities[activity.measure_id].append(
-                Evidence(
-                    activity.occurred_on,
-                    activity.text[:120],
-                    url_with_pk("actionplan:measure", activity.measure_id),
-                )
-            )
-        # Ten years of trainings are not read: only the newest few, and each unit's last date.
-        given = Training.objects.filter(
-            partnership=partnership, kind=TrainingKind.COMPETENCE, held_on__lte=today
-        )
-        listed = url_of("actionplan:trainings")
-        self.trainings = [
-            Evidence(t.held_on, str(t), listed) for t in given.order_by("-held_on")[:EVIDENCE_SHOWN]
-        ]
-        # Each first-line unit with the date of its last competence training, in one query.
-        first_line: list[Any] = list(
-            Unit.objects.filter(agency__partnership=partnership, first_line=True, is_active=True).annotate(
-                last_trained=Max("trainings__held_on", filter=Q(trainings__in=given.values("pk")))
-            )
-        )
-        self.first_line: list[Unit] = first_line
-        self.trained: dict[Any, date] = {u.pk: u.last_trained for u in first_line if u.last_trained}
+        self.trained = last_trainings(partnership, self.first_line, today)
         self.later_plans = list(
             ActionPlan.objects.filter(partnership=partnership, version__gt=plan.version).order_by("version")
         )

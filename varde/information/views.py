@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,8 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from varde.accounts.models import Membership, Partnership, User
 from varde.accounts.permissions import chosen_partnership, partnerships_of
 from varde.accounts.roles import Role
-from varde.actionplan.models import Training, TrainingKind
-from varde.actionplan.obligations import current_plan
+from varde.actionplan.obligations import current_plan, last_trainings
 from varde.concerns.dates import add_months
 from varde.core.access import ANY_MEMBER, PUBLIC, access, roles
 from varde.core.audit import record_event
@@ -134,11 +133,7 @@ def _training_status(
     plan = current_plan(partnership)
     rule = plan.obligations.filter(rule="first_line_every_months").first() if plan else None
     months = rule.value if rule else DEFAULT_TRAINING_MONTHS
-    last_trained = dict(
-        Training.objects.filter(units__in=units, kind=TrainingKind.COMPETENCE, held_on__lte=today)
-        .values_list("units")
-        .annotate(last=Max("held_on"))
-    )
+    last_trained = last_trainings(partnership, units, today)
     rows = []
     for unit in units:
         last = last_trained.get(unit.pk)
