@@ -10,6 +10,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership, Unit
@@ -60,6 +61,12 @@ class ActionPlan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({_('version')} {self.version})"
+
+    @cached_property
+    def later_versions(self) -> list["ActionPlan"]:
+        """The versions adopted after this one, oldest first: what proves that this one was revised."""
+        later = ActionPlan.objects.filter(partnership_id=self.partnership_id, version__gt=self.version)
+        return list(later.order_by("version"))
 
 
 class PlanMeasure(ChoiceLabels):

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import F, Max, QuerySet, Window
+from django.db.models import F, Max, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
-from django.utils.functional import Promise
+from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership, Unit
@@ -106,23 +106,19 @@ def interval_status(
     return ObligationStatus(obligation, state_for(due, today), due, shown)
 
 
-def coverage(
-    units: list[Unit], trained: dict[Any, date], start: date, months: int, today: date
-) -> list[UnitCoverage]:
-    """Each first-line unit's last training and when the next is due."""
+def coverage(units: list[Unit], start: date, months: int, today: date) -> list[UnitCoverage]:
+    """Each first-line unit's last training (units read with_last_training) and when the next is due."""
     rows = []
     for unit in units:
-        last = trained.get(unit.pk)
+        last = unit.last_trained  # type: ignore[attr-defined]
         due = add_months(last or start, months)
         rows.append(UnitCoverage(unit, last, due, state_for(due, today)))
     return sorted(rows, key=lambda row: (SEVERITY[row.state], row.due, row.unit.name))
 
 
-def revision_status(
-    obligation: Obligation, plan: ActionPlan, later: list[ActionPlan], today: date
-) -> ObligationStatus:
+def revision_status(obligation: Obligation, plan: ActionPlan, today: date) -> ObligationStatus:
     due = add_months(plan.adopted_on, 12 * obligation.value)
-    evidence = [Evidence(p.adopted_on, str(p)) for p in later]
+    evidence = [Evidence(later.adopted_on, str(later)) for later in plan.later_versions]
     if evidence:
         return ObligationStatus(obligation, State.MET, None, evidence)
     return ObligationStatus(obligation, state_for(due, today), due)
@@ -139,15 +135,25 @@ def _newest(rows: QuerySet[Any], *, per: str, by: str) -> QuerySet[Any]:
     return ranked.filter(newest__lte=EVIDENCE_SHOWN)
 
 
-def last_trainings(partnership: Partnership, units: Iterable[Unit], today: date) -> dict[Any, date]:
-    """The day of each unit's last competence training up to today; a unit never trained is left out.
-    (The partnership keeps the query to its own trainings, not the whole installation's.)"""
-    return dict(
-        _competence_trainings(partnership, today)
-        .filter(units__in=units)
-        .values_list("units")
-        .annotate(last=Max("held_on"))
+def with_last_training(units: QuerySet[Unit], partnership: Partnership, today: date) -> QuerySet[Unit]:
+    """The units, each with the day of its last competence training up to today as last_trained (None
+    when never trained). The partnership keeps the join to its own trainings."""
+    return units.annotate(
+        last_trained=Max(
+            "trainings__held_on",
+            filter=Q(
+                trainings__partnership=partnership,
+                trainings__kind=TrainingKind.COMPETENCE,
+                trainings__held_on__lte=today,
+            ),
+        )
     )
+
+
+def last_trainings(partnership: Partnership, units: Iterable[Unit], today: date) -> dict[Any, date]:
+    """The day of each unit's last competence training up to today; a unit never trained is left out."""
+    listed = with_last_training(Unit.objects.filter(pk__in=[unit.pk for unit in units]), partnership, today)
+    return {unit.pk: unit.last_trained for unit in listed if unit.last_trained is not None}  # type: ignore[attr-defined]
 
 
 def _competence_trainings(partnership: Partnership, today: date) -> QuerySet[Training]:
@@ -173,9 +179,10 @@ def _newest_activities(plan: ActionPlan) -> dict[Any, list[Evidence]]:
     logged = Activity.objects.filter(
         measure__in=plan.obligations.filter(evidence="activity").values("measure")
     )
-    for activity in _newest(logged, per="measure", by="occurred_on"):
-        url = url_with_pk("actionplan:measure", activity.measure_id)
-        by_measure[activity.measure_id].append(Evidence(activity.occurred_on, activity.text[:120], url))
+    newest = _newest(logged, per="measure", by="occurred_on").values_list("measure_id", "occurred_on", "text")
+    for measure_id, occurred_on, text in newest:
+        url = url_with_pk("actionplan:measure", measure_id)
+        by_measure[measure_id].append(Evidence(occurred_on, text[:120], url))
     return by_measure
 
 
@@ -186,29 +193,38 @@ def _newest_trainings(partnership: Partnership, today: date) -> list[Evidence]:
 
 
 class Records:
-    """The evidence for one partnership, read once. Ten years of it are not: only the newest few pieces
-    of each kind, and each first-line unit's last training."""
+    """The evidence for the partnership's current plan, each kind read once and only when an obligation
+    asks for it. Ten years of it are not: only the newest few pieces of each kind, and each first-line
+    unit's last training."""
 
     def __init__(self, partnership: Partnership, plan: ActionPlan, today: date) -> None:
+        self.partnership = partnership
         self.plan = plan
         self.today = today
-        self.meetings = _newest_meetings(partnership)
-        self.activities = _newest_activities(plan)
-        self.trainings = _newest_trainings(partnership, today)
-        self.first_line = list(
-            Unit.objects.filter(agency__partnership=partnership, first_line=True, is_active=True)
-        )
-        self.trained = last_trainings(partnership, self.first_line, today)
-        self.later_plans = list(
-            ActionPlan.objects.filter(partnership=partnership, version__gt=plan.version).order_by("version")
-        )
+
+    @cached_property
+    def meetings(self) -> dict[str, list[Evidence]]:
+        return _newest_meetings(self.partnership)
+
+    @cached_property
+    def activities(self) -> dict[Any, list[Evidence]]:
+        return _newest_activities(self.plan)
+
+    @cached_property
+    def trainings(self) -> list[Evidence]:
+        return _newest_trainings(self.partnership, self.today)
+
+    @cached_property
+    def first_line(self) -> list[Unit]:
+        units = Unit.objects.filter(agency__partnership=self.partnership, first_line=True, is_active=True)
+        return list(with_last_training(units, self.partnership, self.today))
 
     def status_of(self, obligation: Obligation) -> ObligationStatus:
         start = self.plan.adopted_on
         if obligation.rule == Rule.REVISE_WITHIN_YEARS:
-            return revision_status(obligation, self.plan, self.later_plans, self.today)
+            return revision_status(obligation, self.plan, self.today)
         if obligation.rule == Rule.FIRST_LINE_EVERY_MONTHS:
-            units = coverage(self.first_line, self.trained, start, obligation.value, self.today)
+            units = coverage(self.first_line, start, obligation.value, self.today)
             if not units:
                 return ObligationStatus(obligation, State.MET, None, self.trainings[:EVIDENCE_SHOWN])
             worst = units[0]
@@ -218,7 +234,7 @@ class Records:
 
     def _evidence_for(self, obligation: Obligation) -> list[Evidence]:
         if obligation.evidence in _sources:
-            return _sources[obligation.evidence](self.plan.partnership)
+            return _sources[obligation.evidence](self.partnership)
         kind, _sep, detail = obligation.evidence.partition(":")
         if kind == "meeting" and detail in MeetingKind.values:
             return self.meetings.get(detail, [])
@@ -242,6 +258,7 @@ def current_plan(partnership: Partnership) -> ActionPlan | None:
     plan = ActionPlan.objects.filter(partnership=partnership).order_by("-version").first()
     if plan is not None:
         plan.partnership = partnership  # the caller's own; reading it again would cost a query
+        plan.later_versions = []  # the newest has none, so its revision is proven by none yet
     return plan
 
 

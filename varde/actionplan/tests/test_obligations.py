@@ -10,7 +10,15 @@ from varde.accounts.roles import Role
 from varde.accounts.tests.factories import UnitFactory
 from varde.actionplan import actions
 from varde.actionplan.actions import TrainingRecord
-from varde.actionplan.obligations import State, current_plan, months_between, state_for, statuses_for
+from varde.actionplan.models import ActionPlan
+from varde.actionplan.obligations import (
+    Records,
+    State,
+    current_plan,
+    months_between,
+    state_for,
+    statuses_for,
+)
 from varde.meetings import actions as meetings
 from varde.meetings.actions import Schedule
 from varde.meetings.models import MeetingKind
@@ -128,13 +136,16 @@ def test_a_unit_counts_its_last_competence_training_up_to_the_day_asked_and_the_
 
 
 def test_revision_at_the_latest_n_years_after_adoption(world):
-    make_plan(world, obligations=obligation("revision", "revise_within_years", 3, "plan_version"))
+    revision = obligation("revision", "revise_within_years", 3, "plan_version")
+    make_plan(world, obligations=revision)
     assert status(world, "revision", "2027-12-01").state == State.MET
     assert status(world, "revision", "2027-12-02").state == State.DUE_SOON
     assert status(world, "revision", "2028-01-02").state == State.OVERDUE
-    plan = current_plan(world.partnership)
-    make_plan(world, version=2, adopted_on="2027-12-01")
-    assert statuses_for(plan, day("2028-01-02"))[0].state == State.MET
+    make_plan(world, version=2, adopted_on="2027-12-01", obligations=revision)
+    first = ActionPlan.objects.get(partnership=world.partnership, version=1)
+    assert statuses_for(first, day("2028-01-02"))[0].state == State.MET
+    # The current plan is the newest: nothing proves its own revision yet.
+    assert status(world, "revision", "2028-01-02").due == day("2030-12-01")
 
 
 def test_activities_on_the_measure_are_evidence(world):
@@ -146,3 +157,17 @@ def test_activities_on_the_measure_are_evidence(world):
             plan_manager(world), measure, occurred_on=day("2025-03-15"), text="Gjennomgått.", evidence=""
         )
     assert status(world, "web", "2025-05-01").due == day("2025-09-15")
+
+
+def test_one_obligation_reads_only_the_evidence_it_asks_for(world, django_assert_num_queries):
+    # The obligation page shows one obligation: a meeting rule reads the meetings, not ten years of
+    # trainings, activities and first-line units as well.
+    meetings = obligation("network", "every_months", 6, "meeting:resource_network")
+    make_plan(world, obligations=meetings + obligation("training", "first_line_every_months", 24, "training"))
+    plan = current_plan(world.partnership)
+    network = plan.obligations.get(code="network")
+    records = Records(world.partnership, plan, day("2025-06-01"))
+    with django_assert_num_queries(1):
+        records.status_of(network)
+    with django_assert_num_queries(0):
+        records.status_of(network)
