@@ -112,9 +112,15 @@ def _batches(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
 def _insert(model: type[models.Model], instances: Iterable[models.Model]) -> int:
     """Write unsaved instances with the values the ORM would save (defaults, auto times, encryption)."""
     fields = _written_fields(model)
-    return _insert_plain(
-        model, ({f.attname: f.pre_save(instance, add=True) for f in fields} for instance in instances)
-    )
+    return _insert_plain(model, ({f.attname: _saved(f, instance) for f in fields} for instance in instances))
+
+
+def _saved(field: models.Field[Any, Any], instance: models.Model) -> Any:
+    # Ten years of history happened over ten years: a time the generator states is kept, where the ORM
+    # would stamp every row with the moment of generation.
+    stamped = getattr(field, "auto_now_add", False) or getattr(field, "auto_now", False)
+    stated = getattr(instance, field.attname) if stamped else None
+    return stated if stated is not None else field.pre_save(instance, add=True)
 
 
 def _written_fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
@@ -178,17 +184,30 @@ STATUS_STEPS = [Status.RECEIVED, Status.UNDER_ASSESSMENT, Status.FOLLOW_UP, Stat
 
 
 def _timeline(concern: Concern) -> Iterator[ConcernEvent]:
-    """What a case of its status has been through: received, given to someone, and each step since."""
-    yield ConcernEvent(concern=concern, action="received", to_status=Status.RECEIVED)
+    """What a case of its status has been through: received, given to someone the next day, and each
+    step since, spread evenly up to its closing (or up to now)."""
+    received = concern.created_at
+    yield ConcernEvent(concern=concern, action="received", to_status=Status.RECEIVED, occurred_at=received)
     actor = concern.responsible_id
     if actor is None:
         return
-    yield ConcernEvent(concern=concern, actor_id=actor, action="responsible_changed")
+    yield ConcernEvent(
+        concern=concern,
+        actor_id=actor,
+        action="responsible_changed",
+        occurred_at=received + timedelta(days=1),
+    )
     steps = STATUS_STEPS[: STATUS_STEPS.index(Status(concern.status)) + 1]
-    for before, after in itertools.pairwise(steps):
+    step = ((concern.closed_at or timezone.now()) - received) / len(steps)
+    for number, (before, after) in enumerate(itertools.pairwise(steps), start=1):
         action = "closed" if after == Status.CLOSED else "status_changed"
         yield ConcernEvent(
-            concern=concern, actor_id=actor, action=action, from_status=before, to_status=after
+            concern=concern,
+            actor_id=actor,
+            action=action,
+            from_status=before,
+            to_status=after,
+            occurred_at=concern.closed_at if after == Status.CLOSED else received + step * number,
         )
 
 
@@ -287,6 +306,7 @@ class Generator:
             born = date(self.today.year - self.random.randint(12, 30), self.random.randint(1, 12), 1)
             owner = police if index % 5 == 0 else municipality
             state = self._state(index)
+            received = self._received(state.get("closed_at"))
             # A case just received has nobody responsible yet; every other has one of its agency's handlers.
             assigned = state["status"] != Status.RECEIVED and handlers[owner.pk]
             rows.append(
@@ -306,6 +326,8 @@ class Generator:
                     age_band=pick(VALUES[AgeBand]),
                     **state,
                     assessment_due=self.today + timedelta(days=self.random.randint(-30, 30)),
+                    created_at=received,
+                    updated_at=state.get("closed_at") or received,
                 )
             )
         _insert(Concern, rows)
@@ -321,6 +343,13 @@ class Generator:
                 "closed_at": closed,
             }
         return {"status": self.random.choice([Status.RECEIVED, Status.UNDER_ASSESSMENT, Status.FOLLOW_UP])}
+
+    def _received(self, closed_at: datetime | None) -> datetime:
+        """A closed case came in up to a year before it was closed; an open one in the last half year."""
+        end = closed_at or timezone.now()
+        return end - timedelta(
+            days=self.random.randint(7, 365 if closed_at else 180), hours=self.random.randint(0, 23)
+        )
 
     def _casework(
         self, partnership: Partnership, municipality: Agency, police: Agency, concerns: list[Concern]
@@ -367,6 +396,7 @@ class Generator:
                         legal_basis=basis,
                         justification="Syntetisk begrunnelse.",
                         person_informed=InformedChoice.YES,
+                        disclosed_at=c.created_at + timedelta(days=7),
                     )
                     for i, c in enumerate(concerns)
                     if i % 5 == 1 and c.owning_agency_id == municipality.pk

@@ -1,11 +1,15 @@
 """The synthetic data set: every kind of record the benchmarks need, clearly made up, with an audit
 chain that still verifies, usable through the pages, and never generated twice into one database."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.models import F, Max, Min
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import log_in
 from varde.accounts.models import Partnership, Unit, User
@@ -13,7 +17,7 @@ from varde.accounts.roles import Role
 from varde.actionplan.models import Activity, PlanMeasure, Training
 from varde.concerns.categorical import StatisticsFact
 from varde.concerns.choices import Status
-from varde.concerns.models import Concern, Disclosure, Measure
+from varde.concerns.models import Concern, ConcernEvent, Disclosure, Measure
 from varde.core.audit import verify_chain
 from varde.core.models import AuditEvent
 from varde.meetings.models import ItemMinutes, Meeting, MeetingKind
@@ -64,6 +68,16 @@ def test_cases_have_a_handler_of_their_agency_and_a_timeline_up_to_their_status(
         ("status_changed", Status.FOLLOW_UP),
         ("closed", Status.CLOSED),
     ]
+
+
+def test_cases_were_received_over_the_years_before_they_were_closed(generated):
+    # Not all at the moment of generation: the case list's newest first and the case page's timeline
+    # read ten years as they would be.
+    assert not Concern.objects.filter(closed_at__lt=F("created_at")).exists()
+    assert not ConcernEvent.objects.filter(occurred_at__lt=F("concern__created_at")).exists()
+    received = Concern.objects.aggregate(first=Min("created_at"), last=Max("created_at"))
+    assert received["last"] - received["first"] > timedelta(days=365 * 5)
+    assert not Concern.objects.filter(created_at__gt=timezone.now() - timedelta(days=7)).exists()
 
 
 def test_the_histories_of_reads_are_spread_over_every_partnership(db, monkeypatch):
