@@ -198,7 +198,8 @@ def _timeline(concern: Concern) -> Iterator[ConcernEvent]:
         occurred_at=received + timedelta(days=1),
     )
     steps = STATUS_STEPS[: STATUS_STEPS.index(Status(concern.status)) + 1]
-    step = ((concern.closed_at or timezone.now()) - received) / len(steps)
+    until = concern.closed_at or timezone.now()
+    step = (until - received) / len(steps)
     for number, (before, after) in enumerate(itertools.pairwise(steps), start=1):
         action = "closed" if after == Status.CLOSED else "status_changed"
         yield ConcernEvent(
@@ -207,7 +208,7 @@ def _timeline(concern: Concern) -> Iterator[ConcernEvent]:
             action=action,
             from_status=before,
             to_status=after,
-            occurred_at=concern.closed_at if after == Status.CLOSED else received + step * number,
+            occurred_at=until if after == Status.CLOSED else received + step * number,
         )
 
 
