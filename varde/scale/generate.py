@@ -111,14 +111,19 @@ def _batches(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
 
 def _insert(model: type[models.Model], instances: Iterable[models.Model]) -> int:
     """Write unsaved instances with the values the ORM would save (defaults, auto times, encryption)."""
-    fields = _written_fields(model)
-    return _insert_plain(model, ({f.attname: _saved(f, instance) for f in fields} for instance in instances))
+    fields = [(f, _stamped(f)) for f in _written_fields(model)]
+    return _insert_plain(
+        model, ({f.attname: _saved(f, stamped, instance) for f, stamped in fields} for instance in instances)
+    )
 
 
-def _saved(field: models.Field[Any, Any], instance: models.Model) -> Any:
+def _stamped(field: models.Field[Any, Any]) -> bool:
+    return bool(getattr(field, "auto_now_add", False) or getattr(field, "auto_now", False))
+
+
+def _saved(field: models.Field[Any, Any], stamped: bool, instance: models.Model) -> Any:
     # Ten years of history happened over ten years: a time the generator states is kept, where the ORM
     # would stamp every row with the moment of generation.
-    stamped = getattr(field, "auto_now_add", False) or getattr(field, "auto_now", False)
     stated = getattr(instance, field.attname) if stamped else None
     return stated if stated is not None else field.pre_save(instance, add=True)
 
