@@ -6,7 +6,7 @@ obligations at once, so the dashboard costs the same with 17 measures as with 20
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -150,12 +150,6 @@ def with_last_training(units: QuerySet[Unit], partnership: Partnership, today: d
     )
 
 
-def last_trainings(partnership: Partnership, units: Iterable[Unit], today: date) -> dict[Any, date]:
-    """The day of each unit's last competence training up to today; a unit never trained is left out."""
-    listed = with_last_training(Unit.objects.filter(pk__in=[unit.pk for unit in units]), partnership, today)
-    return {unit.pk: unit.last_trained for unit in listed if unit.last_trained is not None}  # type: ignore[attr-defined]
-
-
 def _competence_trainings(partnership: Partnership, today: date) -> QuerySet[Training]:
     return Training.objects.filter(partnership=partnership, kind=TrainingKind.COMPETENCE, held_on__lte=today)
 
@@ -197,8 +191,8 @@ class Records:
     asks for it. Ten years of it are not: only the newest few pieces of each kind, and each first-line
     unit's last training."""
 
-    def __init__(self, partnership: Partnership, plan: ActionPlan, today: date) -> None:
-        self.partnership = partnership
+    def __init__(self, plan: ActionPlan, today: date) -> None:
+        self.partnership = plan.partnership
         self.plan = plan
         self.today = today
 
@@ -263,6 +257,6 @@ def current_plan(partnership: Partnership) -> ActionPlan | None:
 
 
 def statuses_for(plan: ActionPlan, today: date) -> list[ObligationStatus]:
-    records = Records(plan.partnership, plan, today)
+    records = Records(plan, today)
     statuses = [records.status_of(obligation) for obligation in plan.obligations.select_related("measure")]
     return sorted(statuses, key=lambda status: (SEVERITY[status.state], status.due or date.max))

@@ -132,7 +132,7 @@ def obligation(request: HttpRequest, pk: Any) -> HttpResponse:
     item = Obligation.objects.filter(pk=pk, plan=plan).select_related("measure").first()
     if item is None:
         raise Http404
-    status = Records(plan.partnership, plan, timezone.localdate()).status_of(item)
+    status = Records(plan, timezone.localdate()).status_of(item)
     return render(request, "actionplan/obligation.html", {"status": status, "plan": plan})
 
 
@@ -167,7 +167,7 @@ def trainings(request: HttpRequest) -> HttpResponse:
 @access(PLAN_READERS)
 def coverage(request: HttpRequest) -> HttpResponse:
     plan = _plan_for(request)
-    records = Records(plan.partnership, plan, timezone.localdate())
+    records = Records(plan, timezone.localdate())
     rule = plan.obligations.filter(rule="first_line_every_months").first()
     status = records.status_of(rule) if rule else None
     return render(request, "actionplan/coverage.html", {"plan": plan, "status": status})

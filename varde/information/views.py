@@ -13,11 +13,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.accounts.models import Membership, Partnership, User
+from varde.accounts.models import Membership, Partnership, Unit, User
 from varde.accounts.permissions import chosen_partnership, partnerships_of
 from varde.accounts.roles import Role
-from varde.actionplan.obligations import current_plan, last_trainings
-from varde.concerns.dates import add_months
+from varde.actionplan.obligations import UnitCoverage, coverage, current_plan, with_last_training
 from varde.core.access import ANY_MEMBER, PUBLIC, access, roles
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
@@ -127,19 +126,13 @@ def _page_action(user: Any, page: InfoPage, action: str | None) -> Any:
     return actions.publish(user, page) if action == "publish" else actions.mark_reviewed(user, page)
 
 
-def _training_status(
-    units: list[Any], partnership: Partnership, today: date
-) -> list[tuple[Any, date | None, date]]:
+def _training_status(units: list[Unit], partnership: Partnership, today: date) -> list[UnitCoverage]:
     plan = current_plan(partnership)
     rule = plan.obligations.filter(rule="first_line_every_months").first() if plan else None
     months = rule.value if rule else DEFAULT_TRAINING_MONTHS
-    last_trained = last_trainings(partnership, units, today)
-    rows = []
-    for unit in units:
-        last = last_trained.get(unit.pk)
-        start = last or (plan.adopted_on if plan else today)
-        rows.append((unit, last, add_months(start, months)))
-    return rows
+    listed = Unit.objects.filter(pk__in=[unit.pk for unit in units])
+    start = plan.adopted_on if plan else today
+    return coverage(list(with_last_training(listed, partnership, today)), start, months, today)
 
 
 @access(ANY_MEMBER)

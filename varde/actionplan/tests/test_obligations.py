@@ -166,7 +166,7 @@ def test_one_obligation_reads_only_the_evidence_it_asks_for(world, django_assert
     make_plan(world, obligations=meetings + obligation("training", "first_line_every_months", 24, "training"))
     plan = current_plan(world.partnership)
     network = plan.obligations.get(code="network")
-    records = Records(world.partnership, plan, day("2025-06-01"))
+    records = Records(plan, day("2025-06-01"))
     with django_assert_num_queries(1):
         records.status_of(network)
     with django_assert_num_queries(0):
