@@ -12,8 +12,10 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, IntegrityError, connection, connections, transaction
 from hypothesis import given
 from hypothesis import strategies as st
+from psycopg.pq import TransactionStatus
 
 from varde.core.audit import (
+    _APPEND_LOCK_ID,
     GENESIS_HASH,
     HASHED_FIELDS,
     _can_fork,
@@ -212,3 +214,55 @@ def test_appends_from_many_requests_at_once_keep_one_chain():
     assert report.intact, report.reason
     assert AuditEvent.objects.filter(action="test.concurrent").count() == writers * events_each
     assert AuditEvent.objects.values("prev_hash").distinct().count() == AuditEvent.objects.count()
+
+
+def _append_lock_is_free() -> bool:
+    """Whether another connection could take the append lock now (and it lets go of it at once)."""
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_APPEND_LOCK_ID])
+            return cursor.fetchone()[0]
+    finally:
+        other.close()
+
+
+def _in_no_transaction() -> bool:
+    return connection.connection.info.transaction_status == TransactionStatus.IDLE
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="appends outside a transaction open their own on PostgreSQL"
+)
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_an_append_outside_a_transaction_is_committed_and_lets_go_of_the_lock():
+    first = record_event("test.alone")
+    second = record_event("test.alone")
+    assert second.prev_hash == first.hash
+    assert _in_no_transaction()
+    assert _append_lock_is_free()
+    other = connections.create_connection("default")
+    try:
+        assert other.cursor().execute("SELECT count(*) FROM core_auditevent").fetchone()[0] == 2
+    finally:
+        other.close()
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_append_outside_a_transaction_leaves_no_event_and_no_lock(monkeypatch):
+    first = record_event("test.before")
+    # A hash the trail already holds: the database refuses the insert after the lock is taken.
+    monkeypatch.setattr("varde.core.audit.compute_hash", lambda values: first.hash)
+    with pytest.raises(IntegrityError):
+        record_event("test.refused")
+    monkeypatch.undo()
+    assert _in_no_transaction()
+    assert _append_lock_is_free()
+    after = record_event("test.after")
+    assert after.prev_hash == first.hash
+    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["test.before", "test.after"]
+    assert verify_chain().intact
