@@ -159,6 +159,41 @@ def test_activities_on_the_measure_are_evidence(world):
     assert status(world, "web", "2025-05-01").due == day("2025-09-15")
 
 
+def test_evidence_is_the_partnerships_own_meetings_and_the_newest_activities_of_the_measure_asked(
+    world, other_world
+):
+    rules = obligation("network", "every_months", 6, "meeting:resource_network")
+    make_plan(world, obligations=rules + obligation("web", "every_months", 6, "activity", measure=1))
+    hold(world, MeetingKind.RESOURCE_NETWORK, "2025-02-01")
+    hold(other_world, MeetingKind.RESOURCE_NETWORK, "2025-04-01")  # another partnership's meeting
+    plan = current_plan(world.partnership)
+    asked, other = plan.measures.get(number=1), plan.measures.get(number=2)
+    logged = [
+        "2025-01-10",
+        "2025-03-05",
+        "2025-02-20",
+        "2025-04-01",
+        "2025-01-25",
+        "2025-03-20",
+        "2025-02-01",
+    ]
+    with time_machine.travel(day("2025-05-01")):
+        for on in logged:
+            actions.log_activity(
+                plan_manager(world), asked, occurred_on=day(on), text=f"Logg {on}.", evidence=""
+            )
+        actions.log_activity(
+            plan_manager(world), other, occurred_on=day("2025-04-20"), text="Annet.", evidence=""
+        )
+    network = status(world, "network", "2025-05-01")
+    assert [item.on for item in network.evidence] == [day("2025-02-01")]
+    assert network.due == day("2025-08-01")
+    web = status(world, "web", "2025-05-01")
+    assert [item.on for item in web.evidence] == [day(on) for on in sorted(logged, reverse=True)[:5]]
+    assert web.evidence[0].label == "Logg 2025-04-01."
+    assert web.due == day("2025-10-01")
+
+
 def test_one_obligation_reads_only_the_evidence_it_asks_for(world, django_assert_num_queries):
     # The obligation page shows one obligation: a meeting rule reads the meetings, not ten years of
     # trainings, activities and first-line units as well.
