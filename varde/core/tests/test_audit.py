@@ -266,3 +266,11 @@ def test_a_refused_append_outside_a_transaction_leaves_no_event_and_no_lock(monk
     assert after.prev_hash == first.hash
     assert list(AuditEvent.objects.values_list("action", flat=True)) == ["test.before", "test.after"]
     assert verify_chain().intact
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="autovacuum is PostgreSQL's")
+def test_the_trail_is_analysed_after_a_fixed_number_of_new_events_whatever_its_size(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'core_auditevent'")
+        options = set(cursor.fetchone()[0] or [])
+    assert {"autovacuum_analyze_scale_factor=0", "autovacuum_analyze_threshold=50000"} <= options
