@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+from uuid import UUID
 
 from django.db import connection
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Q, QuerySet, UUIDField
 from django.utils import timezone
 from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,7 @@ from .models import ActionPlan, Activity, Obligation, Rule, Training, TrainingKi
 
 DUE_SOON = timedelta(days=30)
 EVIDENCE_SHOWN = 5
+_UUID = UUIDField()
 
 
 class State:
@@ -128,7 +130,7 @@ def revision_status(obligation: Obligation, plan: ActionPlan, today: date) -> Ob
 # evidence, and the dashboard shows no more, so ten years of meetings are not read on every visit.
 # (Held meetings and recorded activities lie in the past, so the newest is also the last one due.)
 # Written as SQL: the ORM writes a window function's filter as two nested subqueries, and building that
-# statement took three times as long as running it (ADR 0024).
+# statement took 1.2 ms, against 0.2 ms for running it and reading its rows (ADR 0024).
 _NEWEST_HELD_MEETINGS = """
     SELECT id, kind, starts_at, title FROM (
         SELECT id, kind, starts_at, title,
@@ -147,9 +149,9 @@ _NEWEST_ACTIVITIES = """
 """
 
 
-def _key(value: Any) -> Any:
-    """A primary key as the database stores it (on SQLite, a UUID is text)."""
-    return ActionPlan._meta.pk.get_db_prep_value(value, connection)
+def _uuid(value: UUID) -> Any:
+    """A UUID as the database stores it (on SQLite, as text)."""
+    return _UUID.get_db_prep_value(value, connection)
 
 
 def with_last_training(units: QuerySet[Unit], partnership: Partnership, today: date) -> QuerySet[Unit]:
@@ -173,7 +175,7 @@ def _competence_trainings(partnership: Partnership, today: date) -> QuerySet[Tra
 
 def _newest_meetings(partnership: Partnership) -> dict[str, list[Evidence]]:
     by_kind: dict[str, list[Evidence]] = defaultdict(list)
-    params = [_key(partnership.pk), MeetingStatus.HELD, EVIDENCE_SHOWN]
+    params = [_uuid(partnership.pk), MeetingStatus.HELD, EVIDENCE_SHOWN]
     for meeting in Meeting.objects.raw(_NEWEST_HELD_MEETINGS, params):
         url = url_with_pk("meetings:detail", meeting.pk)
         by_kind[meeting.kind].append(Evidence(timezone.localdate(meeting.starts_at), str(meeting), url))
@@ -183,7 +185,7 @@ def _newest_meetings(partnership: Partnership) -> dict[str, list[Evidence]]:
 def _newest_activities(plan: ActionPlan) -> dict[Any, list[Evidence]]:
     by_measure: dict[Any, list[Evidence]] = defaultdict(list)
     # Only the measures an obligation asks activities of: the others' logs are not evidence.
-    params = [_key(plan.pk), "activity", EVIDENCE_SHOWN]
+    params = [_uuid(plan.pk), "activity", EVIDENCE_SHOWN]
     for activity in Activity.objects.raw(_NEWEST_ACTIVITIES, params):
         url = url_with_pk("actionplan:measure", activity.measure_id)
         by_measure[activity.measure_id].append(Evidence(activity.occurred_on, activity.text[:120], url))
