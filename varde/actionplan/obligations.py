@@ -154,23 +154,23 @@ def _uuid(value: UUID) -> Any:
     return _UUID.get_db_prep_value(value, connection)
 
 
-def with_last_training(units: QuerySet[Unit], partnership: Partnership, today: date) -> QuerySet[Unit]:
-    """The units, each with the day of its last competence training up to today as last_trained (None
-    when never trained). The partnership keeps the join to its own trainings."""
-    return units.annotate(
-        last_trained=Max(
-            "trainings__held_on",
-            filter=Q(
-                trainings__partnership=partnership,
-                trainings__kind=TrainingKind.COMPETENCE,
-                trainings__held_on__lte=today,
-            ),
-        )
+def _competence_training(partnership: Partnership, today: date, *, via: str = "") -> Q:
+    """A competence training of the partnership held by today: the trainings that count for first-line
+    units. With via, the condition as seen from a model that reaches the trainings through it."""
+    return Q(
+        **{
+            f"{via}partnership": partnership,
+            f"{via}kind": TrainingKind.COMPETENCE,
+            f"{via}held_on__lte": today,
+        }
     )
 
 
-def _competence_trainings(partnership: Partnership, today: date) -> QuerySet[Training]:
-    return Training.objects.filter(partnership=partnership, kind=TrainingKind.COMPETENCE, held_on__lte=today)
+def with_last_training(units: QuerySet[Unit], partnership: Partnership, today: date) -> QuerySet[Unit]:
+    """The units, each with the day of its last competence training up to today as last_trained (None
+    when never trained). The partnership keeps the join to its own trainings."""
+    counted = _competence_training(partnership, today, via="trainings__")
+    return units.annotate(last_trained=Max("trainings__held_on", filter=counted))
 
 
 def _newest_meetings(partnership: Partnership) -> dict[str, list[Evidence]]:
@@ -193,7 +193,8 @@ def _newest_activities(plan: ActionPlan) -> dict[Any, list[Evidence]]:
 
 
 def _newest_trainings(partnership: Partnership, today: date) -> list[Evidence]:
-    newest = _competence_trainings(partnership, today).order_by("-held_on")[:EVIDENCE_SHOWN]
+    trainings = Training.objects.filter(_competence_training(partnership, today))
+    newest = trainings.order_by("-held_on")[:EVIDENCE_SHOWN]
     listed = url_of("actionplan:trainings")
     return [Evidence(training.held_on, str(training), listed) for training in newest]
 
