@@ -13,17 +13,15 @@ FRESH_SQL = (
 DEFAULT_SQL = "ALTER TABLE core_auditevent RESET (autovacuum_analyze_scale_factor, autovacuum_analyze_threshold)"
 
 
-def keep_statistics_fresh(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FRESH_SQL)
+def on_postgresql(sql):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(sql)
 
-
-def use_default_statistics(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DEFAULT_SQL)
+    return run
 
 
 class Migration(migrations.Migration):
     dependencies = [("core", "0002_audit_indexes_without_like")]
 
-    operations = [migrations.RunPython(keep_statistics_fresh, use_default_statistics)]
+    operations = [migrations.RunPython(on_postgresql(FRESH_SQL), on_postgresql(DEFAULT_SQL))]
