@@ -11,7 +11,6 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 from functools import cache
@@ -19,7 +18,7 @@ from typing import Any, Protocol, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DatabaseError, connection, connections, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Count, Field, Max, Min
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -91,26 +90,20 @@ def compute_hash(values: dict[str, Any]) -> str:
     return hmac.new(_key(), _canonical(values), hashlib.sha256).hexdigest()
 
 
-def _newest_hash_sql() -> str:
+def _locked_chain_head() -> str:
+    """Take the append lock, then read the hash of the newest event."""
     table = connection.ops.quote_name(AuditEvent._meta.db_table)
-    return f"SELECT hash FROM {table} ORDER BY id DESC LIMIT 1"  # noqa: S608 (no outside value)
-
-
-def _locked_chain_head(*, begin: bool = False) -> str:
-    """Take the append lock, then read the hash of the newest event. With begin (PostgreSQL only), open
-    the transaction that holds the lock in the same round trip."""
+    newest = f"SELECT hash FROM {table} ORDER BY id DESC LIMIT 1"  # noqa: S608 (no outside value)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # Statements in one round trip. Each statement reads the database as it is when that
+            # Two statements in one round trip. Each statement reads the database as it is when that
             # statement starts, so the head is read once the lock is held; read in the same statement
             # as the lock is taken, it could predate an append that was waited for, and fork the chain.
-            statements = [*(["BEGIN"] if begin else []), f"SELECT pg_advisory_xact_lock({_APPEND_LOCK_ID})"]
-            cursor.execute("; ".join([*statements, _newest_hash_sql()]))
-            for _result in statements:
-                cursor.nextset()
+            cursor.execute(f"SELECT pg_advisory_xact_lock({_APPEND_LOCK_ID}); {newest}")
+            cursor.nextset()
         else:
             # SQLite transactions are IMMEDIATE (see settings), which already serialises writers.
-            cursor.execute(_newest_hash_sql())
+            cursor.execute(newest)
         row = cursor.fetchone()
     return row[0] if row else GENESIS_HASH
 
@@ -152,9 +145,9 @@ def _event_values(action: str, fields: EventFields) -> dict[str, Any]:
     }
 
 
-def _chain(rows: list[dict[str, Any]], *, begin: bool = False) -> None:
+def _chain(rows: list[dict[str, Any]]) -> None:
     """Take the append lock, then link the rows to the chain's head and to each other."""
-    previous = _locked_chain_head(begin=begin)
+    previous = _locked_chain_head()
     for values in rows:
         values["prev_hash"] = previous
         values["hash"] = previous = compute_hash(values)
@@ -192,29 +185,9 @@ def _insert(values: dict[str, Any]) -> AuditEvent:
 def record_event(action: str, **fields: Unpack[EventFields]) -> AuditEvent:
     """Append one event to the audit trail, in the caller's transaction when there is one."""
     values = _event_values(action, fields)
-    if connection.vendor == "postgresql" and connection.get_autocommit():
-        return _append_in_own_transaction(values)
     with transaction.atomic():
         _chain([values])
         return _insert(values)
-
-
-def _append_in_own_transaction(values: dict[str, Any]) -> AuditEvent:
-    """Append one event in a transaction of its own, opened in the round trip that takes the lock and
-    committed right after the insert. Every read of a case appends an event outside any transaction, and
-    an atomic block would cost a round trip of its own to open it, and bookkeeping for savepoints that
-    one insert does not need (ADR 0024)."""
-    try:
-        _chain([values], begin=True)
-        event = _insert(values)
-        with connection.cursor() as cursor:
-            cursor.execute("COMMIT")
-    except BaseException:
-        # A lost connection cannot roll back, and Django discards it at the end of the request.
-        with suppress(DatabaseError), connection.cursor() as cursor:
-            cursor.execute("ROLLBACK")
-        raise
-    return event
 
 
 def record_events(events: list[tuple[str, EventFields]]) -> None:

@@ -232,7 +232,7 @@ def _in_no_transaction() -> bool:
 
 
 postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="appends outside a transaction open their own on PostgreSQL"
+    connection.vendor != "postgresql", reason="the append lock and the transaction status are PostgreSQL's"
 )
 
 
