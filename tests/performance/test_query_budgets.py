@@ -25,14 +25,18 @@ from varde.actionplan.models import (
     TrainingKind,
 )
 from varde.actionplan.tests.factories import make_plan, obligation, plan_manager
-from varde.assessments.models import Assessment
-from varde.assessments.tests.factories import make_assessment
-from varde.concerns.categorical import StatisticsFact
+from varde.api.models import AccessToken, Scope
+from varde.api.tokens import create_token
+from varde.assessments.models import Assessment, ConcernLevel
+from varde.assessments.tests.factories import instrument, make_assessment
+from varde.concerns.categorical import MeasureType, StatisticsFact
 from varde.concerns.models import Concern, ConcernEvent, Disclosure, LegalBasis, Measure
 from varde.concerns.tests.factories import handler_for, make_concern, make_disclosure, make_measure
 from varde.core.audit import record_event
-from varde.information.models import Event, EventTask, RiskNote
+from varde.information import actions as information
+from varde.information.models import Event, EventTask, PageVersion, RiskNote, VersionStatus
 from varde.information.tests.test_events import make_event
+from varde.information.tests.test_information import editor, page
 from varde.meetings.actions import record_attendance
 from varde.meetings.models import AgendaItem, Meeting, Participant
 from varde.meetings.tests.factories import make_meeting, secretary_of
@@ -352,6 +356,29 @@ def _preparedness_grow(world: World, officer: Organisation) -> None:
     )
 
 
+def _admin(world: World) -> User:
+    return User.objects.filter(memberships__role=Role.ADMIN).first() or world.make_user(Role.ADMIN)
+
+
+def _own_token(world: World) -> AccessToken:
+    token, _ = create_token(
+        _coordinator(world), user=_coordinator(world), name="Rapport", scopes=[Scope.READ]
+    )
+    return token
+
+
+def _published_page(world: World) -> PageVersion:
+    information.save_draft(editor(world), page(world), title="Tegn", body="Første utgave.")
+    return information.publish(editor(world), page(world))
+
+
+def _superseded_versions_grow(world: World, version: PageVersion) -> None:
+    """A thousand edits of years gone by: the list reads none of them."""
+    copies(
+        version, ROWS - 1, number=lambda i: version.number + i + 1, status=lambda i: VersionStatus.SUPERSEDED
+    )
+
+
 def _api(path: str) -> Callable[[Any], str]:
     return lambda row: path.format(row=row) + "?limit=50"
 
@@ -593,6 +620,41 @@ PAGES = [
         _preparedness_officer,
         lambda _: reverse("network:preparedness"),
         _preparedness_grow,
+    ),
+    Page(
+        "measure types",
+        _admin,
+        lambda world: MeasureType.objects.filter(partnership=world.partnership).first(),
+        lambda _: reverse("concerns:measure_type_list"),
+        lambda world, kind: copies(kind, ROWS - 1, code=lambda i: f"kopi-{i}"),
+    ),
+    Page(
+        "concern levels",
+        _admin,
+        lambda world: ConcernLevel.objects.filter(partnership=world.partnership).first(),
+        lambda _: reverse("assessments:level_scale"),
+        lambda world, level: copies(level, ROWS - 1, code=lambda i: f"kopi-{i}", order=lambda i: i + 100),
+    ),
+    Page(
+        "instruments",
+        _admin,
+        instrument,
+        lambda _: reverse("assessments:instrument_list"),
+        lambda world, loaded: copies(loaded, ROWS - 1, version=lambda i: loaded.version + i + 1),
+    ),
+    Page(
+        "API tokens",
+        _coordinator,
+        _own_token,
+        lambda _: reverse("api:tokens"),
+        lambda world, token: copies(token, ROWS - 1, secret_hash=lambda i: f"{i:064d}"),
+    ),
+    Page(
+        "information pages",
+        editor,
+        _published_page,
+        lambda _: reverse("information:editor_list"),
+        _superseded_versions_grow,
     ),
 ]
 
