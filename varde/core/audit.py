@@ -309,9 +309,13 @@ def _verify_stretch(bounds: tuple[int, int] | None) -> _Stretch:
 # Below this many events one process is quicker than starting more.
 PARALLEL_FROM = 100_000
 STRETCHES_PER_PROCESS = 4
+# A stretch's rows are read into memory at once (a client-side cursor, the quickest way here), so a
+# stretch is never longer than this: a worker's memory stays the same however long the trail grows.
+LONGEST_STRETCH = 50_000
 
 
-def _stretches(first: int, last: int, parts: int) -> list[tuple[int, int]]:
+def _stretches(first: int, last: int, processes: int) -> list[tuple[int, int]]:
+    parts = max(processes * STRETCHES_PER_PROCESS, -(-(last - first + 1) // LONGEST_STRETCH))
     size = max(1, (last - first + parts) // parts)
     return [(start, min(start + size - 1, last)) for start in range(first, last + 1, size)]
 
@@ -328,7 +332,7 @@ def _verify_in_parallel(first: int, last: int) -> list[_Stretch]:
     connections.close_all()  # each process opens its own
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        return list(pool.map(_verify_stretch, _stretches(first, last, processes * STRETCHES_PER_PROCESS)))
+        return list(pool.map(_verify_stretch, _stretches(first, last, processes)))
 
 
 def verify_chain(*, parallel_from: int = PARALLEL_FROM) -> ChainReport:

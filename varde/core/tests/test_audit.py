@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import itertools
 import json
 import threading
 from collections.abc import Iterator
@@ -21,10 +22,12 @@ from varde.core.audit import (
     _APPEND_LOCK_ID,
     GENESIS_HASH,
     HASHED_FIELDS,
+    LONGEST_STRETCH,
     _can_fork,
     _canonical,
     _hmac_sha256,
     _postgresql_time,
+    _stretches,
     compute_hash,
     record_event,
     verify_chain,
@@ -152,6 +155,23 @@ def test_a_long_trail_is_checked_in_parallel_stretches_that_must_join_up():
     report = verify_chain(parallel_from=1)
     assert report.first_broken_id == events[21].id
     assert report.checked == 20
+
+
+@given(
+    first=st.integers(min_value=1, max_value=10**9),
+    events=st.integers(min_value=1, max_value=50_000_000),
+    processes=st.integers(min_value=1, max_value=64),
+)
+def test_the_stretches_join_end_to_end_and_none_is_longer_than_a_worker_reads_at_once(
+    first, events, processes
+):
+    last = first + events - 1
+    stretches = _stretches(first, last, processes)
+    assert stretches[0][0] == first
+    assert stretches[-1][1] == last
+    assert all(before[1] + 1 == after[0] for before, after in itertools.pairwise(stretches))
+    assert max(end - start + 1 for start, end in stretches) <= LONGEST_STRETCH
+    assert len(stretches) >= min(events, processes)  # every process gets work, if there is enough
 
 
 _TEXT = st.text(max_size=40)
