@@ -356,10 +356,6 @@ def _preparedness_grow(world: World, officer: Organisation) -> None:
     )
 
 
-def _admin(world: World) -> User:
-    return User.objects.filter(memberships__role=Role.ADMIN).first() or world.make_user(Role.ADMIN)
-
-
 def _own_token(world: World) -> AccessToken:
     token, _ = create_token(
         _coordinator(world), user=_coordinator(world), name="Rapport", scopes=[Scope.READ]
@@ -373,7 +369,7 @@ def _published_page(world: World) -> PageVersion:
 
 
 def _superseded_versions_grow(world: World, version: PageVersion) -> None:
-    """A thousand edits of years gone by: the list reads none of them."""
+    """A thousand superseded versions of the page: the edits of years gone by."""
     copies(
         version, ROWS - 1, number=lambda i: version.number + i + 1, status=lambda i: VersionStatus.SUPERSEDED
     )
@@ -623,21 +619,21 @@ PAGES = [
     ),
     Page(
         "measure types",
-        _admin,
+        lambda world: world.make_user(Role.ADMIN),
         lambda world: MeasureType.objects.filter(partnership=world.partnership).first(),
         lambda _: reverse("concerns:measure_type_list"),
         lambda world, kind: copies(kind, ROWS - 1, code=lambda i: f"kopi-{i}"),
     ),
     Page(
         "concern levels",
-        _admin,
+        lambda world: world.make_user(Role.ADMIN),
         lambda world: ConcernLevel.objects.filter(partnership=world.partnership).first(),
         lambda _: reverse("assessments:level_scale"),
         lambda world, level: copies(level, ROWS - 1, code=lambda i: f"kopi-{i}", order=lambda i: i + 100),
     ),
     Page(
         "instruments",
-        _admin,
+        lambda world: world.make_user(Role.ADMIN),
         instrument,
         lambda _: reverse("assessments:instrument_list"),
         lambda world, loaded: copies(loaded, ROWS - 1, version=lambda i: loaded.version + i + 1),
