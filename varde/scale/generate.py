@@ -56,6 +56,10 @@ PLAN = Path(__file__).resolve().parent.parent / "actionplan" / "plans" / "fredri
 YEARS = 10
 # How many cases have a history of reads in the audit trail.
 HISTORIES = 5_000
+# What a handler's working day leaves in the trail, in ten events: six case reads, three openings of the
+# case list and one login. The list views and logins belong to no partnership, as the real ones do, so
+# the privacy officer's searches meet them in the proportion they will have.
+DAY_IN_TEN = ("read",) * 6 + ("list",) * 3 + ("login",)
 # Each partnership's municipal units (two in three in the first line), trainings a year, and activities
 # recorded a year under each measure of the plan: the evidence the plan's dashboard reads.
 UNITS = 30
@@ -546,25 +550,57 @@ class Generator:
 
         def events() -> Iterator[dict[str, Any]]:
             nonlocal previous
+            reads = 0
             for index in range(total):
                 actor_id, username = actors[index % len(actors)]
-                concern_id, partnership_id = concerns[index % len(concerns)]
+                kind = DAY_IN_TEN[index % len(DAY_IN_TEN)]
                 values: dict[str, Any] = {
                     "occurred_at": start + step * index,
                     "actor_id": str(actor_id),
                     "actor_label": username,
-                    "partnership_id": str(partnership_id),
                     "agency_id": "",
                     "agency_label": "",
-                    "action": "concern.viewed",
-                    "object_type": "concern",
-                    "object_id": str(concern_id),
-                    "purpose": "follow up the concern",
+                    "purpose": "",
                     "detail": {},
                     "prev_hash": previous,
                 }
+                if kind == "read":
+                    concern_id, partnership_id = concerns[reads % len(concerns)]
+                    reads += 1
+                    values |= _read(concern_id, partnership_id)
+                else:
+                    values |= _list_view() if kind == "list" else _login(actor_id)
                 values["hash"] = previous = compute_hash(values)
                 yield values
 
         with transaction.atomic():
             return _insert_plain(AuditEvent, events())
+
+
+def _read(concern_id: Any, partnership_id: Any) -> dict[str, Any]:
+    return {
+        "partnership_id": str(partnership_id),
+        "action": "concern.viewed",
+        "object_type": "concern",
+        "object_id": str(concern_id),
+        "purpose": "follow up the concern",
+    }
+
+
+def _list_view() -> dict[str, Any]:
+    return {
+        "partnership_id": "",
+        "action": "concern.list_viewed",
+        "object_type": "",
+        "object_id": "",
+        "detail": {"count": 50},
+    }
+
+
+def _login(actor_id: Any) -> dict[str, Any]:
+    return {
+        "partnership_id": "",
+        "action": "login.succeeded",
+        "object_type": "user",
+        "object_id": str(actor_id),
+    }

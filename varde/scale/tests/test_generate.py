@@ -88,6 +88,27 @@ def test_the_histories_of_reads_are_spread_over_every_partnership(db, monkeypatc
     assert read.values("partnership_id").distinct().count() == SCALES["small"].partnerships
 
 
+def test_the_trail_holds_list_views_and_logins_without_a_partnership_as_the_real_one_does(
+    generated, world, client
+):
+    events = AuditEvent.objects.filter(actor_label__startswith="syntetisk-")
+    total = SCALES["small"].audit_events
+    assert events.filter(action="concern.viewed").exclude(partnership_id="").count() == total * 6 // 10
+    assert events.filter(action="concern.list_viewed", partnership_id="").count() == total * 3 // 10
+    logins = events.filter(action="login.succeeded", partnership_id="")
+    assert logins.count() == total // 10
+    # As a real login records it: the person as both the actor and the object.
+    handler = world.make_user(Role.COORDINATOR)
+    client.force_login(handler)
+    real = AuditEvent.objects.get(action="login.succeeded", actor_id=str(handler.pk))
+    generated_login = logins.first()
+    assert (real.object_type, real.partnership_id) == (
+        generated_login.object_type,
+        generated_login.partnership_id,
+    )
+    assert generated_login.object_id == generated_login.actor_id
+
+
 def test_generated_cases_open_for_a_synthetic_coordinator(generated, client):
     coordinator = User.objects.filter(
         memberships__role=Role.COORDINATOR, username__startswith="syntetisk-"
