@@ -49,9 +49,16 @@ def _get(client: Any, path: str) -> None:
         raise SystemExit(f"{path} answered {response.status_code}")
 
 
-def profile(page: Any, requests: int) -> tuple[int, pstats.Stats]:
+def _warm_client(page: Any) -> Any:
+    """A client that has opened the page once: caches, prepared statements and templates are warm, as
+    in a running worker."""
     client = _client(page)
-    _get(client, page.path)  # caches, prepared statements and templates warm, as in a running worker
+    _get(client, page.path)
+    return client
+
+
+def profile(page: Any, requests: int) -> tuple[int, pstats.Stats]:
+    client = _warm_client(page)
     queries = _queries(client, page.path)
     profiler = cProfile.Profile()
     profiler.enable()
@@ -82,8 +89,7 @@ def _process_seconds(pid: int) -> float:
 
 def cpu_split(page: Any, requests: int) -> tuple[float, float]:
     """Milliseconds of CPU a request in this thread and in the database's backend process."""
-    client = _client(page)
-    _get(client, page.path)
+    client = _warm_client(page)
     pid = _backend_pid()
     python, database = time.thread_time(), _process_seconds(pid)
     for _ in range(requests):

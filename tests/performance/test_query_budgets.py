@@ -357,9 +357,8 @@ def _preparedness_grow(world: World, officer: Organisation) -> None:
 
 
 def _own_token(world: World) -> AccessToken:
-    token, _ = create_token(
-        _coordinator(world), user=_coordinator(world), name="Rapport", scopes=[Scope.READ]
-    )
+    coordinator = _coordinator(world)
+    token, _ = create_token(coordinator, user=coordinator, name="Rapport", scopes=[Scope.READ])
     return token
 
 
