@@ -138,6 +138,14 @@ def _floors(results: list[Result]) -> dict[str, float]:
     return {r.page: r.requests_per_second for r in results if r.page.startswith("floor")}
 
 
+def _with_floors(pages: list[Any], names: list[str]) -> list[Any]:
+    """The pages asked for, and the floors their ratios are taken against."""
+    unknown = set(names) - {page.name for page in pages}
+    if unknown:
+        sys.exit(f"No such page: {', '.join(sorted(unknown))}. Pages: {', '.join(p.name for p in pages)}")
+    return [page for page in pages if page.name == page.floor or page.name in names]
+
+
 def configure(database_url: str) -> None:
     """Production settings on the benchmark database, with the keys it was generated with."""
     os.environ |= _keys() | {
@@ -186,12 +194,17 @@ def main() -> None:
         help="times every page is driven, floors included; medians are reported (the machine is shared)",
     )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument(
+        "--page", action="append", help="drive only this page and the floors (all pages if left out)"
+    )
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install wrk")
 
     scenario = prepare(args.database_url, generate=args.generate)
+    if args.page:
+        scenario.pages = _with_floors(scenario.pages, args.page)
 
     varde = str(Path(sys.executable).with_name("varde"))
     log = (REPO / "var" / "bench-server.log").open("w")

@@ -2,7 +2,8 @@
 
 import pytest
 
-from bench.run import Result, summarise
+from bench.run import Result, _with_floors, summarise
+from bench.scenario import Page
 
 
 def round_of(floor: float, page: float, p99: float = 50.0) -> list[Result]:
@@ -28,3 +29,22 @@ def test_a_page_whose_floor_was_not_driven_has_no_ratio():
     (statistics,) = summarise(rounds)
     assert statistics.ratio is None
     assert statistics.requests_per_second == 50
+
+
+def pages() -> list[Page]:
+    return [
+        Page("floor-row", "coordinator", "/rad/", "floor-row"),
+        Page("floor-table", "coordinator", "/tabell/", "floor-table"),
+        Page("case list", "coordinator", "/saker/", "floor-table"),
+        Page("case page", "coordinator", "/saker/1/", "floor-row"),
+    ]
+
+
+def test_a_chosen_page_is_driven_with_both_floors():
+    chosen = _with_floors(pages(), ["case page"])
+    assert [page.name for page in chosen] == ["floor-row", "floor-table", "case page"]
+
+
+def test_an_unknown_page_stops_the_run_and_names_the_pages():
+    with pytest.raises(SystemExit, match=r"No such page: case pages\. Pages: floor-row, .*case page"):
+        _with_floors(pages(), ["case pages"])
