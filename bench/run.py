@@ -2,7 +2,7 @@
 pages driven by wrk as the role that uses them, and two floor pages of the same stack in the same run.
 
     uv run python bench/run.py --database-url postgres://postgres@127.0.0.1:5432/varde_bench \\
-        [--generate national] [--duration 20] [--connections 8] [--workers 3] [--rounds 3]
+        [--generate national] [--duration 20] [--connections 8] [--workers 3] [--rounds 3] [--page NAME]
 
 It prints, per page, throughput, p50 and p99, and the throughput as a share of its floor (the one-row
 floor for pages about one record, the 50-row floor for lists); then p50 and p99 from a second pass
