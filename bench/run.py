@@ -26,7 +26,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bench.scenario import Page
 
 REPO = Path(__file__).resolve().parent.parent
 KEYS = REPO / "var" / "bench-keys.env"
@@ -135,15 +138,20 @@ def summarise(rounds: list[list[Result]]) -> list[Result]:
 
 
 def _floors(results: list[Result]) -> dict[str, float]:
-    return {r.page: r.requests_per_second for r in results if r.page.startswith("floor")}
+    return {r.page: r.requests_per_second for r in results if _is_floor(r.page, r.floor)}
 
 
-def _with_floors(pages: list[Any], names: list[str]) -> list[Any]:
+def _is_floor(page: str, floor: str) -> bool:
+    """A floor is the page every ratio of its kind is taken against: its own floor."""
+    return page == floor
+
+
+def _with_floors(pages: list["Page"], names: list[str]) -> list["Page"]:
     """The pages asked for, and the floors their ratios are taken against."""
     unknown = set(names) - {page.name for page in pages}
     if unknown:
         sys.exit(f"No such page: {', '.join(sorted(unknown))}. Pages: {', '.join(p.name for p in pages)}")
-    return [page for page in pages if page.name == page.floor or page.name in names]
+    return [page for page in pages if _is_floor(page.name, page.floor) or page.name in names]
 
 
 def configure(database_url: str) -> None:
