@@ -9,7 +9,8 @@ floor for pages about one record, the 50-row floor for lists); then p50 and p99 
 with one connection, where a page's latency is its own and not the queue in front of it. Every pass
 drives all pages, floors included, in several rounds and reports medians, with each page's ratio
 taken against the floors of its own round: on a shared machine the floor itself moves by a fifth
-from one minute to the next. The keys the data was generated with are kept in var/bench-keys.env,
+from one minute to the next. Each page with a target in issue 12 is told whether it met it, and so is
+the largest web worker's memory. The keys the data was generated with are kept in var/bench-keys.env,
 so a generated database can be reused.
 See docs/performance.md.
 """
@@ -29,9 +30,10 @@ from statistics import median
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bench.scenario import Page
+    from bench.scenario import Page, Target
 
 REPO = Path(__file__).resolve().parent.parent
+MEMORY_TARGET_MB = 200
 KEYS = REPO / "var" / "bench-keys.env"
 
 
@@ -154,6 +156,26 @@ def _with_floors(pages: list["Page"], names: list[str]) -> list["Page"]:
     return [page for page in pages if _is_floor(page.name, page.floor) or page.name in names]
 
 
+def _met(met: bool) -> str:
+    return "met" if met else "NOT MET"
+
+
+def verdict(target: "Target | None", result: Result, alone: Result | None) -> str:
+    """Whether a page met what issue 12 asks of it in this run: its ratio to the floor, and its p99
+    both under load and alone (where it is the page's own time, not the queue in front of it)."""
+    if target is None:
+        return ""
+    parts = []
+    if target.min_ratio is not None:
+        met = result.ratio is not None and result.ratio >= target.min_ratio
+        parts.append(f"≥ {target.min_ratio:g} × floor: {_met(met)}")
+    if target.max_p99_ms is not None:
+        limit = target.max_p99_ms
+        own = _met(alone.p99_ms <= limit) if alone else "not measured"
+        parts.append(f"p99 ≤ {limit:g} ms: {_met(result.p99_ms <= limit)} under load, {own} alone")
+    return "; ".join(parts)
+
+
 def configure(database_url: str) -> None:
     """Production settings on the benchmark database, with the keys it was generated with."""
     os.environ |= _keys() | {
@@ -239,10 +261,16 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    _report(results, alone, {page.name: page.target for page in scenario.pages}, memory)
+
+
+def _report(
+    results: list[Result], alone: list[Result], targets: dict[str, "Target | None"], memory: float
+) -> None:
     latency = {r.page: r for r in alone}
     print(  # noqa: T201
         f"{'page':<22} {'role':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× floor':>8}"
-        f" {'p50 alone':>10} {'p99 alone':>10}"
+        f" {'p50 alone':>10} {'p99 alone':>10}  target"
     )
     for r in results:
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "–"
@@ -250,8 +278,10 @@ def main() -> None:
         print(  # noqa: T201
             f"{r.page:<22} {r.role:<16} {r.requests_per_second:>8.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} "
             f"{r.errors:>7} {ratio:>8} {own.p50_ms if own else 0:>10.1f} {own.p99_ms if own else 0:>10.1f}"
+            f"  {verdict(targets.get(r.page), r, own)}"
         )
-    print(f"largest web worker after the run: {memory:.0f} MB")  # noqa: T201
+    memory_met = _met(memory < MEMORY_TARGET_MB)
+    print(f"largest web worker after the run: {memory:.0f} MB (< {MEMORY_TARGET_MB} MB: {memory_met})")  # noqa: T201
 
 
 if __name__ == "__main__":

@@ -22,6 +22,14 @@ from varde.scale.views import TABLE_ROWS
 
 
 @dataclass(frozen=True)
+class Target:
+    """What issue 12 asks of a page: a share of its floor's throughput, or a p99 in milliseconds."""
+
+    min_ratio: float | None = None
+    max_p99_ms: float | None = None
+
+
+@dataclass(frozen=True)
 class Page:
     name: str
     role: str
@@ -29,6 +37,10 @@ class Page:
     floor: str
     cookie: str = ""
     headers: dict[str, str] = field(default_factory=dict)
+    target: Target | None = None
+
+
+P99_TARGET = Target(max_p99_ms=100)
 
 
 def _session_cookie(user: User) -> str:
@@ -91,11 +103,32 @@ class Scenario:
             [
                 Page("floor-row", "coordinator", "/ytelse/gulv/rad/", "floor-row", c),
                 Page("floor-table", "coordinator", "/ytelse/gulv/tabell/", "floor-table", c),
-                Page("case list", "coordinator", "/saker/?status=under_assessment", "floor-table", c),
-                Page("case page", "coordinator", f"/saker/{concern.pk}/", "floor-row", c),
-                Page("meeting agenda", "secretary", f"/moter/{meeting.pk}/dagsorden/", "floor-row", s),
-                Page("plan dashboard", "plan manager", "/plan/", "floor-table", p),
-                Page("statistics", "coordinator", "/situasjonsbilde/", "floor-table", c),
+                Page(
+                    "case list",
+                    "coordinator",
+                    "/saker/?status=under_assessment",
+                    "floor-table",
+                    c,
+                    target=Target(min_ratio=0.8),
+                ),
+                Page(
+                    "case page",
+                    "coordinator",
+                    f"/saker/{concern.pk}/",
+                    "floor-row",
+                    c,
+                    target=Target(min_ratio=0.5),
+                ),
+                Page(
+                    "meeting agenda",
+                    "secretary",
+                    f"/moter/{meeting.pk}/dagsorden/",
+                    "floor-row",
+                    s,
+                    target=P99_TARGET,
+                ),
+                Page("plan dashboard", "plan manager", "/plan/", "floor-table", p, target=P99_TARGET),
+                Page("statistics", "coordinator", "/situasjonsbilde/", "floor-table", c, target=P99_TARGET),
                 Page(
                     "audit search",
                     "privacy officer",
