@@ -1,4 +1,5 @@
-"""The benchmark's summary compares each page with the floor of its own round and reports medians."""
+"""The benchmark's summary compares each page with the floor of its own round, reports medians, and
+says whether each page met what issue 12 asks of it."""
 
 import pytest
 
