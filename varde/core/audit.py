@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypedDict, Unpack
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, connections, transaction
-from django.db.models import Count, Field, Max, Min
+from django.db.models import Field, Max, Min
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -338,9 +338,12 @@ def _verify_in_parallel(first: int, last: int) -> list[_Stretch]:
 def verify_chain(*, parallel_from: int = PARALLEL_FROM) -> ChainReport:
     """Walk the trail in order; report the first event whose link or content does not hold. A long
     trail is checked in stretches by one process per core; the stretches must join end to end."""
-    span = AuditEvent.objects.aggregate(first=Min("id"), last=Max("id"), count=Count("id"))
-    if span["count"] >= parallel_from and _can_fork():
-        stretches = _verify_in_parallel(span["first"], span["last"])
+    # The span of ids decides, not a count: it is never smaller, and counting two million events took
+    # PostgreSQL 0.2-1.5 s, a tenth of the whole check.
+    span = AuditEvent.objects.aggregate(first=Min("id"), last=Max("id"))
+    first, last = span["first"], span["last"]
+    if first is not None and last - first + 1 >= parallel_from and _can_fork():
+        stretches = _verify_in_parallel(first, last)
     else:
         stretches = [_verify_stretch(None)]
     expected_prev, checked = GENESIS_HASH, 0
