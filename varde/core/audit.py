@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Protocol, TypedDict, Unpack
 
 from django.conf import settings
@@ -232,9 +232,14 @@ def _postgresql_time(text: str) -> str:
 
 
 def _detail_json(value: Any) -> str:
-    if isinstance(value, str):
-        return "{}" if value == "{}" else _ENCODE(json.loads(value))
-    return _ENCODE(value)
+    return _encoded_detail(value) if isinstance(value, str) else _ENCODE(value)
+
+
+@lru_cache(maxsize=1024)
+def _encoded_detail(text: str) -> str:
+    """A detail as the database hands it over, in the canonical form. Most details repeat (a case
+    list's {"count": 50}, an empty one), so over a long trail most are decoded and encoded once."""
+    return _ENCODE(json.loads(text))
 
 
 def _rows(first_id: int | None = None, last_id: int | None = None) -> Iterator[tuple[Any, ...]]:
@@ -250,15 +255,15 @@ def _rows(first_id: int | None = None, last_id: int | None = None) -> Iterator[t
     ]
     table = quote(AuditEvent._meta.db_table)
     where, params = ("WHERE id BETWEEN %s AND %s", [first_id, last_id]) if first_id is not None else ("", [])
-    select = f"SELECT id, hash, prev_hash, detail, {', '.join(columns)} FROM {table} {where} ORDER BY id"  # noqa: S608
-    time_at = _STRING_FIELDS.index("occurred_at")
+    select = f"SELECT id, hash, detail, {', '.join(columns)} FROM {table} {where} ORDER BY id"  # noqa: S608
+    time_at, prev_at = _STRING_FIELDS.index("occurred_at"), _STRING_FIELDS.index("prev_hash")
     with connection.cursor() as cursor:
         cursor.execute(select, params)
         to_text = _postgresql_time if on_postgresql else _occurred_at
         while batch := cursor.fetchmany(5000):
-            for event_id, event_hash, prev_hash, detail, *strings in batch:
+            for event_id, event_hash, detail, *strings in batch:
                 strings[time_at] = to_text(strings[time_at])
-                yield event_id, event_hash, prev_hash, _compose(strings, _detail_json(detail))
+                yield event_id, event_hash, strings[prev_at], _compose(strings, _detail_json(detail))
 
 
 @dataclass(frozen=True)
