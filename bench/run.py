@@ -176,6 +176,25 @@ def verdict(target: "Target | None", result: Result, alone: Result | None) -> st
     return "; ".join(parts)
 
 
+# varde serve collects and compresses the static files before it answers: 18 s on a quiet machine.
+SERVER_START_SECONDS = 180
+
+
+def _wait_until_serving(server: subprocess.Popen[Any], base: str, log: str) -> None:
+    """Return once Varde answers its health check; stop the run if the server exits or never answers,
+    rather than drive pages that nobody serves."""
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"varde serve stopped (exit code {server.returncode}); see {log}")
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310
+            return
+        except OSError:
+            time.sleep(0.5)
+    sys.exit(f"varde serve did not answer within {SERVER_START_SECONDS} s; see {log}")
+
+
 def configure(database_url: str) -> None:
     """Production settings on the benchmark database, with the keys it was generated with."""
     os.environ |= _keys() | {
@@ -245,12 +264,7 @@ def main() -> None:
     )
     base = f"http://127.0.0.1:{args.port}"
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.5)
+        _wait_until_serving(server, base, log.name)
         results = summarise(_measure(scenario, base, args.duration, args.connections, args.rounds))
         alone = (
             summarise(_measure(scenario, base, args.duration, args.latency_connections, args.rounds))

@@ -1,9 +1,15 @@
 """The benchmark's summary compares each page with the floor of its own round, reports medians, and
 says whether each page met what issue 12 asks of it."""
 
+import http.server
+import subprocess
+import sys
+import threading
+
 import pytest
 
-from bench.run import Result, _report, _with_floors, summarise, verdict
+import bench.run
+from bench.run import Result, _report, _wait_until_serving, _with_floors, summarise, verdict
 from bench.scenario import Page, Target
 
 
@@ -81,3 +87,48 @@ def test_the_report_gives_each_page_its_verdict_and_the_workers_memory_its_own(c
     assert lines[1].startswith("case page")
     assert lines[1].endswith("≥ 0.5 × floor: NOT MET")
     assert lines[2] == "largest web worker after the run: 103 MB (< 200 MB: met)"
+
+
+@pytest.fixture
+def healthy_server():
+    class Healthy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200 if self.path == "/healthz" else 404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Healthy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def running(code: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-c", code])  # noqa: S603 (the test's own code)
+
+
+def test_the_run_starts_once_the_server_answers_its_health_check(healthy_server):
+    server = running("import time; time.sleep(30)")
+    try:
+        _wait_until_serving(server, healthy_server, "server.log")
+    finally:
+        server.kill()
+
+
+def test_a_server_that_stops_stops_the_run_and_points_to_its_log():
+    server = running("raise SystemExit(3)")
+    server.wait()
+    with pytest.raises(SystemExit, match=r"varde serve stopped \(exit code 3\); see server\.log"):
+        _wait_until_serving(server, "http://127.0.0.1:9", "server.log")
+
+
+def test_a_server_that_never_answers_stops_the_run(monkeypatch):
+    monkeypatch.setattr(bench.run, "SERVER_START_SECONDS", 1)
+    server = running("import time; time.sleep(30)")
+    try:
+        with pytest.raises(SystemExit, match=r"did not answer within 1 s; see server\.log"):
+            _wait_until_serving(server, "http://127.0.0.1:9", "server.log")
+    finally:
+        server.kill()
