@@ -231,14 +231,11 @@ def _postgresql_time(text: str) -> str:
     return f"{text[:10]}T{text[11:19]}{fraction.ljust(7, '0') if fraction else ''}+00:00"
 
 
-def _detail_json(value: Any) -> str:
-    return _encoded_detail(value) if isinstance(value, str) else _ENCODE(value)
-
-
 @lru_cache(maxsize=1024)
 def _encoded_detail(text: str) -> str:
-    """A detail as the database hands it over, in the canonical form. Most details repeat (a case
-    list's {"count": 50}, an empty one), so over a long trail most are decoded and encoded once."""
+    """A detail as the database hands it over (JSON text, on PostgreSQL as on SQLite), in the canonical
+    form. Most details repeat (a case list's {"count": 50}, an empty one), so over a long trail most
+    are decoded and encoded once."""
     return _ENCODE(json.loads(text))
 
 
@@ -263,7 +260,7 @@ def _rows(first_id: int | None = None, last_id: int | None = None) -> Iterator[t
         while batch := cursor.fetchmany(5000):
             for event_id, event_hash, detail, *strings in batch:
                 strings[time_at] = to_text(strings[time_at])
-                yield event_id, event_hash, strings[prev_at], _compose(strings, _detail_json(detail))
+                yield event_id, event_hash, strings[prev_at], _compose(strings, _encoded_detail(detail))
 
 
 @dataclass(frozen=True)
