@@ -9,7 +9,15 @@ import threading
 import pytest
 
 import bench.run
-from bench.run import Result, _report, _wait_until_serving, _with_floors, summarise, verdict
+from bench.run import (
+    Result,
+    _report,
+    _wait_until_serving,
+    _with_floors,
+    read_wrk,
+    summarise,
+    verdict,
+)
 from bench.scenario import Page, Target
 
 
@@ -18,6 +26,38 @@ def round_of(floor: float, page: float, p99: float = 50.0) -> list[Result]:
         Result("floor-table", "coordinator", floor, 10.0, p99, 0, "floor-table"),
         Result("case list", "coordinator", page, 20.0, p99 * 2, 1, "floor-table"),
     ]
+
+
+# wrk pads each latency to a fixed width, so a one-unit figure such as "1.00s" ends in a space.
+WRK_REPORT = """Running 10s test @ http://127.0.0.1:8765/saker/
+  2 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    45.12ms   12.30ms   1.00s    70.00%
+    Req/Sec    88.50     10.20   110.00     65.00%
+  Latency Distribution
+     50%   42.50ms
+     75%   50.00ms
+     90%  612.00us
+     99%    1.00s\x20
+  1770 requests in 10.01s, 20.00MB read
+  Non-2xx or 3xx responses: 2
+Requests/sec:    176.80
+Transfer/sec:      2.00MB
+"""
+
+
+def test_wrk_report_gives_throughput_percentiles_in_milliseconds_and_errors():
+    assert read_wrk(WRK_REPORT) == (176.80, 42.5, 1000.0, 2)
+
+
+def test_a_wrk_report_without_errors_counts_none():
+    assert read_wrk(WRK_REPORT.replace("  Non-2xx or 3xx responses: 2\n", ""))[3] == 0
+
+
+def test_a_wrk_report_without_its_percentiles_stops_the_run_and_shows_the_report():
+    report = WRK_REPORT.replace("     99%    1.00s \n", "")
+    with pytest.raises(SystemExit, match=r"(?s)no line matching .*99%.*Requests/sec:    176\.80"):
+        read_wrk(report)
 
 
 def test_ratios_are_taken_within_a_round_and_their_median_reported():
@@ -87,6 +127,14 @@ def test_the_report_gives_each_page_its_verdict_and_the_workers_memory_its_own(c
     assert lines[1].startswith("case page")
     assert lines[1].endswith("≥ 0.5 × floor: NOT MET")
     assert lines[2] == "largest web worker after the run: 103 MB (< 200 MB: met)"
+
+
+def test_a_page_not_measured_alone_shows_a_dash_not_a_zero(capsys):
+    page = Result("statistics", "coordinator", 72, 20.0, 60.0, 0, "floor-table", 0.3)
+    _report([page], [], {"statistics": Target(max_p99_ms=100)}, memory=103.4)
+    columns = capsys.readouterr().out.splitlines()[1].split()
+    assert columns[7:9] == ["–", "–"]
+    assert "0.0" not in columns
 
 
 @pytest.fixture
