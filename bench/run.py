@@ -100,11 +100,14 @@ def _found(pattern: str, output: str) -> str:
 def read_wrk(output: str) -> tuple[float, float, float, int]:
     """Throughput, p50 and p99 (ms) and the responses that were not 2xx or 3xx, from wrk's report."""
     throughput = float(_found(r"Requests/sec:\s+([\d.]+)", output))
-    # The percentiles of the latency distribution, each on a line of its own ("    99%   12.34ms").
-    p50 = _milliseconds(_found(r"^\s+50%\s+(\S+)\s*$", output))
-    p99 = _milliseconds(_found(r"^\s+99%\s+(\S+)\s*$", output))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return throughput, p50, p99, int(errors.group(1)) if errors else 0
+    return throughput, _percentile(50, output), _percentile(99, output), int(errors.group(1)) if errors else 0
+
+
+def _percentile(percent: int, output: str) -> float:
+    """A percentile of the latency distribution in ms, from its own line ("    99%   12.34ms"), which
+    wrk pads to a fixed width ("     99%    1.00s ")."""
+    return _milliseconds(_found(rf"^\s+{percent}%\s+(\S+)\s*$", output))
 
 
 def _measure(scenario: Any, base: str, seconds: int, connections: int, rounds: int) -> list[list[Result]]:
