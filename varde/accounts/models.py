@@ -1,10 +1,10 @@
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cached_property
 from typing import NamedTuple
 
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -165,6 +165,23 @@ class User(AbstractUser):
         """The name a person is shown by – the full name, else the username – from the columns alone, for
         lists that read them as values."""
         return f"{first_name} {last_name}".strip() or username
+
+    @staticmethod
+    def names_of(ids: Collection[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """The names the people with these ids are shown by, for lists that read their people as ids.
+        The statement is written out: the ORM took longer to build it than the database to run it
+        (ADR 0026)."""
+        if not ids:
+            return {}
+        key = User._meta.pk
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = f"SELECT id, first_name, last_name, username FROM accounts_user WHERE id IN ({placeholders})"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [key.get_db_prep_value(pk, connection) for pk in ids])
+            people = cursor.fetchall()
+        return {
+            key.to_python(pk): User.name_from(first, last, username) for pk, first, last, username in people
+        }
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):

@@ -8,8 +8,8 @@ The table around the rows stays in concerns/case_list.html, and the page's marku
 every text column is shown as text.
 
 The rows are read as values, not as model instances, with the list's total in the same query
-(core.paging), and the responsible people of the page in a query of their own: joined to the cases,
-the planner hashes every user in the country before it sorts and cuts the page.
+(core.paging), and the responsible people of the page in a query of their own (User.names_of): joined
+to the cases, the planner hashes every user in the country before it sorts and cuts the page.
 """
 
 from collections.abc import Iterable, Mapping, Set
@@ -89,11 +89,7 @@ def case_list_page(
 
 
 def _responsible_names(rows: Iterable[Row]) -> dict[UUID, str]:
-    ids = {row["responsible_id"] for row in rows} - {None}
-    if not ids:
-        return {}
-    people = User.objects.filter(pk__in=ids).values_list("pk", "first_name", "last_name", "username")
-    return {pk: User.name_from(first, last, username) for pk, first, last, username in people}
+    return User.names_of({row["responsible_id"] for row in rows} - {None})
 
 
 def case_rows(
