@@ -40,11 +40,19 @@ def rate(database_url: str, processes: int, seconds: float) -> float:
 
 
 def main() -> None:
+    sys.path.insert(0, str(REPO))
+    from bench.run import open_database, postgresql_url
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", required=True, help="a PostgreSQL database for the benchmark")
+    parser.add_argument(
+        "--database-url", required=True, type=postgresql_url, help="a PostgreSQL database for the benchmark"
+    )
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=10)
     args = parser.parse_args()
+    # Here, before the appending processes start: a database they cannot open would stop each of them
+    # with a traceback of its own.
+    open_database(args.database_url)
     alone = rate(args.database_url, 1, args.seconds)
     together = rate(args.database_url, args.processes, args.seconds)
     print(f"events per second: {alone:.0f} from one process, {together:.0f} from {args.processes}")  # noqa: T201

@@ -236,9 +236,33 @@ def configure(database_url: str) -> None:
     django.setup()
 
 
+POSTGRESQL_SCHEMES = ("postgres", "postgresql", "pgsql")
+
+
+def postgresql_url(text: str) -> str:
+    """The --database-url of the benchmark's commands: it measures PostgreSQL only (issue 12)."""
+    scheme, separator, _rest = text.partition("://")
+    if not separator or scheme not in POSTGRESQL_SCHEMES:
+        raise argparse.ArgumentTypeError("give a PostgreSQL database: postgres://user@host:port/name")
+    return text
+
+
+def open_database(database_url: str) -> None:
+    """Configure the database and connect to it; if that fails, stop with PostgreSQL's own reason
+    rather than a traceback."""
+    configure(database_url)
+    from django.db import OperationalError, connection
+
+    try:
+        connection.ensure_connection()
+    except OperationalError as error:
+        reason = str(error).strip().splitlines()[0]
+        sys.exit(f"Cannot open the benchmark database: {reason}")
+
+
 def prepare(database_url: str, *, generate: str | None) -> Any:
     """The benchmark database configured, migrated and (if empty) generated; the pages."""
-    configure(database_url)
+    open_database(database_url)
     from django.core.management import call_command
 
     from bench.scenario import Scenario
@@ -249,7 +273,9 @@ def prepare(database_url: str, *, generate: str | None) -> Any:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", required=True, help="a PostgreSQL database for the benchmark")
+    parser.add_argument(
+        "--database-url", required=True, type=postgresql_url, help="a PostgreSQL database for the benchmark"
+    )
     parser.add_argument(
         "--generate", choices=["small", "regional", "national"], help="fill it first if empty"
     )

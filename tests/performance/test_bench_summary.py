@@ -1,6 +1,7 @@
 """The benchmark's summary compares each page with the floor of its own round, reports medians, and
 says whether each page met what issue 12 asks of it."""
 
+import argparse
 import http.server
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from bench.run import (
     _report,
     _wait_until_serving,
     _with_floors,
+    postgresql_url,
     read_wrk,
     summarise,
     verdict,
@@ -180,3 +182,27 @@ def test_a_server_that_never_answers_stops_the_run(monkeypatch):
             _wait_until_serving(server, "http://127.0.0.1:9", "server.log")
     finally:
         server.kill()
+
+
+@pytest.mark.parametrize("url", ["postgres://postgres@127.0.0.1:5432/varde_bench", "postgresql://db/varde"])
+def test_a_postgresql_url_is_taken_as_given(url):
+    assert postgresql_url(url) == url
+
+
+NOT_POSTGRESQL = ["sqlite:///var/varde.sqlite3", "mysql://db/varde", "varde_bench", "postgres:/db"]
+
+
+@pytest.mark.parametrize("url", NOT_POSTGRESQL)
+def test_the_benchmark_refuses_a_database_that_is_not_postgresql(url):
+    with pytest.raises(argparse.ArgumentTypeError, match="give a PostgreSQL database"):
+        postgresql_url(url)
+
+
+def test_a_database_that_cannot_be_opened_stops_the_command_with_postgresql_s_reason():
+    # In a process of its own: the command configures Django with production settings.
+    command = [sys.executable, "bench/calls.py", "--database-url", "postgres://postgres@127.0.0.1:9/none"]
+    finished = subprocess.run(command, capture_output=True, text=True, cwd=bench.run.REPO, check=False)  # noqa: S603
+    assert finished.returncode == 1
+    assert finished.stderr.startswith("Cannot open the benchmark database: connection failed:")
+    assert "port 9 failed" in finished.stderr
+    assert "Traceback" not in finished.stderr
