@@ -41,12 +41,10 @@ def rate(database_url: str, processes: int, seconds: float) -> float:
 
 def main() -> None:
     sys.path.insert(0, str(REPO))
-    from bench.run import open_database, postgresql_url
+    from bench.run import add_database_url, open_database
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--database-url", required=True, type=postgresql_url, help="a PostgreSQL database for the benchmark"
-    )
+    add_database_url(parser, "a PostgreSQL database for the benchmark")
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=10)
     args = parser.parse_args()

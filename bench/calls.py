@@ -99,12 +99,10 @@ def cpu_split(page: Any, requests: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    from bench.run import postgresql_url
+    from bench.run import add_database_url
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--database-url", required=True, type=postgresql_url, help="a generated PostgreSQL database"
-    )
+    add_database_url(parser, "a generated PostgreSQL database")
     parser.add_argument("--page", action="append", help="a page's name in the harness (all if left out)")
     parser.add_argument("--requests", type=int, default=50, help="per page")
     parser.add_argument("--top", type=int, default=0, help="list this many functions per page")

@@ -29,6 +29,8 @@ from pathlib import Path
 from statistics import median
 from typing import TYPE_CHECKING, Any
 
+import dj_database_url
+
 if TYPE_CHECKING:
     from bench.scenario import Page, Target
 
@@ -236,15 +238,20 @@ def configure(database_url: str) -> None:
     django.setup()
 
 
-POSTGRESQL_SCHEMES = ("postgres", "postgresql", "pgsql")
-
-
 def postgresql_url(text: str) -> str:
-    """The --database-url of the benchmark's commands: it measures PostgreSQL only (issue 12)."""
-    scheme, separator, _rest = text.partition("://")
-    if not separator or scheme not in POSTGRESQL_SCHEMES:
+    """The --database-url of the benchmark's commands: it measures PostgreSQL only (issue 12). The
+    engine is read as the settings read DATABASE_URL."""
+    try:
+        engine = dj_database_url.parse(text)["ENGINE"] if "://" in text else ""
+    except ValueError:  # a scheme dj_database_url does not know
+        engine = ""
+    if engine != "django.db.backends.postgresql":
         raise argparse.ArgumentTypeError("give a PostgreSQL database: postgres://user@host:port/name")
     return text
+
+
+def add_database_url(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--database-url", required=True, type=postgresql_url, help=help_text)
 
 
 def open_database(database_url: str) -> None:
@@ -273,9 +280,7 @@ def prepare(database_url: str, *, generate: str | None) -> Any:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--database-url", required=True, type=postgresql_url, help="a PostgreSQL database for the benchmark"
-    )
+    add_database_url(parser, "a PostgreSQL database for the benchmark")
     parser.add_argument(
         "--generate", choices=["small", "regional", "national"], help="fill it first if empty"
     )
