@@ -17,10 +17,11 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# For the command and for the appending processes, which import this file afresh (spawn), not as main.
+sys.path.insert(0, str(REPO))
 
 
 def _append_for(database_url: str, seconds: float) -> int:
-    sys.path.insert(0, str(REPO))
     from bench.run import configure
 
     configure(database_url)
@@ -40,7 +41,6 @@ def rate(database_url: str, processes: int, seconds: float) -> float:
 
 
 def main() -> None:
-    sys.path.insert(0, str(REPO))
     from bench.run import add_database_url, open_database
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
