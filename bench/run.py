@@ -201,7 +201,8 @@ def verdict(target: "Target | None", result: Result, alone: Result | None) -> st
     return "; ".join(parts)
 
 
-# varde serve collects and compresses the static files before it answers: 18 s on a quiet machine.
+# varde serve collects and compresses the static files before it answers: 5 s on a quiet machine, and
+# a busy one can take several times that.
 SERVER_START_SECONDS = 180
 # Long enough for every worker to have served each page a few times.
 WARM_UP_SECONDS = 2
