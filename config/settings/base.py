@@ -232,8 +232,8 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 365 * 24 * 3600
 # collectstatic compresses every file with Brotli and gzip on each start of `varde serve`. Pages name
 # static files only by their hashed names, so the unhashed copies are left out, and source maps (only a
-# developer's browser tools ask for them) are served as they are. That takes a start from 18 s to
-# about 5 (docs/performance.md).
+# developer's browser tools ask for them) are served as they are. That takes collectstatic from 18 s
+# to about 5 (docs/performance.md).
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 
