@@ -2,7 +2,7 @@
 the benchmark database, counting queries and Python function calls per request.
 
     uv run python bench/calls.py --database-url postgres://postgres@127.0.0.1:5432/varde_bench \\
-        [--page "case page"] [--requests 50] [--top 30] [--cpu]
+        [--page "case page"] [--requests 50] [--top 30] [--sort tottime] [--cpu]
 
 Function calls are the measure the harness's throughput follows most closely on this machine, and
 unlike time they do not move when the machine is busy. With --top, the functions that take most time
@@ -107,6 +107,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50, help="per page")
     parser.add_argument("--top", type=int, default=0, help="list this many functions per page")
     parser.add_argument(
+        "--sort",
+        choices=["cumulative", "tottime"],
+        default="cumulative",
+        help="order the listed functions by their time with what they call (default) or by their own",
+    )
+    parser.add_argument(
         "--cpu",
         action="store_true",
         help="also split each request's CPU between Python and PostgreSQL (its clock ticks are 10 ms: "
@@ -130,7 +136,7 @@ def main() -> None:
             cpu = f" {python:>10.1f} {database:>12.1f}"
         print(f"{page.name:<22} {queries:>8} {calls:>8}{cpu}")  # noqa: T201
         if args.top:
-            stats.sort_stats("cumulative").print_stats(args.top)
+            stats.sort_stats(args.sort).print_stats(args.top)
 
 
 if __name__ == "__main__":
