@@ -37,12 +37,15 @@ class Browser:
         self.tls.check_hostname, self.tls.verify_mode = False, ssl.CERT_NONE  # the self-signed test cert
 
     def send(
-        self, method: str, path: str, form: dict[str, str] | None = None, *, accept_encoding: str = ""
+        self,
+        method: str,
+        path: str,
+        form: dict[str, str] | None = None,
+        *,
+        extra_headers: dict[str, str] | None = None,
     ) -> Answer:
         origin = f"https://{HOST}:{self.port}"
-        headers = {"Referer": origin + path, "Origin": origin}
-        if accept_encoding:
-            headers["Accept-Encoding"] = accept_encoding
+        headers = {"Referer": origin + path, "Origin": origin, **(extra_headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{key}={value}" for key, value in self.cookies.items())
         body = None
@@ -134,7 +137,7 @@ def main() -> None:
     check(static.status == 200 and "text/css" in static.headers["Content-Type"], "the stylesheet is served")
     check("max-age=31536000" in static.headers.get("Cache-Control", ""), "static files cached for a year")
     check("immutable" in static.headers.get("Cache-Control", ""), "static files immutable")
-    compressed = browser.send("GET", stylesheet.group(1), accept_encoding="gzip")
+    compressed = browser.send("GET", stylesheet.group(1), extra_headers={"Accept-Encoding": "gzip"})
     check(compressed.headers.get("Content-Encoding") == "gzip", "static files sent compressed when asked")
 
     log_in_with_second_factor(browser, username, password)
