@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
+from django.core.validators import slug_re
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -62,7 +63,10 @@ def holds_role_in(user: Any, roles: Iterable[str], partnership: Partnership) -> 
 
 
 def chosen_partnership(user: Any, roles: Iterable[str], slug: str | None = None) -> Partnership:
-    """The partnership a page works in: the one named in ?samarbeid=, or the user's first; else 404."""
+    """The partnership a page works in: the one named in ?samarbeid=, or the user's first; else 404.
+    What cannot be a short name is not looked up: PostgreSQL refuses to compare with a NUL character."""
+    if slug and not slug_re.match(slug):
+        raise Http404
     partnerships = partnerships_where_any(user, roles)
     partnership = partnerships.filter(slug=slug).first() if slug else partnerships.first()
     if partnership is None:

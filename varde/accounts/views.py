@@ -195,7 +195,8 @@ def password_change(request: HttpRequest) -> HttpResponse:
 
 @access(ADMIN_ONLY)
 def user_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
+    # No name holds a NUL character, and PostgreSQL refuses to search for one.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     users = permissions.users_visible_to(request.user).order_by("username")
     if query:
         users = users.filter(

@@ -129,3 +129,10 @@ def test_a_role_in_a_partnership_is_known_from_the_roles_read_once(
     assert not permissions.partnerships_where_any(keeper, [Role.ADMIN]).exists()
     keeper.is_active = False
     assert not permissions.holds_role_in(keeper, [Role.PLAN_MANAGER], world.partnership)
+
+
+@pytest.mark.parametrize("slug", ["\x00", "ikke en slug", "ø"])
+def test_a_partnership_named_by_what_is_no_short_name_is_not_found(world, client, slug):
+    log_in(client, world.make_user(Role.PLAN_MANAGER))
+    assert client.get(reverse("actionplan:dashboard"), {"samarbeid": slug}).status_code == 404
+    assert client.get(reverse("actionplan:dashboard")).status_code == 200

@@ -140,3 +140,10 @@ def test_two_admins_editing_a_unit_do_not_overwrite_each_other(world):
     refused = second.post(url, {**opened_second, **unit, "name": "Gressvik ungdomsskole"})
     assert "Navn (nå «Gressvik skole»)" in refused.content.decode()
     assert Unit.objects.get(pk=world.unit.pk).name == "Gressvik skole"
+
+
+def test_a_null_character_in_the_user_search_is_left_out(admin_client, world):
+    world.make_user(Role.EMPLOYEE, username="ansatt")
+    response = admin_client.get(reverse("accounts:user_list"), {"q": "ans\x00att"})
+    assert response.status_code == 200
+    assert "ansatt" in response.content.decode()
