@@ -56,6 +56,8 @@ PLAN = Path(__file__).resolve().parent.parent / "actionplan" / "plans" / "fredri
 YEARS = 10
 # How many cases have a history of reads in the audit trail.
 HISTORIES = 5_000
+# How many of its partnership's case handlers take turns reading a case.
+READERS_A_CASE = 4
 # What a handler's working day leaves in the trail, in ten events: six case reads, three openings of the
 # case list and one login. The list views and logins belong to no partnership, as the real ones do, so
 # the privacy officer's searches meet them in the proportion they will have.
@@ -532,17 +534,20 @@ class Generator:
     def _audit_events(self) -> int:
         """Ten years of reads and changes, appended to the real chain so that it still verifies."""
         previous = AuditEvent.objects.newest_first().values_list("hash", flat=True).first() or GENESIS_HASH
-        actors = list(
-            User.objects.filter(username__startswith=f"{PREFIX}-").values_list("pk", "username")[:500]
-        )
+        handlers = _case_handlers_by_partnership()
+        everyone = [person for people in handlers.values() for person in people]
+        # Each kind takes its turns of its own: one turn for both kinds would give the logins to a few.
+        turns = {kind: itertools.cycle(everyone) for kind in ("list", "login")}
         # The histories are spread over every partnership's cases, an even sample of them.
         every = list(
             Concern.objects.filter(reference__startswith="S")
             .order_by("reference")
             .values_list("pk", "partnership_id")
         )
-        concerns = every[:: max(len(every) // HISTORIES, 1)]
-        if not actors or not concerns:
+        concerns = [
+            concern for concern in every[:: max(len(every) // HISTORIES, 1)] if concern[1] in handlers
+        ]
+        if not concerns:
             return 0
         total = self.scale.audit_events
         start = timezone.now() - timedelta(days=365 * YEARS)
@@ -552,8 +557,14 @@ class Generator:
             nonlocal previous
             reads = 0
             for index in range(total):
-                actor_id, username = actors[index % len(actors)]
                 kind = DAY_IN_TEN[index % len(DAY_IN_TEN)]
+                if kind == "read":
+                    turn, case = divmod(reads, len(concerns))
+                    concern_id, partnership_id = concerns[case]
+                    readers = handlers[partnership_id]
+                    actor_id, username = readers[(case + turn % READERS_A_CASE) % len(readers)]
+                else:
+                    actor_id, username = next(turns[kind])
                 values: dict[str, Any] = {
                     "occurred_at": start + step * index,
                     "actor_id": str(actor_id),
@@ -565,7 +576,6 @@ class Generator:
                     "prev_hash": previous,
                 }
                 if kind == "read":
-                    concern_id, partnership_id = concerns[reads % len(concerns)]
                     reads += 1
                     values |= _read(concern_id, partnership_id)
                 else:
@@ -575,6 +585,21 @@ class Generator:
 
         with transaction.atomic():
             return _insert_plain(AuditEvent, events())
+
+
+def _case_handlers_by_partnership() -> dict[Any, list[tuple[Any, str]]]:
+    """The synthetic case handlers (id, username) of each partnership: a case is read by its own
+    partnership's handlers, and each person's logins and list views are their own, so that a privacy
+    officer's search meets a partnership's share of the trail, not the whole of it."""
+    handlers: dict[Any, list[tuple[Any, str]]] = {}
+    members = (
+        Membership.objects.filter(user__username__startswith=f"{PREFIX}-", role__in=CASE_HANDLER_ROLES)
+        .order_by("user__username")
+        .values_list("agency__partnership_id", "user_id", "user__username")
+    )
+    for partnership_id, user_id, username in members:
+        handlers.setdefault(partnership_id, []).append((user_id, username))
+    return handlers
 
 
 def _read(concern_id: Any, partnership_id: Any) -> dict[str, Any]:

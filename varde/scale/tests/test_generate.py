@@ -1,7 +1,9 @@
 """The synthetic data set: every kind of record the benchmarks need, clearly made up, with an audit
 chain that still verifies, usable through the pages, and never generated twice into one database."""
 
+from collections import Counter
 from datetime import timedelta
+from uuid import UUID
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -12,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import log_in
-from varde.accounts.models import Partnership, Unit, User
+from varde.accounts.models import Membership, Partnership, Unit, User
+from varde.accounts.permissions import CASE_HANDLER_ROLES
 from varde.accounts.roles import Role
 from varde.actionplan.models import Activity, PlanMeasure, Training
 from varde.concerns.categorical import StatisticsFact
@@ -86,6 +89,27 @@ def test_the_histories_of_reads_are_spread_over_every_partnership(db, monkeypatc
     read = AuditEvent.objects.filter(action="concern.viewed")
     assert read.values("object_id").distinct().count() == 10
     assert read.values("partnership_id").distinct().count() == SCALES["small"].partnerships
+
+
+def test_a_case_is_read_by_a_few_case_handlers_of_its_own_partnership(db, monkeypatch):
+    monkeypatch.setattr(generate, "HISTORIES", 10)
+    Generator(SCALES["small"]).run()
+    handlers = Membership.objects.filter(role__in=CASE_HANDLER_ROLES)
+    partnership_of = {
+        str(user): str(partnership)
+        for user, partnership in handlers.values_list("user_id", "agency__partnership_id")
+    }
+    reads = AuditEvent.objects.filter(action="concern.viewed")
+    by_case: dict[tuple[str, str], set[str]] = {}
+    for object_id, actor_id, partnership_id in reads.values_list("object_id", "actor_id", "partnership_id"):
+        assert partnership_of[str(UUID(actor_id))] == partnership_id
+        by_case.setdefault((object_id, partnership_id), set()).add(actor_id)
+    in_partnership = Counter(partnership_of.values())
+    expected = {case: min(generate.READERS_A_CASE, in_partnership[case[1]]) for case in by_case}
+    assert {case: len(people) for case, people in by_case.items()} == expected
+    # Everyone's own logins: spread over the handlers of every partnership, not a few of them.
+    logins = AuditEvent.objects.filter(action="login.succeeded")
+    assert logins.values("actor_id").distinct().count() == min(logins.count(), handlers.count())
 
 
 def test_the_trail_holds_list_views_and_logins_without_a_partnership_as_the_real_one_does(
