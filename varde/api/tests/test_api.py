@@ -165,3 +165,11 @@ def test_an_offset_past_any_list_is_refused_not_sent_to_the_database(world, clie
     answer = client.get("/api/v1/meetings", {"offset": 2**63}, **bearer(world.make_user(Role.COORDINATOR)))
     assert answer.status_code == 422
     assert answer.json()["error"]["fields"][0]["field"] == "offset"
+
+
+def test_a_partnership_named_by_a_null_character_is_not_found_in_the_error_shape(world, client):
+    from varde.actionplan.tests.factories import plan_manager
+
+    answer = client.get("/api/v1/trainings", {"samarbeid": "\x00"}, **bearer(plan_manager(world)))
+    assert answer.status_code == 404
+    assert answer.json()["error"]["code"] == "not_found"
