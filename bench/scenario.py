@@ -3,10 +3,12 @@
 
 import subprocess
 from dataclasses import dataclass, field
+from datetime import timedelta
 from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -14,6 +16,7 @@ from varde.accounts.models import Partnership, Unit, User
 from varde.accounts.roles import Role
 from varde.api import tokens
 from varde.api.models import Scope
+from varde.concerns.dates import add_months
 from varde.concerns.models import Concern
 from varde.core.models import AuditEvent
 from varde.meetings.models import Meeting, MeetingKind
@@ -90,6 +93,9 @@ class Scenario:
             .exclude(object_id=str(concern.pk))
             .values_list("object_id", flat=True)[0]
         )
+        # A month two years back: the partnership's events and its members' logins and case lists in it.
+        first = add_months(timezone.localdate().replace(day=1), -24)
+        last = add_months(first, 1) - timedelta(days=1)
         meeting = Meeting.objects.filter(partnership=partnership, kind=MeetingKind.CONTACT).order_by(
             "-starts_at"
         )[0]
@@ -133,6 +139,13 @@ class Scenario:
                     "audit search",
                     "privacy officer",
                     f"/personvern/revisjonslogg/?object_id={searched}",
+                    "floor-table",
+                    o,
+                ),
+                Page(
+                    "audit search by month",
+                    "privacy officer",
+                    f"/personvern/revisjonslogg/?date_from={first}&date_to={last}",
                     "floor-table",
                     o,
                 ),

@@ -6,12 +6,12 @@ logins and logouts of the people who are members there.
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from varde.accounts.models import Membership
 from varde.accounts.permissions import partnerships_where
 from varde.accounts.roles import Role
-from varde.core.functions import UUIDText
+from varde.core.functions import InSubquery, UUIDText
 from varde.core.models import AuditEvent, AuditEventQuerySet
 
 
@@ -30,6 +30,6 @@ def audit_events_visible_to(user: Any) -> AuditEventQuerySet:
         # Rule: events recorded in the officer's partnerships.
         Q(partnership_id__in=partnership_ids)
         # Rule: events about accounts (logins, failed logins) of the partnerships' members.
-        | (outside_any_partnership & Q(actor_id__in=member_ids))
-        | (outside_any_partnership & Q(object_type="user", object_id__in=member_ids))
+        | (outside_any_partnership & InSubquery(F("actor_id"), member_ids))
+        | (outside_any_partnership & Q(object_type="user") & InSubquery(F("object_id"), member_ids))
     )

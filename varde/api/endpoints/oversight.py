@@ -14,6 +14,7 @@ from varde.accounts.permissions import chosen_partnership
 from varde.accounts.roles import Role
 from varde.core.access import roles
 from varde.core.audit import record_event
+from varde.core.planner import plans_for_the_values
 from varde.privacy.forms import AuditFilterForm
 from varde.privacy.permissions import audit_events_visible_to
 from varde.privacy.views import filtered_events
@@ -111,6 +112,7 @@ class AuditEventOut(Schema):
 
 
 @router.get("/audit-events", auth=scoped("audit"), response={200: list[AuditEventOut], **ERRORS})
+@plans_for_the_values()  # around the pagination, which reads the events
 @paginate(Pages)
 @admits(PRIVACY_OFFICERS)
 def audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 
 from varde.accounts.models import Unit
+from varde.core.planner import plans_for_the_values
 
 
 def _settings_options(**environment: str) -> str:
@@ -43,3 +44,21 @@ def test_a_query_run_again_with_other_values_reuses_its_prepared_plan(world):
         statements = [row[0] for row in cursor.fetchall()]
     unit_queries = [s for s in statements if 'FROM "accounts_unit"' in s and '"accounts_unit"."id" = $1' in s]
     assert len(unit_queries) == 1
+
+
+def _plan_cache_mode() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        return str(cursor.fetchone()[0])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+@pytest.mark.django_db(transaction=True)
+def test_a_search_is_planned_for_its_values_and_the_connection_is_left_as_it_was():
+    before = _plan_cache_mode()
+    with plans_for_the_values():
+        assert _plan_cache_mode() == "force_custom_plan"
+    assert _plan_cache_mode() == before == "auto"
+    with pytest.raises(ZeroDivisionError), plans_for_the_values():
+        1 / 0  # noqa: B018
+    assert _plan_cache_mode() == "auto"
