@@ -82,6 +82,16 @@ def test_htmx_request_gets_only_the_results_fragment(world, client):
     assert "<html" not in html
 
 
+def test_a_filter_sent_by_htmx_explains_bad_input_in_the_results(world, client):
+    log_in(client, world.make_user(Role.PRIVACY_OFFICER))
+    response = client.get(
+        reverse("privacy:audit_trail"),
+        {"date_from": "2026-12-07", "date_to": "2026-12-06"},
+        headers={"HX-Request": "true"},
+    )
+    assert "Fra-datoen må være før til-datoen." in response.content.decode()
+
+
 def test_bad_filter_input_explains_and_shows_nothing(world, client):
     log_in(client, world.make_user(Role.PRIVACY_OFFICER))
     response = client.get(
