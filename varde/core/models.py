@@ -71,8 +71,9 @@ class AuditEvent(models.Model):
         # second index per text column on PostgreSQL for LIKE 'prefix%', which nothing here asks, and
         # every read of personal data appends an event that had to update both (ADR 0018).
         # Each index answers a part of the privacy officer's searches (ADR 0029): the object, and the
-        # rule of what the officer may see (partnership, actor, object); the time's is above. The
-        # action is searched for by a part of its name, which a b-tree index cannot answer.
+        # rule of what the officer may see (partnership, actor, object); the time's index is declared
+        # on its field. The action has none: it is searched for by a part of its name, which a b-tree
+        # index cannot answer.
         indexes = [
             models.Index(fields=["object_id"], name="audit_object"),
             models.Index(fields=["actor_id"], name="audit_actor"),
