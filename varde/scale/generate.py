@@ -560,11 +560,14 @@ class Generator:
                 kind = DAY_IN_TEN[index % len(DAY_IN_TEN)]
                 if kind == "read":
                     turn, case = divmod(reads, len(concerns))
+                    reads += 1
                     concern_id, partnership_id = concerns[case]
                     readers = handlers[partnership_id]
                     actor_id, username = readers[(case + turn % READERS_A_CASE) % len(readers)]
+                    what = _read(concern_id, partnership_id)
                 else:
                     actor_id, username = next(turns[kind])
+                    what = _list_view() if kind == "list" else _login(actor_id)
                 values: dict[str, Any] = {
                     "occurred_at": start + step * index,
                     "actor_id": str(actor_id),
@@ -574,12 +577,7 @@ class Generator:
                     "purpose": "",
                     "detail": {},
                     "prev_hash": previous,
-                }
-                if kind == "read":
-                    reads += 1
-                    values |= _read(concern_id, partnership_id)
-                else:
-                    values |= _list_view() if kind == "list" else _login(actor_id)
+                } | what
                 values["hash"] = previous = compute_hash(values)
                 yield values
 
