@@ -49,6 +49,7 @@ from varde.meetings.models import (
     MeetingKind,
     MeetingStatus,
     Minutes,
+    Participant,
 )
 
 PREFIX = "syntetisk"
@@ -69,6 +70,10 @@ TRAININGS_A_YEAR = 12
 ACTIVITIES_A_YEAR = 6
 # One meeting in four is of another kind than a contact meeting, each kind in turn.
 OTHER_MEETING_EVERY = 4
+# Who came to a held meeting: the secretary, two of the municipality's case handlers and one of the
+# police's, taking turns.
+MUNICIPAL_ATTENDEES = 2
+POLICE_ATTENDEES = 1
 BATCH = 5_000
 # The same hash for every synthetic user: hashing 20,000 passwords would take most of the run.
 PASSWORD = "syntetisk-passord"  # noqa: S105  (synthetic users in a benchmark database only)
@@ -223,6 +228,23 @@ def _timeline(concern: Concern) -> Iterator[ConcernEvent]:
         )
 
 
+def _attendance(meetings: list[Meeting], municipality: Agency, police: Agency) -> Iterator[Participant]:
+    """Those who came to each held meeting, invited as the meetings' own invitations invite them."""
+    handlers = _handlers(municipality, police)
+    secretaries = Membership.objects.filter(agency=municipality, role=Role.SECRETARY)
+    secretary = secretaries.values_list("user_id", flat=True).first()
+    turns = {agency.pk: itertools.cycle(handlers[agency.pk]) for agency in (municipality, police)}
+    for meeting in meetings:
+        if secretary is not None:
+            yield Participant(
+                meeting=meeting, user_id=secretary, agency=municipality, is_secretary=True, attended=True
+            )
+        for agency, number in ((municipality, MUNICIPAL_ATTENDEES), (police, POLICE_ATTENDEES)):
+            # dict.fromkeys: an agency with fewer handlers than seats sends each of them once.
+            for user_id in dict.fromkeys(islice(turns[agency.pk], number)):
+                yield Participant(meeting=meeting, user_id=user_id, agency=agency, attended=True)
+
+
 def _meeting_kind(index: int) -> str:
     others = [kind for kind in MeetingKind.values if kind != MeetingKind.CONTACT]
     if index % OTHER_MEETING_EVERY:
@@ -273,7 +295,7 @@ class Generator:
         counts = {"users": len(users), "concerns": len(concerns)}
         counts |= self._casework(partnership, municipality, police, concerns)
         counts["meetings"] = self._meetings(
-            partnership, concerns, _spread(self.scale.meetings, share)[number]
+            partnership, (municipality, police), _spread(self.scale.meetings, share)[number]
         )
         plan = import_plan(None, partnership, source=PLAN.read_text(encoding="utf-8"))
         counts |= self._plan_work(partnership, municipality, plan)
@@ -427,7 +449,7 @@ class Generator:
             )
         return counts
 
-    def _meetings(self, partnership: Partnership, concerns: list[Concern], count: int) -> int:
+    def _meetings(self, partnership: Partnership, agencies: tuple[Agency, Agency], count: int) -> int:
         first = timezone.make_aware(datetime.combine(self.today - timedelta(days=365 * YEARS), time(9)))
         step = timedelta(days=max(1, 365 * YEARS // max(count, 1)))
         meetings = [
@@ -444,6 +466,7 @@ class Generator:
         _insert(Meeting, meetings)
         saved = list(Meeting.objects.filter(partnership=partnership).order_by("starts_at"))
         _insert(Minutes, (Minutes(meeting=m) for m in saved))
+        _insert(Participant, _attendance(saved, *agencies))
         items = [
             AgendaItem(meeting=m, position=1, kind=ItemKind.OTHER, title="Syntetisk orientering")
             for m in saved

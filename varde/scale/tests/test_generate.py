@@ -60,6 +60,17 @@ def test_the_small_scale_has_every_kind_of_record_and_a_verifying_chain(generate
     assert report.checked >= small.audit_events
 
 
+def test_a_held_meeting_has_its_secretary_and_case_handlers_in_attendance(generated):
+    for meeting in Meeting.objects.filter(partnership__slug="syntetisk-01")[:20]:
+        people = list(meeting.participants.select_related("agency"))
+        assert [person.is_secretary for person in people].count(True) == 1
+        assert len(people) > generate.MUNICIPAL_ATTENDEES
+        assert all(person.attended for person in people)
+        assert {person.agency.partnership_id for person in people} == {meeting.partnership_id}
+        handlers = [person.user for person in people if not person.is_secretary]
+        assert all(user.memberships.filter(role__in=CASE_HANDLER_ROLES).exists() for user in handlers)
+
+
 def test_cases_have_a_handler_of_their_agency_and_a_timeline_up_to_their_status(generated):
     assert not Concern.objects.filter(status=Status.RECEIVED, responsible__isnull=False).exists()
     closed = Concern.objects.filter(status=Status.CLOSED, responsible__isnull=False).first()
