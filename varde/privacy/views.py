@@ -1,7 +1,6 @@
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,12 +10,16 @@ from varde.core.access import access, roles
 from varde.core.audit import record_event
 from varde.core.htmx import HtmxHttpRequest
 from varde.core.models import AuditEvent
+from varde.core.paging import CappedPaginator
 from varde.core.planner import plans_for_the_values
 
 from .forms import AuditFilterForm
 from .permissions import audit_events_visible_to
 
 EVENTS_PER_PAGE = 50
+# How far the page counts the events that match: the trail grows with every view, and a count of all
+# of them would make the page slower year by year (ADR 0030).
+COUNTED_EVENTS = 10_000
 
 
 def filtered_events(events: Any, form: AuditFilterForm) -> Any:
@@ -52,7 +55,8 @@ def audit_trail(request: HtmxHttpRequest) -> HttpResponse:
         events = events if not form.is_bound else AuditEvent.objects.none()
         used = []
     with plans_for_the_values():
-        page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("side"))
+        paginator = CappedPaginator(events, EVENTS_PER_PAGE, cap=COUNTED_EVENTS)
+        page = paginator.get_page(request.GET.get("side"))
         # Read before this viewing is recorded: read after, the viewing took the place of the page's
         # last event when it matched the filters, and the count above the page left it out.
         page.object_list = list(page.object_list)

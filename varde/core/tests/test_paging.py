@@ -1,10 +1,11 @@
-"""A page and its list's total come from one query and behave like Paginator.get_page."""
+"""A page and its list's total come from one query and behave like Paginator.get_page; a list that only
+grows is counted up to a cap."""
 
 import pytest
 
 from varde.core.audit import record_event
 from varde.core.models import AuditEvent
-from varde.core.paging import page_with_total
+from varde.core.paging import CappedPaginator, page_with_total
 
 
 @pytest.fixture
@@ -57,3 +58,16 @@ def test_an_empty_first_page_needs_no_count(db, django_assert_num_queries):
     with django_assert_num_queries(1):
         page = page_with_total(AuditEvent.objects.filter(action="nothing").order_by("id"), None, 3)
     assert (page.number, list(page.object_list), page.paginator.count) == (1, [], 0)
+
+
+@pytest.mark.parametrize(("cap", "count", "more"), [(5, 5, True), (7, 7, False), (9, 7, False)])
+def test_a_capped_count_reads_no_further_than_one_past_the_cap(
+    seven_events, django_assert_num_queries, cap, count, more
+):
+    paginator = CappedPaginator(seven_events, 2, cap=cap)
+    with django_assert_num_queries(1) as queries:
+        assert (paginator.count, paginator.has_more) == (count, more)
+    assert f"LIMIT {cap + 1}" in queries[0]["sql"]
+    assert paginator.num_pages == -(-count // 2)
+    # A number past the counted pages gives the last of them.
+    assert paginator.get_page("99").number == paginator.num_pages

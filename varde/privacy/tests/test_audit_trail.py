@@ -9,6 +9,7 @@ from conftest import log_in
 from varde.accounts.roles import Role
 from varde.core.audit import record_event
 from varde.core.models import AuditEvent
+from varde.privacy import views
 from varde.privacy.permissions import audit_events_visible_to
 
 # PostgreSQL takes the chain's lock in the query that reads its head, and plans the search for its
@@ -103,6 +104,32 @@ def test_bad_filter_input_explains_and_shows_nothing(world, client):
     response = client.get(reverse("privacy:audit_trail"), {"date_from": "ikke en dato", "action": "x" * 500})
     assert response.status_code == 200
     assert "<b>x</b>" not in response.content.decode()
+
+
+def test_the_count_stops_at_the_cap_and_says_how_to_reach_the_older_events(world, client, monkeypatch):
+    monkeypatch.setattr(views, "COUNTED_EVENTS", 3)
+    monkeypatch.setattr(views, "EVENTS_PER_PAGE", 2)
+    officer = world.make_user(Role.PRIVACY_OFFICER)
+    log_in(client, officer)
+    for day in ("2026-11-30", "2026-12-01", "2026-12-02"):
+        with time_machine.travel(f"{day}T12:00:00+01:00", tick=False):
+            record_event("unit.updated", actor=officer, obj=world.unit, partnership=world.partnership)
+    url = reverse("privacy:audit_trail")
+    # The login made by log_in and the three updates match the unfiltered search: more than three.
+    html = client.get(url).content.decode()
+    assert "Mer enn 3 hendelser. Avgrens søket med dato, person eller handling" in html
+    assert "Side 1 av 2" in html
+    last = client.get(url, {"side": "9"}).context["page"]
+    assert (last.number, len(last.object_list)) == (2, 1)
+    # Three exactly are counted as they are.
+    html = client.get(url, {"action": "unit.updated"}).content.decode()
+    assert "3 hendelser" in html
+    assert "Mer enn" not in html
+    # A narrower search reaches the oldest, which the capped pages leave out.
+    narrowed = client.get(url, {"date_to": "2026-11-30"}).context["page"]
+    assert [event.occurred_at.date().isoformat() for event in narrowed if event.action == "unit.updated"] == [
+        "2026-11-30"
+    ]
 
 
 @pytest.mark.parametrize("rows", [1, 60])
