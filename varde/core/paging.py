@@ -52,7 +52,7 @@ def page_with_total(queryset: QuerySet[Any], number_text: str | None, per_page: 
     return Page(rows, number, paginator)
 
 
-class CappedPaginator(Paginator):
+class CappedPaginator(Paginator[Any]):
     """A paginator that counts no further than `cap` rows, and says whether there were more.
 
     A count reads every row that matches. On a list that only grows, such as the audit trail, that
@@ -63,12 +63,12 @@ class CappedPaginator(Paginator):
 
     def __init__(self, object_list: QuerySet[Any], per_page: int, *, cap: int) -> None:
         super().__init__(object_list, per_page)
-        self.cap = cap
+        self.queryset, self.cap = object_list, cap
 
     @cached_property
     def counted(self) -> int:
         """The matching rows, counted up to one past the cap."""
-        return int(self.object_list.order_by()[: self.cap + 1].count())
+        return self.queryset.order_by()[: self.cap + 1].count()
 
     @cached_property
     def count(self) -> int:
