@@ -46,7 +46,7 @@ class Page:
 P99_TARGET = Target(max_p99_ms=100)
 
 
-def _session_cookie(user: User) -> str:
+def session_cookie(user: User) -> str:
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -81,7 +81,7 @@ class Scenario:
 
         coordinator = member(Role.COORDINATOR)
         cookie = {
-            role: _session_cookie(member(role))
+            role: session_cookie(member(role))
             for role in (Role.COORDINATOR, Role.SECRETARY, Role.PLAN_MANAGER, Role.PRIVACY_OFFICER)
         }
         concern = Concern.objects.filter(owning_agency__memberships__user=coordinator)[0]

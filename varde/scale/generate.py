@@ -90,12 +90,13 @@ class Scale:
 
 
 SCALES = {
-    "small": Scale(partnerships=2, users=40, concerns=200, meetings=20, facts=1_000, audit_events=5_000),
+    "small": Scale(partnerships=2, users=60, concerns=200, meetings=20, facts=1_000, audit_events=5_000),
     "regional": Scale(5, 2_000, 10_000, 2_000, 50_000, 200_000),
     "national": Scale(50, 20_000, 100_000, 20_000, 500_000, 2_000_000),
 }
 
-# Roles of the synthetic staff in each partnership, in proportion.
+# Roles of the synthetic staff in each partnership, in proportion. A partnership of the small scale has
+# thirty people, so that each role here is held by someone in it, the police's included.
 STAFF = [
     (Role.COORDINATOR, 3),
     (Role.MENTOR, 3),

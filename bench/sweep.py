@@ -1,0 +1,241 @@
+"""Every page once: the pages each role opens, requested in-process on a generated database as that
+role, with each page's queries and time.
+
+    uv run python bench/sweep.py --database-url postgres://postgres@127.0.0.1:5432/varde_bench \\
+        [--repeat 5] [--slower-than 100] [--page NAME]
+
+The harness (bench/run.py) measures the pages issue 12 names, under load. This sweep looks at the
+others. A page whose rule or query reads every partnership's rows is quick on a small set and slow on
+the national one. The sweep found two: the meeting list, through the rule of who sees which meeting,
+and the audit page, which counted the officer's whole trail (docs/performance.md, run AE). A page
+slower than --slower-than milliseconds (the median of --repeat requests, after a first one that
+warms the caches) is marked, so that the table shows at once which pages to look at.
+"""
+
+import argparse
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One page of the sweep, opened as a role: through its session, or with its API token."""
+
+    name: str
+    role: str
+    path: str
+    api: bool = False
+
+
+@dataclass(frozen=True)
+class Measured:
+    stop: Stop
+    status: int
+    queries: int
+    median_ms: float
+
+
+SESSION_ROLES = (
+    "coordinator",
+    "police_contact",
+    "secretary",
+    "plan_manager",
+    "privacy_officer",
+    "employee",
+    "admin",
+)
+
+
+def administrator(partnership: Any) -> Any:
+    """The generated staff hold no administrator; the sweep makes one synthetic employee the
+    municipality's administrator, once."""
+    from varde.accounts.models import Membership
+    from varde.accounts.roles import AgencyKind, Role
+
+    municipality = partnership.agencies.get(kind=AgencyKind.MUNICIPALITY)
+    admin = Membership.objects.filter(agency=municipality, role=Role.ADMIN).first()
+    if admin is None:
+        employee = Membership.objects.filter(agency=municipality, role=Role.EMPLOYEE).order_by("user_id")[0]
+        admin = Membership.objects.create(user=employee.user, agency=municipality, role=Role.ADMIN)
+    return admin.user
+
+
+def member(partnership: Any, role: str) -> Any:
+    from varde.accounts.models import User
+
+    if role == "admin":
+        return administrator(partnership)
+    return User.objects.filter(memberships__agency__partnership=partnership, memberships__role=role).order_by(
+        "username"
+    )[0]
+
+
+def stops(partnership: Any) -> list[Stop]:
+    """The pages of one generated partnership, each with the role that opens it and a record of its own
+    where the page shows one."""
+    from varde.actionplan.models import Obligation, PlanMeasure
+    from varde.assessments.models import Assessment
+    from varde.concerns.models import Concern
+    from varde.meetings.models import Meeting, MeetingKind
+
+    coordinator = member(partnership, "coordinator")
+    concern = Concern.objects.filter(owning_agency__memberships__user=coordinator).order_by("-created_at")[0]
+    assessment = Assessment.objects.filter(concern__owning_agency=concern.owning_agency).order_by("pk")[0]
+    contact_meetings = Meeting.objects.filter(partnership=partnership, kind=MeetingKind.CONTACT)
+    meeting = contact_meetings.order_by("-starts_at")[0]
+    measure = PlanMeasure.objects.filter(plan__partnership=partnership).order_by("pk")[0]
+    obligation = Obligation.objects.filter(plan__partnership=partnership).order_by("pk")[0]
+    unit = partnership.agencies.get(kind="municipality").units.order_by("name")[0]
+    slug = partnership.slug
+    return [
+        Stop("home", "coordinator", "/"),
+        Stop("case list", "coordinator", "/saker/"),
+        Stop("case list, police", "police_contact", "/saker/"),
+        Stop("case list, overdue", "coordinator", "/saker/?overdue=on"),
+        Stop("case list, page 40", "coordinator", "/saker/?side=40"),
+        Stop("case page", "coordinator", f"/saker/{concern.pk}/"),
+        Stop("intake", "coordinator", "/saker/ny/"),
+        Stop("assessments", "coordinator", f"/saker/{assessment.concern_id}/vurderinger/"),
+        Stop("assessment", "coordinator", f"/saker/{assessment.concern_id}/vurderinger/{assessment.pk}/"),
+        Stop("meetings", "secretary", "/moter/"),
+        Stop("calendar", "secretary", "/moter/kalender/"),
+        Stop("meeting", "secretary", f"/moter/{meeting.pk}/"),
+        Stop("agenda", "secretary", f"/moter/{meeting.pk}/dagsorden/"),
+        Stop("minutes", "secretary", f"/moter/{meeting.pk}/referat/"),
+        Stop("plan dashboard", "plan_manager", "/plan/"),
+        Stop("plan measure", "plan_manager", f"/plan/tiltak/{measure.pk}/"),
+        Stop("obligation", "plan_manager", f"/plan/forpliktelser/{obligation.pk}/"),
+        Stop("trainings", "plan_manager", "/plan/opplaering/"),
+        Stop("training coverage", "plan_manager", "/plan/opplaering/dekning/"),
+        Stop("session requests", "plan_manager", "/plan/foresporsler/"),
+        Stop("plan report", "plan_manager", "/plan/rapport/"),
+        Stop("plan export", "plan_manager", "/plan/eksport.yaml"),
+        Stop("statistics", "coordinator", "/situasjonsbilde/"),
+        Stop("statistics CSV", "coordinator", "/situasjonsbilde.csv"),
+        Stop("incidents", "coordinator", "/situasjonsbilde/hendelser/"),
+        Stop("online observations", "coordinator", "/situasjonsbilde/nett/"),
+        Stop("statistics report", "coordinator", "/situasjonsbilde/rapport/"),
+        Stop("audit trail", "privacy_officer", "/personvern/revisjonslogg/"),
+        Stop("audit trail, action", "privacy_officer", "/personvern/revisjonslogg/?action=login"),
+        Stop("audit trail, page 100", "privacy_officer", "/personvern/revisjonslogg/?side=100"),
+        Stop("employee page", "employee", "/ansatt/"),
+        Stop("report a concern", "employee", "/melde/"),
+        Stop("my reports", "employee", "/melde/mine/"),
+        Stop("events", "coordinator", "/markeringer/"),
+        Stop("network", "coordinator", "/nettverk/"),
+        Stop("resource persons", "coordinator", "/nettverk/ressurspersoner/"),
+        Stop("preparedness", "coordinator", "/nettverk/beredskap/"),
+        Stop("account", "coordinator", "/konto/"),
+        Stop("API tokens", "coordinator", "/profil/api-tokener/"),
+        Stop("users", "admin", "/admin/brukere/"),
+        Stop("users, search", "admin", "/admin/brukere/?q=syntetisk"),
+        Stop("user", "admin", f"/admin/brukere/{coordinator.pk}/"),
+        Stop("units", "admin", "/admin/enheter/"),
+        Stop("unit", "admin", f"/admin/enheter/{unit.pk}/"),
+        Stop("legal bases", "admin", "/admin/hjemler/"),
+        Stop("measure types", "admin", "/admin/tiltakstyper/"),
+        Stop("casework settings", "admin", "/admin/saksbehandling/"),
+        Stop("instruments", "admin", "/admin/instrumenter/"),
+        Stop("quorum rule", "admin", "/admin/beslutningsdyktighet/"),
+        Stop("public information", "public", f"/informasjon/{slug}/"),
+        Stop("public form", "public", f"/bekymring/{slug}/"),
+        Stop("API me", "coordinator", "/api/v1/me", api=True),
+        Stop("API concerns", "coordinator", "/api/v1/concerns", api=True),
+        Stop("API concern", "coordinator", f"/api/v1/concerns/{concern.pk}", api=True),
+        Stop("API meetings", "coordinator", "/api/v1/meetings", api=True),
+        Stop("API meeting", "coordinator", f"/api/v1/meetings/{meeting.pk}", api=True),
+        Stop("API plan", "coordinator", "/api/v1/plan", api=True),
+        Stop("API trainings", "coordinator", "/api/v1/trainings", api=True),
+        Stop("API legal bases", "coordinator", "/api/v1/legal-bases", api=True),
+        Stop("API audit events", "privacy_officer", "/api/v1/audit-events", api=True),
+    ]
+
+
+def clients(partnership: Any) -> dict[tuple[str, bool], Any]:
+    """A client per role: logged in through a session, and through an API token of the scopes the
+    role's API pages need."""
+    from django.test import Client
+
+    from bench.scenario import session_cookie
+    from varde.api import tokens
+    from varde.api.models import Scope
+
+    def client(**headers: str) -> Any:
+        return Client(HTTP_X_FORWARDED_PROTO="https", SERVER_NAME="127.0.0.1", headers=headers)
+
+    made: dict[tuple[str, bool], Any] = {("public", False): client()}
+    for role in SESSION_ROLES:
+        browser = client()
+        name, value = session_cookie(member(partnership, role)).split("=", 1)
+        browser.cookies[name] = value
+        made[role, False] = browser
+    for role, scope in (("coordinator", Scope.READ), ("privacy_officer", Scope.AUDIT)):
+        user = member(partnership, role)
+        _token, secret = tokens.create_token(user, user=user, name="sweep", scopes=[scope])
+        made[role, True] = client(Authorization=f"Bearer {secret}")
+    return made
+
+
+def measure(stop: Stop, client: Any, repeat: int) -> Measured:
+    """The page's answer and queries on a warm second request, and the median time of `repeat` more."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(stop.path)
+    with CaptureQueriesContext(connection) as captured:
+        status = client.get(stop.path).status_code
+    # Counted now: the next request clears the connection's log that the capture reads from.
+    queries = len(captured)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        client.get(stop.path)
+        times.append((time.perf_counter() - start) * 1000)
+    return Measured(stop, status, queries, statistics.median(times))
+
+
+def line(measured: Measured, slower_than: float) -> str:
+    stop = measured.stop
+    mark = "" if measured.status == 200 and measured.median_ms <= slower_than else "  <--"
+    return (
+        f"{stop.name:<24} {stop.role:<16} {measured.status:>6} {measured.queries:>7} "
+        f"{measured.median_ms:>9.1f}{mark}"
+    )
+
+
+def main() -> None:
+    from bench.run import add_database_url
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_database_url(parser, "a generated PostgreSQL database")
+    parser.add_argument("--repeat", type=int, default=5, help="timed requests per page (the median is shown)")
+    parser.add_argument(
+        "--slower-than", type=float, default=100.0, help="mark pages whose median is above this (ms)"
+    )
+    parser.add_argument("--page", action="append", help="a page's name in the sweep (all if left out)")
+    args = parser.parse_args()
+
+    from bench.run import prepare
+
+    prepare(args.database_url, generate=None)
+    from varde.accounts.models import Partnership
+    from varde.scale.generate import PREFIX
+
+    partnership = Partnership.objects.get(slug=f"{PREFIX}-01")
+    chosen = [stop for stop in stops(partnership) if not args.page or stop.name in args.page]
+    by_role = clients(partnership)
+    print(f"{'page':<24} {'role':<16} {'status':>6} {'queries':>7} {'median ms':>9}")  # noqa: T201
+    for stop in chosen:
+        measured = measure(stop, by_role[stop.role, stop.api], args.repeat)
+        print(line(measured, args.slower_than), flush=True)  # noqa: T201
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    main()
