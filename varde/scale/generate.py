@@ -230,7 +230,7 @@ def _timeline(concern: Concern) -> Iterator[ConcernEvent]:
 
 
 def _attendance(meetings: list[Meeting], municipality: Agency, police: Agency) -> Iterator[Participant]:
-    """Those who came to each held meeting, invited as the meetings' own invitations invite them."""
+    """Those who came to each held meeting: the partnership's secretary and case handlers, taking turns."""
     handlers = _handlers(municipality, police)
     secretaries = Membership.objects.filter(agency=municipality, role=Role.SECRETARY)
     secretary = secretaries.values_list("user_id", flat=True).first()
