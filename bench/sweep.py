@@ -17,6 +17,7 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,11 @@ def member(partnership: Any, role: str) -> Any:
 def stops(partnership: Any) -> list[Stop]:
     """The pages of one generated partnership, each with the role that opens it and a record of its own
     where the page shows one."""
+    from django.utils import timezone
+
     from varde.actionplan.models import Obligation, PlanMeasure
     from varde.assessments.models import Assessment
+    from varde.concerns.dates import add_months
     from varde.concerns.models import Concern
     from varde.meetings.models import Meeting, MeetingKind
 
@@ -93,6 +97,9 @@ def stops(partnership: Any) -> list[Stop]:
     obligation = Obligation.objects.filter(plan__partnership=partnership).order_by("pk")[0]
     unit = partnership.agencies.get(kind="municipality").units.order_by("name")[0]
     slug = partnership.slug
+    first = add_months(timezone.localdate().replace(day=1), -24)
+    month = f"date_from={first}&date_to={add_months(first, 1) - timedelta(days=1)}"
+    year = f"date_from={first}&date_to={add_months(first, 12) - timedelta(days=1)}"
     return [
         Stop("home", "coordinator", "/"),
         Stop("case list", "coordinator", "/saker/"),
@@ -124,6 +131,9 @@ def stops(partnership: Any) -> list[Stop]:
         Stop("audit trail", "privacy_officer", "/personvern/revisjonslogg/"),
         Stop("audit trail, action", "privacy_officer", "/personvern/revisjonslogg/?action=login"),
         Stop("audit trail, page 100", "privacy_officer", "/personvern/revisjonslogg/?side=100"),
+        Stop("audit trail, a month", "privacy_officer", f"/personvern/revisjonslogg/?{month}"),
+        Stop("audit trail, a year", "privacy_officer", f"/personvern/revisjonslogg/?{year}"),
+        Stop("audit trail, a person", "privacy_officer", "/personvern/revisjonslogg/?actor=finnes-ikke"),
         Stop("employee page", "employee", "/ansatt/"),
         Stop("report a concern", "employee", "/melde/"),
         Stop("my reports", "employee", "/melde/mine/"),
@@ -154,6 +164,7 @@ def stops(partnership: Any) -> list[Stop]:
         Stop("API trainings", "coordinator", "/api/v1/trainings", api=True),
         Stop("API legal bases", "coordinator", "/api/v1/legal-bases", api=True),
         Stop("API audit events", "privacy_officer", "/api/v1/audit-events", api=True),
+        Stop("API audit events, a month", "privacy_officer", f"/api/v1/audit-events?{month}", api=True),
     ]
 
 
@@ -204,7 +215,7 @@ def line(measured: Measured, slower_than: float) -> str:
     stop = measured.stop
     mark = "" if measured.status == 200 and measured.median_ms <= slower_than else "  <--"
     return (
-        f"{stop.name:<24} {stop.role:<16} {measured.status:>6} {measured.queries:>7} "
+        f"{stop.name:<27} {stop.role:<16} {measured.status:>6} {measured.queries:>7} "
         f"{measured.median_ms:>9.1f}{mark}"
     )
 
@@ -230,7 +241,7 @@ def main() -> None:
     partnership = Partnership.objects.get(slug=f"{PREFIX}-01")
     chosen = [stop for stop in stops(partnership) if not args.page or stop.name in args.page]
     by_role = clients(partnership)
-    print(f"{'page':<24} {'role':<16} {'status':>6} {'queries':>7} {'median ms':>9}")  # noqa: T201
+    print(f"{'page':<27} {'role':<16} {'status':>6} {'queries':>7} {'median ms':>9}")  # noqa: T201
     for stop in chosen:
         measured = measure(stop, by_role[stop.role, stop.api], args.repeat)
         print(line(measured, args.slower_than), flush=True)  # noqa: T201

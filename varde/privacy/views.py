@@ -47,7 +47,7 @@ def _midnight_before(day: date) -> datetime:
 @access(roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships"))
 def audit_trail(request: HtmxHttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
-    events = audit_events_visible_to(request.user).newest_first()
+    events = audit_events_visible_to(request.user).most_recent_first()
     if form.is_bound and form.is_valid():
         events = filtered_events(events, form)
         used = form.used_filters()

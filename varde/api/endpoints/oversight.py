@@ -120,6 +120,6 @@ def audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
     user = caller(request)
     form = AuditFilterForm({key: value for key, value in filters.dict().items() if value})
     validated(form)
-    events = filtered_events(audit_events_visible_to(user).newest_first(), form)
+    events = filtered_events(audit_events_visible_to(user).most_recent_first(), form)
     record_event("audit.viewed", actor=user, detail={"filters": form.used_filters(), "via": "api"})
     return events

@@ -142,8 +142,15 @@ def test_each_append_updates_no_index_that_nothing_asks(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'core_auditevent'")
         names = {row[0] for row in cursor.fetchall()}
-    # The id, the hash's uniqueness, and the searches' (ADR 0029): time, object, actor, partnership.
-    searched = {"audit_object", "audit_actor", "audit_partnership", "core_auditevent_occurred_at_06c58d2c"}
+    # The id, the hash's uniqueness, and the searches' (ADRs 0029, 0031): time, object, actor,
+    # partnership, and the user name.
+    searched = {
+        "audit_object",
+        "audit_actor",
+        "audit_partnership",
+        "audit_actor_label",
+        "core_auditevent_occurred_at_06c58d2c",
+    }
     assert names == searched | {"core_auditevent_pkey", "audit_hash_unique"}
 
 
