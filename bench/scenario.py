@@ -59,6 +59,12 @@ def session_cookie(user: User) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
 
 
+def member(partnership: Partnership, role: str) -> User:
+    """The first synthetic user, by name, who holds the role in the partnership."""
+    members = User.objects.filter(memberships__agency__partnership=partnership, memberships__role=role)
+    return members.order_by("username")[0]
+
+
 @dataclass
 class Scenario:
     pages: list[Page]
@@ -74,14 +80,9 @@ class Scenario:
             raise SystemExit(f"The table floor needs {TABLE_ROWS} units; generate the database again.")
         partnership = Partnership.objects.get(slug=f"{PREFIX}-01")
 
-        def member(role: str) -> User:
-            return User.objects.filter(memberships__agency__partnership=partnership, memberships__role=role)[
-                0
-            ]
-
-        coordinator = member(Role.COORDINATOR)
+        coordinator = member(partnership, Role.COORDINATOR)
         cookie = {
-            role: session_cookie(member(role))
+            role: session_cookie(member(partnership, role))
             for role in (Role.COORDINATOR, Role.SECRETARY, Role.PLAN_MANAGER, Role.PRIVACY_OFFICER)
         }
         concern = Concern.objects.filter(owning_agency__memberships__user=coordinator)[0]

@@ -68,13 +68,9 @@ def administrator(partnership: Any) -> Any:
 
 
 def member(partnership: Any, role: str) -> Any:
-    from varde.accounts.models import User
+    from bench.scenario import member as scenario_member
 
-    if role == "admin":
-        return administrator(partnership)
-    return User.objects.filter(memberships__agency__partnership=partnership, memberships__role=role).order_by(
-        "username"
-    )[0]
+    return administrator(partnership) if role == "admin" else scenario_member(partnership, role)
 
 
 def stops(partnership: Any) -> list[Stop]:
@@ -100,71 +96,96 @@ def stops(partnership: Any) -> list[Stop]:
     first = add_months(timezone.localdate().replace(day=1), -24)
     month = f"date_from={first}&date_to={add_months(first, 1) - timedelta(days=1)}"
     year = f"date_from={first}&date_to={add_months(first, 12) - timedelta(days=1)}"
-    return [
-        Stop("home", "coordinator", "/"),
-        Stop("case list", "coordinator", "/saker/"),
-        Stop("case list, police", "police_contact", "/saker/"),
-        Stop("case list, overdue", "coordinator", "/saker/?overdue=on"),
-        Stop("case list, page 40", "coordinator", "/saker/?side=40"),
-        Stop("case page", "coordinator", f"/saker/{concern.pk}/"),
-        Stop("intake", "coordinator", "/saker/ny/"),
-        Stop("assessments", "coordinator", f"/saker/{assessment.concern_id}/vurderinger/"),
-        Stop("assessment", "coordinator", f"/saker/{assessment.concern_id}/vurderinger/{assessment.pk}/"),
-        Stop("meetings", "secretary", "/moter/"),
-        Stop("calendar", "secretary", "/moter/kalender/"),
-        Stop("meeting", "secretary", f"/moter/{meeting.pk}/"),
-        Stop("agenda", "secretary", f"/moter/{meeting.pk}/dagsorden/"),
-        Stop("minutes", "secretary", f"/moter/{meeting.pk}/referat/"),
-        Stop("plan dashboard", "plan_manager", "/plan/"),
-        Stop("plan measure", "plan_manager", f"/plan/tiltak/{measure.pk}/"),
-        Stop("obligation", "plan_manager", f"/plan/forpliktelser/{obligation.pk}/"),
-        Stop("trainings", "plan_manager", "/plan/opplaering/"),
-        Stop("training coverage", "plan_manager", "/plan/opplaering/dekning/"),
-        Stop("session requests", "plan_manager", "/plan/foresporsler/"),
-        Stop("plan report", "plan_manager", "/plan/rapport/"),
-        Stop("plan export", "plan_manager", "/plan/eksport.yaml"),
-        Stop("statistics", "coordinator", "/situasjonsbilde/"),
-        Stop("statistics CSV", "coordinator", "/situasjonsbilde.csv"),
-        Stop("incidents", "coordinator", "/situasjonsbilde/hendelser/"),
-        Stop("online observations", "coordinator", "/situasjonsbilde/nett/"),
-        Stop("statistics report", "coordinator", "/situasjonsbilde/rapport/"),
-        Stop("audit trail", "privacy_officer", "/personvern/revisjonslogg/"),
-        Stop("audit trail, action", "privacy_officer", "/personvern/revisjonslogg/?action=login"),
-        Stop("audit trail, page 100", "privacy_officer", "/personvern/revisjonslogg/?side=100"),
-        Stop("audit trail, a month", "privacy_officer", f"/personvern/revisjonslogg/?{month}"),
-        Stop("audit trail, a year", "privacy_officer", f"/personvern/revisjonslogg/?{year}"),
-        Stop("audit trail, a person", "privacy_officer", "/personvern/revisjonslogg/?actor=finnes-ikke"),
-        Stop("employee page", "employee", "/ansatt/"),
-        Stop("report a concern", "employee", "/melde/"),
-        Stop("my reports", "employee", "/melde/mine/"),
-        Stop("events", "coordinator", "/markeringer/"),
-        Stop("network", "coordinator", "/nettverk/"),
-        Stop("resource persons", "coordinator", "/nettverk/ressurspersoner/"),
-        Stop("preparedness", "coordinator", "/nettverk/beredskap/"),
-        Stop("account", "coordinator", "/konto/"),
-        Stop("API tokens", "coordinator", "/profil/api-tokener/"),
-        Stop("users", "admin", "/admin/brukere/"),
-        Stop("users, search", "admin", "/admin/brukere/?q=syntetisk"),
-        Stop("user", "admin", f"/admin/brukere/{coordinator.pk}/"),
-        Stop("units", "admin", "/admin/enheter/"),
-        Stop("unit", "admin", f"/admin/enheter/{unit.pk}/"),
-        Stop("legal bases", "admin", "/admin/hjemler/"),
-        Stop("measure types", "admin", "/admin/tiltakstyper/"),
-        Stop("casework settings", "admin", "/admin/saksbehandling/"),
-        Stop("instruments", "admin", "/admin/instrumenter/"),
-        Stop("quorum rule", "admin", "/admin/beslutningsdyktighet/"),
-        Stop("public information", "public", f"/informasjon/{slug}/"),
-        Stop("public form", "public", f"/bekymring/{slug}/"),
-        Stop("API me", "coordinator", "/api/v1/me", api=True),
-        Stop("API concerns", "coordinator", "/api/v1/concerns", api=True),
-        Stop("API concern", "coordinator", f"/api/v1/concerns/{concern.pk}", api=True),
-        Stop("API meetings", "coordinator", "/api/v1/meetings", api=True),
-        Stop("API meeting", "coordinator", f"/api/v1/meetings/{meeting.pk}", api=True),
-        Stop("API plan", "coordinator", "/api/v1/plan", api=True),
-        Stop("API trainings", "coordinator", "/api/v1/trainings", api=True),
-        Stop("API legal bases", "coordinator", "/api/v1/legal-bases", api=True),
-        Stop("API audit events", "privacy_officer", "/api/v1/audit-events", api=True),
-        Stop("API audit events, a month", "privacy_officer", f"/api/v1/audit-events?{month}", api=True),
+    pages = {
+        "coordinator": [
+            ("home", "/"),
+            ("case list", "/saker/"),
+            ("case list, overdue", "/saker/?overdue=on"),
+            ("case list, page 40", "/saker/?side=40"),
+            ("case page", f"/saker/{concern.pk}/"),
+            ("intake", "/saker/ny/"),
+            ("assessments", f"/saker/{assessment.concern_id}/vurderinger/"),
+            ("assessment", f"/saker/{assessment.concern_id}/vurderinger/{assessment.pk}/"),
+            ("statistics", "/situasjonsbilde/"),
+            ("statistics CSV", "/situasjonsbilde.csv"),
+            ("incidents", "/situasjonsbilde/hendelser/"),
+            ("online observations", "/situasjonsbilde/nett/"),
+            ("statistics report", "/situasjonsbilde/rapport/"),
+            ("events", "/markeringer/"),
+            ("network", "/nettverk/"),
+            ("resource persons", "/nettverk/ressurspersoner/"),
+            ("preparedness", "/nettverk/beredskap/"),
+            ("account", "/konto/"),
+            ("API tokens", "/profil/api-tokener/"),
+        ],
+        "police_contact": [
+            ("case list, police", "/saker/"),
+        ],
+        "secretary": [
+            ("meetings", "/moter/"),
+            ("calendar", "/moter/kalender/"),
+            ("meeting", f"/moter/{meeting.pk}/"),
+            ("agenda", f"/moter/{meeting.pk}/dagsorden/"),
+            ("minutes", f"/moter/{meeting.pk}/referat/"),
+        ],
+        "plan_manager": [
+            ("plan dashboard", "/plan/"),
+            ("plan measure", f"/plan/tiltak/{measure.pk}/"),
+            ("obligation", f"/plan/forpliktelser/{obligation.pk}/"),
+            ("trainings", "/plan/opplaering/"),
+            ("training coverage", "/plan/opplaering/dekning/"),
+            ("session requests", "/plan/foresporsler/"),
+            ("plan report", "/plan/rapport/"),
+            ("plan export", "/plan/eksport.yaml"),
+        ],
+        "privacy_officer": [
+            ("audit trail", "/personvern/revisjonslogg/"),
+            ("audit trail, action", "/personvern/revisjonslogg/?action=login"),
+            ("audit trail, page 100", "/personvern/revisjonslogg/?side=100"),
+            ("audit trail, a month", f"/personvern/revisjonslogg/?{month}"),
+            ("audit trail, a year", f"/personvern/revisjonslogg/?{year}"),
+            ("audit trail, a person", "/personvern/revisjonslogg/?actor=finnes-ikke"),
+        ],
+        "employee": [
+            ("employee page", "/ansatt/"),
+            ("report a concern", "/melde/"),
+            ("my reports", "/melde/mine/"),
+        ],
+        "admin": [
+            ("users", "/admin/brukere/"),
+            ("users, search", "/admin/brukere/?q=syntetisk"),
+            ("user", f"/admin/brukere/{coordinator.pk}/"),
+            ("units", "/admin/enheter/"),
+            ("unit", f"/admin/enheter/{unit.pk}/"),
+            ("legal bases", "/admin/hjemler/"),
+            ("measure types", "/admin/tiltakstyper/"),
+            ("casework settings", "/admin/saksbehandling/"),
+            ("instruments", "/admin/instrumenter/"),
+            ("quorum rule", "/admin/beslutningsdyktighet/"),
+        ],
+        "public": [
+            ("public information", f"/informasjon/{slug}/"),
+            ("public form", f"/bekymring/{slug}/"),
+        ],
+    }
+    api = {
+        "coordinator": [
+            ("API me", "/api/v1/me"),
+            ("API concerns", "/api/v1/concerns"),
+            ("API concern", f"/api/v1/concerns/{concern.pk}"),
+            ("API meetings", "/api/v1/meetings"),
+            ("API meeting", f"/api/v1/meetings/{meeting.pk}"),
+            ("API plan", "/api/v1/plan"),
+            ("API trainings", "/api/v1/trainings"),
+            ("API legal bases", "/api/v1/legal-bases"),
+        ],
+        "privacy_officer": [
+            ("API audit events", "/api/v1/audit-events"),
+            ("API audit events, a month", f"/api/v1/audit-events?{month}"),
+        ],
+    }
+    return [Stop(name, role, path) for role, named in pages.items() for name, path in named] + [
+        Stop(name, role, path, api=True) for role, named in api.items() for name, path in named
     ]
 
 

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from varde.accounts.models import Unit
 from varde.core.planner import plans_for_the_values
@@ -52,9 +53,16 @@ def _plan_cache_mode() -> str:
         return str(cursor.fetchone()[0])
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
 @pytest.mark.django_db(transaction=True)
 def test_a_search_is_planned_for_its_values_and_the_connection_is_left_as_it_was():
+    if connection.vendor != "postgresql":
+        # SQLite keeps no plans between statements: there is nothing to set, and nothing is sent.
+        with CaptureQueriesContext(connection) as queries, plans_for_the_values():
+            pass
+        assert len(queries) == 0
+        with pytest.raises(ZeroDivisionError), plans_for_the_values():
+            1 / 0  # noqa: B018
+        return
     before = _plan_cache_mode()
     with plans_for_the_values():
         assert _plan_cache_mode() == "force_custom_plan"

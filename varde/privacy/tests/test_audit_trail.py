@@ -35,13 +35,17 @@ def test_officer_sees_own_partnership_and_members_logins_only(world, other_world
     assert not {theirs, their_login, their_failed} & visible
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the array is PostgreSQL's")
 def test_the_members_are_asked_as_a_set_to_hash_and_as_an_array_to_look_up(world):
-    """ADR 0031: a search between dates tests each event by hashing, one without looks the members up."""
+    """ADR 0031: a search between dates tests each event by hashing, one without looks the members up.
+    SQLite has no arrays, and asks `in` twice."""
     sql = str(audit_events_visible_to(world.make_user(Role.PRIVACY_OFFICER)).query)
     for column in ("actor_id", "object_id"):
-        assert f'"core_auditevent"."{column}" IN (SELECT' in sql
-        assert f'"core_auditevent"."{column}" = ANY(ARRAY(SELECT' in sql
+        as_set, as_array = (
+            f'"core_auditevent"."{column}" IN (SELECT',
+            f'"core_auditevent"."{column}" = ANY(ARRAY(SELECT',
+        )
+        asked = (sql.count(as_set), sql.count(as_array))
+        assert asked == ((1, 1) if connection.vendor == "postgresql" else (2, 0))
 
 
 def test_the_page_shows_events_by_when_they_happened_newest_first(world, client):
