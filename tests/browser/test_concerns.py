@@ -1,5 +1,6 @@
 """Concerns in Chromium: the intake forms, the case list and the case page pass axe, and one whole flow."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -47,6 +48,30 @@ def test_case_list_and_case_page_are_accessible(page: Page, live_server, world):
     for name in ("concerns:disclose", "concerns:consent_add", "concerns:measure_add", "concerns:acute"):
         page.goto(live_server.url + reverse(name, args=[concern.pk]))
         assert_accessible(page)
+
+
+def test_filtered_lists_leave_nothing_in_the_browser_and_back_loads_the_whole_page(
+    page: Page, live_server, world
+):
+    make_concern(world)
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.COORDINATOR))
+    page.goto(live_server.url + reverse("concerns:list"))
+    for status in ("closed", "received"):
+        page.get_by_label("Status").select_option(status)
+        page.get_by_role("button", name="Filtrer").click()
+        expect(page).to_have_url(re.compile(rf"/saker/[?]status={status}&"))
+    # htmx keeps no copy of the pages it swapped out, so none outlives the session in the tab.
+    assert page.evaluate("sessionStorage.getItem('htmx-history-cache')") is None
+    page.go_back()
+    expect(page.get_by_label("Status")).to_have_value("closed")
+    expect(page.get_by_role("navigation", name="Hovedmeny")).to_be_visible()
+    expect(page.locator("#case-results")).to_contain_text("Ingen bekymringer passer")
+    # Storage left by an older version, or by another script, goes at logout.
+    page.evaluate("sessionStorage.setItem('htmx-history-cache', '[]'); localStorage.setItem('left', 'x')")
+    page.get_by_role("button", name="Logg ut").click()
+    expect(page.get_by_role("alert").or_(page.get_by_role("status"))).to_contain_text("logget ut")
+    left = "[sessionStorage.getItem('htmx-history-cache'), localStorage.getItem('left')]"
+    assert page.evaluate(left) == [None, None]
 
 
 def test_employee_report_and_receipts_are_accessible(page: Page, live_server, world):

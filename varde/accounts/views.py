@@ -84,7 +84,11 @@ def locked_out(
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.success(request, _("You are logged out."))
-    return redirect("accounts:login")
+    response = redirect("accounts:login")
+    # Whatever a page left in the browser's storage (older versions' htmx history snapshots held
+    # whole pages) goes with the session. Cookies stay: the message above travels in one.
+    response["Clear-Site-Data"] = '"storage"'
+    return response
 
 
 # Second factor -------------------------------------------------------------------------------

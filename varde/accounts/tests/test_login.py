@@ -83,6 +83,13 @@ def test_logout_ends_the_session_and_is_recorded(make_user, client):
     assert AuditEvent.objects.filter(action="logout", actor_id=str(user.pk)).exists()
 
 
+def test_logout_clears_what_pages_left_in_the_browsers_storage_and_keeps_the_cookies(make_user, client):
+    log_in(client, make_user(Role.EMPLOYEE))
+    response = client.post(reverse("accounts:logout"))
+    assert response["Clear-Site-Data"] == '"storage"'
+    assert "Du er logget ut." in client.get(response.url).content.decode()
+
+
 def test_logout_by_get_is_refused(make_user, client):
     log_in(client, make_user(Role.EMPLOYEE))
     assert client.get(reverse("accounts:logout")).status_code == 405
