@@ -96,6 +96,24 @@ def test_audit_trail_filters_and_is_accessible(page: Page, live_server, world):
     assert AuditEvent.objects.filter(action="audit.viewed", actor_id=str(officer.pk)).exists()
 
 
+def test_a_date_range_refused_by_htmx_marks_its_field_and_keeps_the_focus(page: Page, live_server, world):
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.PRIVACY_OFFICER))
+    page.goto(live_server.url + reverse("privacy:audit_trail"))
+    to_date = page.get_by_label("Til dato")
+    page.get_by_label("Fra dato").fill("2026-12-07")
+    to_date.fill("2026-12-06")
+    to_date.press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("Til dato: Fra-datoen må være før til-datoen.")
+    expect(to_date).to_have_attribute("aria-invalid", "true")
+    expect(to_date).to_be_focused()
+    assert_accessible(page)
+    to_date.fill("2026-12-08")
+    page.get_by_role("button", name="Filtrer").press("Enter")
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(to_date).not_to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_role("button", name="Filtrer")).to_be_focused()
+
+
 ADMIN_PAGES = [
     ("accounts:user_list", "Brukere"),
     ("accounts:user_create", "Ny bruker"),

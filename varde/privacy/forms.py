@@ -1,7 +1,6 @@
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,7 +19,8 @@ class AuditFilterForm(forms.Form):
         cleaned = super().clean() or {}
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
-            raise ValidationError(_("The from date must be before the to date."))
+            # On the to date, so that the field is marked and the error summary links to it.
+            self.add_error("date_to", _("The from date must be before the to date."))
         return cleaned
 
     def used_filters(self) -> list[str]:

@@ -115,7 +115,29 @@ def test_a_filter_sent_by_htmx_explains_bad_input_in_the_results(world, client):
         {"date_from": "2026-12-07", "date_to": "2026-12-06"},
         headers={"HX-Request": "true"},
     )
-    assert "Fra-datoen må være før til-datoen." in response.content.decode()
+    html = response.content.decode()
+    assert '<a class="ds-link" href="#id_date_to">Til dato: Fra-datoen må være før til-datoen.</a>' in html
+    # The form comes along, out of band, with the field marked, and goes back unmarked once mended.
+    assert 'id="audit-filter"' in html
+    assert 'hx-swap-oob="true"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'id="id_date_to-error"' in html
+    mended = client.get(
+        reverse("privacy:audit_trail"),
+        {"date_from": "2026-12-06", "date_to": "2026-12-07"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert 'id="audit-filter"' in mended
+    assert "aria-invalid" not in mended
+
+
+def test_the_whole_page_has_one_filter_form_and_sends_none_out_of_band(world, client):
+    log_in(client, world.make_user(Role.PRIVACY_OFFICER))
+    html = client.get(reverse("privacy:audit_trail"), {"date_from": "2026-12-07", "date_to": "2026-12-06"})
+    html = html.content.decode()
+    assert html.count('id="audit-filter"') == 1
+    assert "hx-swap-oob" not in html
+    assert 'aria-invalid="true"' in html
 
 
 def test_bad_filter_input_explains_and_shows_nothing(world, client):
