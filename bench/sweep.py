@@ -117,6 +117,17 @@ def stops(partnership: Any) -> list[Stop]:
             ("preparedness", "/nettverk/beredskap/"),
             ("account", "/konto/"),
             ("API tokens", "/profil/api-tokener/"),
+            # The case's forms: each lists choices (handlers, agencies, legal bases, consents) that
+            # must come from the case's own partnership, not the country's.
+            ("assign", f"/saker/{concern.pk}/ansvarlig/"),
+            ("change status", f"/saker/{concern.pk}/status/"),
+            ("acute", f"/saker/{concern.pk}/akutt/"),
+            ("close", f"/saker/{concern.pk}/avslutt/"),
+            ("concern level", f"/saker/{concern.pk}/vurdering/"),
+            ("add a measure", f"/saker/{concern.pk}/tiltak/ny/"),
+            ("add a consent", f"/saker/{concern.pk}/samtykke/ny/"),
+            ("disclose", f"/saker/{concern.pk}/deling/ny/"),
+            ("start an assessment", f"/saker/{concern.pk}/vurderinger/ny/"),
         ],
         "police_contact": [
             ("case list, police", "/saker/"),
@@ -127,6 +138,9 @@ def stops(partnership: Any) -> list[Stop]:
             ("meeting", f"/moter/{meeting.pk}/"),
             ("agenda", f"/moter/{meeting.pk}/dagsorden/"),
             ("minutes", f"/moter/{meeting.pk}/referat/"),
+            ("schedule a meeting", "/moter/ny/"),
+            ("invite", f"/moter/{meeting.pk}/inviter/"),
+            ("attendance", f"/moter/{meeting.pk}/oppmote/"),
         ],
         "plan_manager": [
             ("plan dashboard", "/plan/"),
@@ -137,6 +151,7 @@ def stops(partnership: Any) -> list[Stop]:
             ("session requests", "/plan/foresporsler/"),
             ("plan report", "/plan/rapport/"),
             ("plan export", "/plan/eksport.yaml"),
+            ("import a plan", "/plan/importer/"),
         ],
         "privacy_officer": [
             ("audit trail", "/personvern/revisjonslogg/"),
@@ -162,6 +177,10 @@ def stops(partnership: Any) -> list[Stop]:
             ("casework settings", "/admin/saksbehandling/"),
             ("instruments", "/admin/instrumenter/"),
             ("quorum rule", "/admin/beslutningsdyktighet/"),
+            ("new user", "/admin/brukere/ny/"),
+            ("new unit", "/admin/enheter/ny/"),
+            ("new legal basis", "/admin/hjemler/ny/"),
+            ("concern levels", "/admin/bekymringsnivaa/"),
         ],
         "public": [
             ("public information", f"/informasjon/{slug}/"),
