@@ -109,16 +109,16 @@ class UnitForm(VersionedForm, forms.ModelForm[Unit]):
         agency_field.queryset = agencies.filter(kind="municipality").select_related("partnership")
 
 
+def _password(label: Any, holds: str) -> forms.CharField:
+    """A password field that tells the browser's password manager which password it holds."""
+    widget = forms.PasswordInput(attrs={"autocomplete": holds})
+    return forms.CharField(label=label, max_length=128, strip=False, widget=widget)
+
+
 class PasswordChangeForm(forms.Form):
-    old_password = forms.CharField(
-        label=_("Current password"), max_length=128, strip=False, widget=forms.PasswordInput
-    )
-    new_password = forms.CharField(
-        label=_("New password"), max_length=128, strip=False, widget=forms.PasswordInput
-    )
-    new_password_again = forms.CharField(
-        label=_("New password again"), max_length=128, strip=False, widget=forms.PasswordInput
-    )
+    old_password = _password(_("Current password"), "current-password")
+    new_password = _password(_("New password"), "new-password")
+    new_password_again = _password(_("New password again"), "new-password")
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         self.user = user

@@ -2,6 +2,7 @@ from typing import Any
 from uuid import UUID
 
 from django import forms, template
+from django.forms.widgets import Input
 from django.utils.safestring import SafeString
 
 from varde.core.rendering import url_with_pk
@@ -15,9 +16,20 @@ def row_url(name: str, pk: UUID) -> str:
     return url_with_pk(name, pk)
 
 
+# Passwords are the user's own, for their password manager (ASVS 6.2.7), never "off".
+_NOT_TYPED = {"checkbox", "radio", "hidden", "file", "password"}
+
+
+def _takes_typed_text(widget: forms.Widget) -> bool:
+    return isinstance(widget, forms.Textarea) or (
+        isinstance(widget, Input) and widget.input_type not in _NOT_TYPED
+    )
+
+
 @register.filter
 def ds_widget(field: forms.BoundField) -> SafeString:
-    """Render a form widget with Designsystemet's class and the ARIA links to its help and errors."""
+    """Render a form widget with Designsystemet's class and the ARIA links to its help and errors.
+    Typed fields are not remembered by the browser unless the form says what they hold."""
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}-help")
@@ -32,6 +44,11 @@ def ds_widget(field: forms.BoundField) -> SafeString:
         field.field.widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple
     ):
         attrs["required"] = True
+    # What is typed here is mostly about other people. A browser that remembered it would offer a
+    # subject's name to the next person who types in the same field on a shared computer.
+    widget = field.field.widget
+    if _takes_typed_text(widget) and "autocomplete" not in widget.attrs:
+        attrs["autocomplete"] = "off"
     return field.as_widget(attrs=attrs)
 
 
