@@ -8,22 +8,11 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.db import models
-from django.urls import reverse
 
-from conftest import World, log_in
-from varde.accounts.roles import Role
-from varde.accounts.tests import test_permissions as accounts
-from varde.actionplan.tests import test_permissions as actionplan
-from varde.assessments.tests import test_permissions as assessments
-from varde.concerns.tests import test_permissions as concerns
+from conftest import log_in
 from varde.core.crypto import Encrypted, EncryptedTextField
-from varde.information.models import InfoPage
-from varde.information.tests import test_events as events
-from varde.information.tests import test_information as information
-from varde.meetings.tests import test_permissions as meetings
-from varde.meetings.tests.factories import secretary_of
-from varde.network.tests import test_network as network
-from varde.statistics.tests import test_statistics as statistics
+
+from .matrices import MATRICES, MATRIX_NAMES, viewer
 
 PAYLOAD = '"><svg onload=alert(1)>'
 LIVE = "<svg onload"
@@ -33,19 +22,6 @@ SHOWN = "&lt;svg onload=alert(1)&gt;"
 NOT_TEXT = {"code", "reference", "slug", "username", "password", "hash", "prev_hash", "prefix", "key"}
 # The audit trail is a hash chain: changing a row is tampering, which its own tests catch.
 UNTOUCHED_MODELS = {"core.auditevent"}
-
-
-def _other_urls(name: str, world: World) -> str:
-    if name == "information:edit":
-        return reverse(name, args=[InfoPage.objects.filter(partnership=world.partnership).first().pk])
-    if name == "information:event":
-        return reverse(name, args=[events.make_event(world).pk])
-    return reverse(name)
-
-
-MATRICES: list[tuple[Any, Any]] = [
-    (module, module.url_for) for module in (accounts, actionplan, assessments, concerns, meetings, network)
-] + [(module, _other_urls) for module in (information, events, statistics)]
 
 
 def _is_free_text(field: Any) -> bool:
@@ -91,14 +67,10 @@ def poison_every_text_column() -> int:
     return columns
 
 
-def _viewer(world: World, role: str) -> Any:
-    return secretary_of(world) if role == Role.SECRETARY else world.make_user(role)
-
-
-@pytest.mark.parametrize(("module", "url_for"), MATRICES, ids=[m.__name__.split(".")[1] for m, _ in MATRICES])
+@pytest.mark.parametrize(("module", "url_for"), MATRICES, ids=MATRIX_NAMES)
 def test_markup_in_every_text_field_is_shown_as_text_on_every_page(module, url_for, world, client):
     names = sorted(module.EXPECTED)
-    viewers = {role: _viewer(world, role) for name in names for role in module.EXPECTED[name]}
+    viewers = {role: viewer(world, role) for name in names for role in module.EXPECTED[name]}
     urls = {name: url_for(name, world) for name in names}
     assert poison_every_text_column() > 50
     shown_anywhere = False

@@ -11,10 +11,8 @@ import pytest
 from django.urls import reverse
 
 from conftest import log_in
-from varde.accounts.roles import Role
-from varde.meetings.tests.factories import secretary_of
 
-from .test_markup_everywhere import MATRICES
+from .matrices import MATRICES, MATRIX_NAMES, viewer
 
 NOT_TYPED = {"checkbox", "radio", "hidden", "file", "submit", "button", "reset", "image"}
 THE_USERS_OWN = {"username", "one-time-code"}
@@ -47,18 +45,14 @@ def remembered_fields(html: str) -> list[tuple[str, str | None]]:
     ]
 
 
-NAMES = [app.__name__.split(".")[1] for app, _ in MATRICES]
-
-
-@pytest.mark.parametrize(("app", "url_for"), MATRICES, ids=NAMES)
+@pytest.mark.parametrize(("app", "url_for"), MATRICES, ids=MATRIX_NAMES)
 def test_no_typed_field_is_remembered_by_the_browser(app, url_for, world, client):
     typed = 0
     remembered: list[tuple[str, str, str | None]] = []
     for name in sorted(app.EXPECTED):
         role = sorted(app.EXPECTED[name])[0]
-        user = secretary_of(world) if role == Role.SECRETARY else world.make_user(role)
         url = url_for(name, world)
-        log_in(client, user)
+        log_in(client, viewer(world, role))
         response = client.get(url)
         if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
             continue

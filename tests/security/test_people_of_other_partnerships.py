@@ -7,25 +7,18 @@ import pytest
 
 from conftest import ALL_ROLES, World, log_in
 from varde.accounts.models import User
-from varde.accounts.roles import Role
-from varde.meetings.tests.factories import secretary_of
 
-from .test_cross_partnership import APPS
+from .matrices import MATRICES, MATRIX_NAMES, viewer
 
 STRANGER = "Utenforsen"
 
 
-def _member(world: World, role: str) -> User:
-    # The meetings' pages are the organising secretary's: the one their factory schedules with.
-    return secretary_of(world) if role == Role.SECRETARY else world.make_user(role)
-
-
 def _members_of_every_role(world: World) -> dict[str, User]:
-    return {role: _member(world, role) for role in ALL_ROLES}
+    return {role: viewer(world, role) for role in ALL_ROLES}
 
 
-@pytest.mark.parametrize("app", APPS, ids=[app.__name__.split(".")[1] for app in APPS])
-def test_no_page_names_a_member_of_another_partnership(app, world, other_world, client):
+@pytest.mark.parametrize(("app", "url_for"), MATRICES, ids=MATRIX_NAMES)
+def test_no_page_names_a_member_of_another_partnership(app, url_for, world, other_world, client):
     _members_of_every_role(other_world)
     strangers = User.objects.filter(memberships__agency__partnership=other_world.partnership)
     assert strangers.update(last_name=STRANGER) == len(ALL_ROLES)
@@ -33,7 +26,7 @@ def test_no_page_names_a_member_of_another_partnership(app, world, other_world, 
     named: list[tuple[str, str]] = []
     opened = 0
     for name in sorted(app.EXPECTED):
-        url = app.url_for(name, world)
+        url = url_for(name, world)
         for role in sorted(app.EXPECTED[name]):
             log_in(client, members[role])
             response = client.get(url)
