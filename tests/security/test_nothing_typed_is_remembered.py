@@ -21,7 +21,7 @@ PASSWORDS = {"current-password", "new-password"}
 
 
 class TypedFields(HTMLParser):
-    """The typed fields of a page, each as (name, autocomplete)."""
+    """The typed fields of a page, each as its name, its autocomplete and whether it is a password."""
 
     def __init__(self) -> None:
         super().__init__()
