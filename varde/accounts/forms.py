@@ -12,14 +12,19 @@ from .models import Agency, Unit, UnitQuerySet, User
 from .roles import Role, may_hold, role_info
 
 
+def _password(label: Any, holds: str) -> forms.CharField:
+    """A password field that tells the browser's password manager which password it holds."""
+    widget = forms.PasswordInput(attrs={"autocomplete": holds})
+    return forms.CharField(label=label, max_length=128, strip=False, widget=widget)
+
+
 class LoginForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
-    password = forms.CharField(label=_("Password"), max_length=128, strip=False, widget=forms.PasswordInput)
+    password = _password(_("Password"), "current-password")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
-        self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
 
 
 class TokenForm(forms.Form):
@@ -107,12 +112,6 @@ class UnitForm(VersionedForm, forms.ModelForm[Unit]):
         agency_field = self.fields["agency"]
         assert isinstance(agency_field, forms.ModelChoiceField)
         agency_field.queryset = agencies.filter(kind="municipality").select_related("partnership")
-
-
-def _password(label: Any, holds: str) -> forms.CharField:
-    """A password field that tells the browser's password manager which password it holds."""
-    widget = forms.PasswordInput(attrs={"autocomplete": holds})
-    return forms.CharField(label=label, max_length=128, strip=False, widget=widget)
 
 
 class PasswordChangeForm(forms.Form):

@@ -63,6 +63,7 @@ class CappedPaginator(Paginator[Any]):
 
     def __init__(self, object_list: QuerySet[Any], per_page: int, *, cap: int) -> None:
         super().__init__(object_list, per_page)
+        # Kept as the queryset it is: Paginator types object_list as anything that can be sliced.
         self.queryset, self.cap = object_list, cap
 
     @cached_property
