@@ -17,6 +17,7 @@ from conftest import World, log_in
 from varde.accounts.models import Membership, Unit, User
 from varde.accounts.roles import Role
 from varde.actionplan.models import (
+    ActionPlan,
     Activity,
     Obligation,
     PlanMeasure,
@@ -30,14 +31,20 @@ from varde.api.tokens import create_token
 from varde.assessments.models import Assessment, ConcernLevel
 from varde.assessments.tests.factories import instrument, make_assessment
 from varde.concerns.categorical import MeasureType, StatisticsFact
-from varde.concerns.models import Concern, ConcernEvent, Disclosure, LegalBasis, Measure
-from varde.concerns.tests.factories import handler_for, make_concern, make_disclosure, make_measure
+from varde.concerns.models import Concern, ConcernEvent, Consent, Disclosure, LegalBasis, Measure
+from varde.concerns.tests.factories import (
+    handler_for,
+    make_concern,
+    make_consent,
+    make_disclosure,
+    make_measure,
+)
 from varde.core.audit import record_event
 from varde.information import actions as information
 from varde.information.models import Event, EventTask, PageVersion, RiskNote, VersionStatus
 from varde.information.tests.test_events import make_event
 from varde.information.tests.test_information import editor, page
-from varde.meetings.actions import record_attendance
+from varde.meetings.actions import create_calendar_feed, record_attendance
 from varde.meetings.models import AgendaItem, Meeting, Participant
 from varde.meetings.tests.factories import make_meeting, secretary_of
 from varde.meetings.tests.test_agenda import prepare
@@ -374,6 +381,70 @@ def _superseded_versions_grow(world: World, version: PageVersion) -> None:
     )
 
 
+def _consent_grow(world: World, concern: Concern) -> None:
+    """A thousand consents, each for the same two agencies and measure type as the first."""
+    first = Consent.objects.get(concern=concern)
+    copies(first, ROWS - 1, purposes=lambda i: f"Oppfølging {i}")
+    for consent in Consent.objects.filter(concern=concern).exclude(pk=first.pk):
+        consent.agencies.set(first.agencies.all())
+        consent.measure_types.set(first.measure_types.all())
+
+
+def _case_with_consent(world: World) -> Concern:
+    concern = make_concern(world)
+    make_consent(world, concern)
+    return concern
+
+
+def _legal_bases_grow(world: World, basis: LegalBasis) -> None:
+    copies(basis, ROWS - 1, code=lambda i: f"grunnlag-{i:05d}")
+
+
+def _plan_with_every_kind_of_obligation(world: World) -> ActionPlan:
+    return make_plan(
+        world,
+        measures=1,
+        obligations=obligation("contact", "every_months", 1, "meeting:contact")
+        + obligation("web", "every_months", 6, "activity", measure=1)
+        + obligation("training", "first_line_every_months", 24, "training")
+        + obligation("revision", "revise_within_years", 3, "plan_version"),
+    )
+
+
+def _plan_grow(world: World, plan: ActionPlan) -> None:
+    """A thousand measures, and a thousand more obligations of each kind."""
+    copies(plan.measures.get(), ROWS - 1, number=lambda i: i + 2)
+    for first in plan.obligations.all():
+        copies(first, ROWS - 1, code=lambda i, code=first.code: f"{code}-{i:05d}")
+
+
+@dataclass(frozen=True)
+class _Feed:
+    meeting: Meeting
+    token: str
+
+
+def _meeting_in_a_feed(world: World) -> _Feed:
+    meeting = make_meeting(world)
+    return _Feed(meeting, create_calendar_feed(secretary_of(world)))
+
+
+def _feed_grow(world: World, feed: _Feed) -> None:
+    """A thousand meetings, each with the feed's owner invited."""
+    _meeting_grow(world, feed.meeting)
+    owner = secretary_of(world)
+    later = Meeting.objects.exclude(pk=feed.meeting.pk)
+    invited = Participant.objects.get(meeting=feed.meeting, user=owner)
+    Participant.objects.bulk_create(
+        [Participant(meeting=meeting, user=owner, agency=invited.agency) for meeting in later]
+    )
+
+
+def _members_grow(world: World, _row: Any) -> None:
+    """A thousand more members of the partnership, each a possible participant."""
+    _user_grow(world, world.make_user(Role.EMPLOYEE))
+
+
 def _api(path: str) -> Callable[[Any], str]:
     return lambda row: path.format(row=row) + "?limit=50"
 
@@ -650,6 +721,64 @@ PAGES = [
         _published_page,
         lambda _: reverse("information:editor_list"),
         _superseded_versions_grow,
+    ),
+    Page(
+        "case page, shared with the police",
+        _police_contact,
+        _case_with_measure_and_disclosure,
+        lambda concern: reverse("concerns:detail", args=[concern.pk]),
+        _case_page_grow,
+    ),
+    Page(
+        "API case, shared with the police",
+        _police_contact,
+        _case_with_measure_and_disclosure,
+        lambda row: f"/api/v1/concerns/{row.pk}",
+        _case_page_grow,
+    ),
+    Page(
+        "API consents",
+        _coordinator,
+        _case_with_consent,
+        lambda row: f"/api/v1/concerns/{row.pk}/consents",
+        _consent_grow,
+    ),
+    Page(
+        "API meeting",
+        secretary_of,
+        _meeting_with_a_case,
+        lambda row: f"/api/v1/meetings/{row.pk}",
+        _agenda_grow,
+    ),
+    Page("API plan", plan_manager, _plan_with_every_kind_of_obligation, lambda _: "/api/v1/plan", _plan_grow),
+    Page(
+        "plan export",
+        plan_manager,
+        _plan_with_every_kind_of_obligation,
+        lambda _: reverse("actionplan:export"),
+        _plan_grow,
+    ),
+    Page("API legal bases", _coordinator, _legal_basis, lambda _: "/api/v1/legal-bases", _legal_bases_grow),
+    Page(
+        "calendar feed",
+        secretary_of,
+        _meeting_in_a_feed,
+        lambda feed: reverse("meetings:feed", args=[feed.token]),
+        _feed_grow,
+    ),
+    Page(
+        "schedule a meeting",
+        secretary_of,
+        make_meeting,
+        lambda _: reverse("meetings:schedule"),
+        _members_grow,
+    ),
+    Page(
+        "invite to a meeting",
+        secretary_of,
+        make_meeting,
+        lambda meeting: reverse("meetings:invite", args=[meeting.pk]),
+        _members_grow,
     ),
 ]
 
