@@ -449,16 +449,21 @@ def _api(path: str) -> Callable[[Any], str]:
     return lambda row: path.format(row=row) + "?limit=50"
 
 
-PAGES = [
-    Page("case list", _coordinator, make_concern, lambda _: reverse("concerns:list"), _case_list_grow),
-    Page("API case list", _coordinator, make_concern, lambda _: "/api/v1/concerns?limit=50", _case_list_grow),
-    Page(
-        "case page",
-        _coordinator,
+def _case_page(name: str, viewer: Callable[[World], User]) -> Page:
+    """The case page with a thousand measures, disclosures and timeline lines, as viewer sees it."""
+    return Page(
+        name,
+        viewer,
         _case_with_measure_and_disclosure,
         lambda concern: reverse("concerns:detail", args=[concern.pk]),
         _case_page_grow,
-    ),
+    )
+
+
+PAGES = [
+    Page("case list", _coordinator, make_concern, lambda _: reverse("concerns:list"), _case_list_grow),
+    Page("API case list", _coordinator, make_concern, lambda _: "/api/v1/concerns?limit=50", _case_list_grow),
+    _case_page("case page", _coordinator),
     Page(
         "meeting list",
         secretary_of,
@@ -722,13 +727,7 @@ PAGES = [
         lambda _: reverse("information:editor_list"),
         _superseded_versions_grow,
     ),
-    Page(
-        "case page, shared with the police",
-        _police_contact,
-        _case_with_measure_and_disclosure,
-        lambda concern: reverse("concerns:detail", args=[concern.pk]),
-        _case_page_grow,
-    ),
+    _case_page("case page, shared with the police", _police_contact),
     Page(
         "API case, shared with the police",
         _police_contact,
