@@ -2,7 +2,7 @@
 role, with each page's queries and time.
 
     uv run python bench/sweep.py --database-url postgres://postgres@127.0.0.1:5432/varde_bench \\
-        [--repeat 5] [--slower-than 100] [--page NAME]
+        [--repeat 5] [--slower-than 100] [--page NAME] [--writes]
 
 The harness (bench/run.py) measures the pages issue 12 names, under load. This sweep looks at the
 others. A page whose rule or query reads every partnership's rows is quick on a small set and slow on
@@ -10,13 +10,18 @@ the national one. The sweep found two: the meeting list, through the rule of who
 and the audit page, which counted the officer's whole trail (docs/performance.md, run AE). A page
 slower than --slower-than milliseconds (the median of --repeat requests, after a first one that
 warms the caches) is marked, so that the table shows at once which pages to look at.
+
+With --writes, the sweep sends the forms of its form pages instead (bench/forms.py fills them in),
+each in a transaction that is rolled back, so the generated set stays as it was. A change whose rule
+reads every partnership's rows (a reference, a duplicate check, a quorum) is found the same way. A
+form that is refused is marked, with the reasons it gave.
 """
 
 import argparse
 import statistics
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -32,6 +37,7 @@ class Stop:
     role: str
     path: str
     api: bool = False
+    expects: int = 200
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class Measured:
     status: int
     queries: int
     median_ms: float
+    refusals: tuple[str, ...] = ()
 
 
 SESSION_ROLES = (
@@ -251,9 +258,89 @@ def measure(stop: Stop, client: Any, repeat: int) -> Measured:
     return Measured(stop, status, queries, statistics.median(times))
 
 
+@dataclass(frozen=True)
+class Write:
+    """How the write sweep fills a form beyond what the page marks required: the fields a hurried user
+    must still fill for this case (a description, a reason), and values of their own."""
+
+    also_required: tuple[str, ...] = ()
+    values: dict[str, Any] = field(default_factory=dict)
+    expects: int = 302  # a change answers with a redirect to what it changed
+
+
+WRITES = {
+    "intake": Write(
+        ("description",),
+        {"subject_name": "Syntetisk Person", "subject_birth_year": "2010", "confirmed_new": "on"},
+    ),
+    "assign": Write(),
+    "change status": Write(),
+    # A municipal case marked acute moves to the police, and the page that says so is the answer.
+    "acute": Write(expects=200),
+    "close": Write(),
+    "concern level": Write(),
+    "add a measure": Write(),
+    "add a consent": Write(("agencies",)),
+    "disclose": Write(("parts",)),
+    "start an assessment": Write(),
+    "schedule a meeting": Write(values={"ends_at": lambda: _a_week_ahead_at("11:00")}),
+    "invite": Write(("people",)),
+    "attendance": Write(("no_quorum_reason",)),
+    # A new user's answer is the one-time password, shown once; hashing it takes the password
+    # hasher's deliberate third of a second.
+    "new user": Write(values={"username": "syntetisk.ny"}, expects=200),
+    "new unit": Write(),
+    "new legal basis": Write(values={"code": "syntetisk-grunnlag"}),
+    "report a concern": Write(),
+    "public form": Write(),
+}
+
+
+def _a_week_ahead_at(clock: str) -> str:
+    """A time a week from today, as a datetime-local field sends it (the form fills its start at 09:00)."""
+    from django.utils import timezone
+
+    return f"{timezone.localdate() + timedelta(days=7)}T{clock}"
+
+
+def write_stops(partnership: Any) -> list[Stop]:
+    """The sweep's form pages whose forms the write sweep sends."""
+    return [
+        Stop(stop.name, stop.role, stop.path, expects=WRITES[stop.name].expects)
+        for stop in stops(partnership)
+        if stop.name in WRITES
+    ]
+
+
+def submit(stop: Stop, client: Any, repeat: int) -> Measured:
+    """The form sent `repeat` times after a first that warms the caches, each time in a transaction that
+    is rolled back: the generated set stays as it was, and each change meets the same data."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from bench.forms import errors_in, filled, read_form
+
+    times, answers = [], []
+    for _ in range(repeat + 1):
+        with transaction.atomic():
+            form = read_form(client.get(stop.path).content.decode())
+            write = WRITES[stop.name]
+            data = filled(form, write.values, also_required=write.also_required, today=timezone.localdate())
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                response = client.post(form.action or stop.path, data)
+                times.append((time.perf_counter() - start) * 1000)
+            answers.append((response, len(captured)))
+            transaction.set_rollback(True)
+    response, queries = answers[-1]
+    refusals = tuple(errors_in(response.content.decode())) if response.status_code == 200 else ()
+    return Measured(stop, response.status_code, queries, statistics.median(times[1:]), refusals)
+
+
 def line(measured: Measured, slower_than: float) -> str:
     stop = measured.stop
-    mark = "" if measured.status == 200 and measured.median_ms <= slower_than else "  <--"
+    mark = "" if measured.status == stop.expects and measured.median_ms <= slower_than else "  <--"
     return (
         f"{stop.name:<27} {stop.role:<16} {measured.status:>6} {measured.queries:>7} "
         f"{measured.median_ms:>9.1f}{mark}"
@@ -270,6 +357,11 @@ def main() -> None:
         "--slower-than", type=float, default=100.0, help="mark pages whose median is above this (ms)"
     )
     parser.add_argument("--page", action="append", help="a page's name in the sweep (all if left out)")
+    parser.add_argument(
+        "--writes",
+        action="store_true",
+        help="send the form pages' forms instead, each in a transaction that is rolled back",
+    )
     args = parser.parse_args()
 
     from bench.run import prepare
@@ -279,12 +371,16 @@ def main() -> None:
     from varde.scale.generate import PREFIX
 
     partnership = Partnership.objects.get(slug=f"{PREFIX}-01")
-    chosen = [stop for stop in stops(partnership) if not args.page or stop.name in args.page]
+    every = write_stops(partnership) if args.writes else stops(partnership)
+    chosen = [stop for stop in every if not args.page or stop.name in args.page]
     by_role = clients(partnership)
+    send = submit if args.writes else measure
     print(f"{'page':<27} {'role':<16} {'status':>6} {'queries':>7} {'median ms':>9}")  # noqa: T201
     for stop in chosen:
-        measured = measure(stop, by_role[stop.role, stop.api], args.repeat)
+        measured = send(stop, by_role[stop.role, stop.api], args.repeat)
         print(line(measured, args.slower_than), flush=True)  # noqa: T201
+        for refusal in measured.refusals:
+            print(f"    refused: {refusal}")  # noqa: T201
 
 
 if __name__ == "__main__":
