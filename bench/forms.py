@@ -127,6 +127,8 @@ def filled(
     """The form's data: the page's own values, a value for every required field left empty (and for
     those named in also_required), and the given values last."""
     for name in also_required:
+        if name not in form.fields:
+            raise ValueError(f"the form has no field {name!r} to fill")
         form.fields[name].required = True
     data: dict[str, Value] = {}
     for entry in form.fields.values():

@@ -84,9 +84,11 @@ def test_fields_named_as_required_and_given_values_are_filled_too():
     assert "acute" not in data
 
 
-def test_a_page_without_a_form_to_send_is_refused_with_a_reason():
+def test_a_page_without_a_form_to_send_or_a_field_named_is_refused_with_a_reason():
     with pytest.raises(ValueError, match="no form"):
         read_form("<main><form method='get'><input name='q'></form></main>")
+    with pytest.raises(ValueError, match="no field 'reason'"):
+        filled(read_form(PAGE), {}, also_required=("reason",), today=TODAY)
 
 
 def test_the_error_summary_s_items_are_the_refusals():
