@@ -15,7 +15,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.serializers.json import Deserializer as JSONDeserializer
 from django.core.serializers.json import Serializer as JSONSerializer
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from .audit import verify_chain
@@ -61,9 +61,24 @@ def _last_audit_hash() -> str:
     return last.hash if last else ""
 
 
+def _read_as_of_one_moment() -> None:
+    """Make the transaction just begun read every table as of one moment. PostgreSQL's default lets
+    each statement see what others committed before it, and a dump takes minutes while people work:
+    a case logged between the dump of its table and that of its measures would leave a measure
+    without its case, and the manifest, counted last, would not match the data. SQLite's
+    transaction reads one moment already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+
 def backup(path: Path) -> dict[str, Any]:
-    """Write everything to a zip at path; returns the manifest."""
+    """Write everything, as of one moment, to a zip at path; returns the manifest."""
+    # Inside a caller's transaction (a test's), that transaction has begun and decides what is read.
+    begins = not connection.in_atomic_block
     with transaction.atomic():
+        if begins:
+            _read_as_of_one_moment()
         labels = [model._meta.label_lower for model in _models()]
         with tempfile.TemporaryDirectory() as folder:
             data = Path(folder) / "data.json"

@@ -1,13 +1,21 @@
 """Backup and restore: a round trip ends with the same data and a verifying audit chain, and the
 backup file holds no personal data in the clear."""
 
+import json
+import threading
 import zipfile
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection, connections
 
 from varde.concerns.models import Concern
 from varde.concerns.tests.factories import make_concern, make_consent
+from varde.core import backup as backups
+from varde.core.audit import record_event
 from varde.core.backup import _counts
 from varde.core.models import AuditEvent
 
@@ -49,3 +57,39 @@ def test_backup_wipe_restore_verify(world, tmp_path, capsys):
 def test_a_missing_backup_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="No backup"):
         call_command("restore", str(tmp_path / "nothing.zip"))
+
+
+def _in_another_request(work: Callable[[], Any]) -> None:
+    """Work done and committed on a connection of its own, as a request beside the backup would."""
+
+    def request() -> None:
+        try:
+            work()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=request)
+    thread.start()
+    thread.join()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's isolation; CI runs it there")
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_holds_one_moment_while_people_keep_working(world, tmp_path, monkeypatch):
+    make_concern(world)
+
+    def dump_while_a_case_is_viewed(*args: Any, **options: Any) -> None:
+        call_command(*args, **options)
+        _in_another_request(lambda: record_event("test.viewed_during_backup"))
+
+    monkeypatch.setattr(backups, "call_command", dump_while_a_case_is_viewed)
+    file = tmp_path / "varde.zip"
+    manifest = backups.backup(file)
+    with zipfile.ZipFile(file) as archive:
+        rows = json.loads(archive.read("data.json"))
+    dumped = Counter(row["model"] for row in rows)
+    assert manifest["counts"] == {label: dumped[label] for label in manifest["counts"]}
+    newest = max((row for row in rows if row["model"] == "core.auditevent"), key=lambda row: row["pk"])
+    assert manifest["last_audit_hash"] == newest["fields"]["hash"]
+    # The event was written, and the next backup holds it.
+    assert AuditEvent.objects.filter(action="test.viewed_during_backup").exists()
