@@ -326,4 +326,4 @@ VARDE_ENCRYPTION_KEYS = os.environ.get("VARDE_ENCRYPTION_KEYS", "")
 VARDE_BLIND_INDEX_KEY = os.environ.get("VARDE_BLIND_INDEX_KEY", "")
 
 # Backups (varde backup): Django's JSON with encrypted fields kept as ciphertext.
-SERIALIZATION_MODULES = {"vardejson": "varde.core.backup"}
+SERIALIZATION_MODULES = {"vardejson": "varde.core.backup", "vardejsonl": "varde.core.backup_lines"}

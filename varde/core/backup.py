@@ -1,7 +1,9 @@
 """Backups and restores that work the same on SQLite and PostgreSQL, and that never hold personal data
 in the clear: encrypted fields are written as ciphertext, so a backup is useless without the keys,
-which are kept apart from it. A backup is a zip with the data (Django's JSON serialisation) and a
-manifest (row counts and the newest audit event), checked after every restore.
+which are kept apart from it. A backup is a zip with the data (Django's JSON Lines serialisation, one
+row a line, so that a restore holds one row at a time rather than the whole file) and a manifest (row
+counts and the newest audit event), checked after every restore. Backups taken before 2026-12-06
+hold the data as one JSON document (data.json), and restore as before.
 """
 
 import json
@@ -23,12 +25,17 @@ from .crypto import Encrypted
 from .models import AuditEvent
 from .planner import refresh_planner_statistics
 
-FORMAT = "vardejson"
+DATA = "data.jsonl"
+# The data file each kind of backup holds, and the serialisation format (SERIALIZATION_MODULES) that
+# reads it: this one's, and that of backups taken before 2026-12-06.
+FORMATS = {DATA: "vardejsonl", "data.json": "vardejson"}
 # Rebuilt by migrations, or only meaningful to a running server.
 SKIPPED = {"contenttypes", "auth.permission", "sessions", "axes"}
 
 
-class Serializer(JSONSerializer):
+class AsStored:
+    """Fields as the database holds them: encrypted ones as ciphertext, times to the microsecond."""
+
     def _value_from_field(self, obj: Any, field: Any) -> Any:
         if isinstance(field, Encrypted):
             return field.get_prep_value(field.value_from_object(obj))  # type: ignore[attr-defined]
@@ -37,6 +44,10 @@ class Serializer(JSONSerializer):
             # Django's JSON cuts times to milliseconds; the audit chain's hashes need every microsecond.
             return value.isoformat()
         return super()._value_from_field(obj, field)  # type: ignore[misc]
+
+
+class Serializer(AsStored, JSONSerializer):
+    """The format of backups taken before 2026-12-06 ("vardejson")."""
 
 
 Deserializer = JSONDeserializer
@@ -81,15 +92,15 @@ def backup(path: Path) -> dict[str, Any]:
             _read_as_of_one_moment()
         labels = [model._meta.label_lower for model in _models()]
         with tempfile.TemporaryDirectory() as folder:
-            data = Path(folder) / "data.json"
-            call_command("dumpdata", *labels, format=FORMAT, output=str(data), verbosity=0)
+            data = Path(folder) / DATA
+            call_command("dumpdata", *labels, format=FORMATS[DATA], output=str(data), verbosity=0)
             manifest = {
                 "created_at": timezone.now().isoformat(),
                 "counts": _counts(),
                 "last_audit_hash": _last_audit_hash(),
             }
             with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                archive.write(data, "data.json")
+                archive.write(data, DATA)
                 archive.writestr("manifest.json", json.dumps(manifest, indent=1))
     return manifest
 
@@ -124,13 +135,30 @@ def is_empty() -> bool:
     return not any(model._default_manager.exists() for model in _models())
 
 
+class NotABackupError(ValueError):
+    pass
+
+
+def _contents(archive: zipfile.ZipFile) -> tuple[dict[str, Any], str]:
+    """The backup's manifest and the name of its data file."""
+    names = archive.namelist()
+    data = next((name for name in FORMATS if name in names), None)
+    if "manifest.json" not in names or data is None:
+        raise NotABackupError("it holds no manifest.json and data file")
+    return json.loads(archive.read("manifest.json")), data
+
+
 def restore(path: Path) -> Verification:
     """Load a backup into an empty, migrated database, then verify it."""
-    with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as folder:
-        manifest = json.loads(archive.read("manifest.json"))
-        data = Path(archive.extract("data.json", folder))
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as error:
+        raise NotABackupError("it is not a zip file") from error
+    with archive, tempfile.TemporaryDirectory() as folder:
+        manifest, name = _contents(archive)
+        data = Path(archive.extract(name, folder))
         # The fixture loader reads the format from the file name.
-        fixture = data.rename(data.with_suffix(f".{FORMAT}"))
+        fixture = data.rename(data.with_suffix(f".{FORMATS[name]}"))
         with transaction.atomic():
             call_command("loaddata", str(fixture), verbosity=0)
     refresh_planner_statistics()

@@ -6,6 +6,7 @@ import threading
 import zipfile
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,7 +37,7 @@ def test_backup_wipe_restore_verify(world, tmp_path, capsys):
     file = tmp_path / "varde.zip"
     call_command("backup", str(file))
     with zipfile.ZipFile(file) as archive:
-        data = archive.read("data.json").decode()
+        data = archive.read("data.jsonl").decode()
     assert NAME not in data
     assert "Uro for eleven" not in data
     assert "enc1:" in data
@@ -57,6 +58,43 @@ def test_backup_wipe_restore_verify(world, tmp_path, capsys):
 def test_a_missing_backup_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="No backup"):
         call_command("restore", str(tmp_path / "nothing.zip"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_that_is_not_a_backup_is_refused_with_a_reason_and_loads_nothing(tmp_path):
+    text = tmp_path / "notes.zip"
+    text.write_text("Ikke en sikkerhetskopi.")
+    with pytest.raises(CommandError, match="not a backup made by 'varde backup': it is not a zip file"):
+        call_command("restore", str(text))
+    other = tmp_path / "other.zip"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("data.csv", "a,b")
+    with pytest.raises(CommandError, match=r"it holds no manifest\.json and data file"):
+        call_command("restore", str(other))
+    assert not AuditEvent.objects.exists()
+
+
+def _rows_of(file: Path) -> list[dict[str, Any]]:
+    with zipfile.ZipFile(file) as archive:
+        return [json.loads(line) for line in archive.read("data.jsonl").decode().splitlines()]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_taken_before_the_line_format_still_restores(world, tmp_path, capsys):
+    """Backups from before 2026-12-06 hold their rows as one JSON document, data.json."""
+    make_concern(world, name=NAME)
+    before = _counts()
+    new = tmp_path / "new.zip"
+    call_command("backup", str(new))
+    old = tmp_path / "old.zip"
+    with zipfile.ZipFile(new) as source, zipfile.ZipFile(old, "w") as archive:
+        archive.writestr("data.json", json.dumps(_rows_of(new)))
+        archive.writestr("manifest.json", source.read("manifest.json"))
+    wipe()
+    call_command("restore", str(old))
+    assert "verified" in capsys.readouterr().out
+    assert _counts() == before
+    assert Concern.objects.get().subject_name == NAME
 
 
 def _in_another_request(work: Callable[[], Any]) -> None:
@@ -85,8 +123,7 @@ def test_a_backup_holds_one_moment_while_people_keep_working(world, tmp_path, mo
     monkeypatch.setattr(backups, "call_command", dump_while_a_case_is_viewed)
     file = tmp_path / "varde.zip"
     manifest = backups.backup(file)
-    with zipfile.ZipFile(file) as archive:
-        rows = json.loads(archive.read("data.json"))
+    rows = _rows_of(file)
     dumped = Counter(row["model"] for row in rows)
     assert manifest["counts"] == {label: dumped[label] for label in manifest["counts"]}
     newest = max((row for row in rows if row["model"] == "core.auditevent"), key=lambda row: row["pk"])

@@ -4,7 +4,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from varde.core.backup import is_empty, restore
+from varde.core.backup import NotABackupError, is_empty, restore
 
 
 class Command(BaseCommand):
@@ -20,7 +20,10 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not is_empty():
             raise CommandError("The database already holds data. Restore only into an empty database.")
-        result = restore(path)
+        try:
+            result = restore(path)
+        except NotABackupError as error:
+            raise CommandError(f"{path} is not a backup made by 'varde backup': {error}.") from error
         if not result.ok:
             raise CommandError("The restore does not match the backup: " + "; ".join(result.problems))
         self.stdout.write(
