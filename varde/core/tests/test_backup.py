@@ -16,7 +16,7 @@ from django.db import connection, connections
 from varde.concerns.models import Concern
 from varde.concerns.tests.factories import make_concern, make_consent
 from varde.core import backup as backups
-from varde.core.audit import record_event
+from varde.core.audit import record_event, verify_chain
 from varde.core.backup import _counts
 from varde.core.models import AuditEvent
 
@@ -49,7 +49,15 @@ def test_backup_wipe_restore_verify(world, tmp_path, capsys):
     assert AuditEvent.objects.order_by("-id").first().hash == last_event
     restored = Concern.objects.get(pk=concern.pk)
     assert restored.subject_name == NAME
-    assert restored.consents.get().given_by_names
+    assert restored.created_at == concern.created_at  # kept, not set again as the rows went in
+    consent = restored.consents.get()
+    assert consent.given_by_names
+    assert set(consent.agencies.all()) == {world.municipality, world.police}
+    assert consent.measure_types.count() == 1
+    # The trail goes on from the restored chain: its numbering continues after the restored events.
+    after = record_event("test.after_restore")
+    assert after.prev_hash == last_event
+    assert verify_chain().intact
     with pytest.raises(CommandError, match="already holds data"):
         call_command("restore", str(file))
 
@@ -130,3 +138,27 @@ def test_a_backup_holds_one_moment_while_people_keep_working(world, tmp_path, mo
     assert manifest["last_audit_hash"] == newest["fields"]["hash"]
     # The event was written, and the next backup holds it.
     assert AuditEvent.objects.filter(action="test.viewed_during_backup").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_whose_rows_do_not_hold_together_is_refused_and_loads_nothing(world, tmp_path):
+    make_concern(world)
+    file = tmp_path / "varde.zip"
+    call_command("backup", str(file))
+    broken = tmp_path / "broken.zip"
+    without_partnerships = [row for row in _rows_of(file) if row["model"] != "accounts.partnership"]
+    with zipfile.ZipFile(file) as source, zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("data.jsonl", "\n".join(json.dumps(row) for row in without_partnerships))
+        archive.writestr("manifest.json", source.read("manifest.json"))
+    wipe()
+    with pytest.raises(CommandError, match="its rows do not hold together"):
+        call_command("restore", str(broken))
+    assert not Concern.objects.exists()
+    assert not AuditEvent.objects.exists()
+    unreadable = tmp_path / "unreadable.zip"
+    with zipfile.ZipFile(file) as source, zipfile.ZipFile(unreadable, "w") as archive:
+        archive.writestr("data.jsonl", '{"model": "concerns.concern", "pk": "ikke en id", "fields": {}}')
+        archive.writestr("manifest.json", source.read("manifest.json"))
+    with pytest.raises(CommandError, match="a row in it cannot be read"):
+        call_command("restore", str(unreadable))
+    assert not Concern.objects.exists()
