@@ -180,7 +180,8 @@ def _load(data: Path, format_name: str) -> None:
     """Insert every row of the data file as the backup holds it, a batch of one table's rows a statement,
     then check that every reference holds. Rows go in raw, as Django's loaddata saves them: no save(),
     no signals, no time set automatically. But loaddata saves one row at a time, trying an UPDATE
-    first: two statements a row, which made the national set's restore take forty minutes."""
+    first: two statements a row, and the national set's restore had not finished after forty minutes
+    (ADR 0033)."""
     loaded: set[type[models.Model]] = set()
     with connection.constraint_checks_disabled(), data.open(encoding="utf-8") as stream:
         batch: list[DeserializedObject] = []
