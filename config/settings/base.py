@@ -325,5 +325,6 @@ VARDE_API_REQUESTS_PER_MINUTE = int(os.environ.get("VARDE_API_REQUESTS_PER_MINUT
 VARDE_ENCRYPTION_KEYS = os.environ.get("VARDE_ENCRYPTION_KEYS", "")
 VARDE_BLIND_INDEX_KEY = os.environ.get("VARDE_BLIND_INDEX_KEY", "")
 
-# Backups (varde backup): Django's JSON with encrypted fields kept as ciphertext.
+# Backups (varde backup): Django's JSON Lines (JSON for backups before 2026-12-06), with encrypted fields
+# kept as ciphertext.
 SERIALIZATION_MODULES = {"vardejson": "varde.core.backup", "vardejsonl": "varde.core.backup_lines"}

@@ -147,7 +147,7 @@ def _contents(archive: zipfile.ZipFile) -> tuple[dict[str, Any], str]:
     names = archive.namelist()
     data = next((name for name in FORMATS if name in names), None)
     if "manifest.json" not in names or data is None:
-        raise NotABackupError("it holds no manifest.json and data file")
+        raise NotABackupError("it does not hold both a manifest.json and a data file")
     return json.loads(archive.read("manifest.json")), data
 
 
@@ -166,10 +166,16 @@ def restore(path: Path) -> Verification:
         except DeserializationError as error:
             raise NotABackupError("a row in it cannot be read") from error
         except IntegrityError as error:
-            # The message names tables and ids, never a row's contents.
-            raise NotABackupError(f"its rows do not hold together ({error})") from error
+            raise NotABackupError(f"its rows do not hold together{_constraint_of(error)}") from error
     refresh_planner_statistics()
     return verify(manifest)
+
+
+def _constraint_of(error: IntegrityError) -> str:
+    """The constraint a row broke, where PostgreSQL names it. Never the database's own message: for a
+    unique value it quotes the value, which may be a user name or an address."""
+    name = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
+    return f" (constraint {name})" if name else ""
 
 
 # Rows a statement, before the database's own limit on parameters (connection.ops.bulk_batch_size).
