@@ -142,33 +142,46 @@ class NotABackupError(ValueError):
     pass
 
 
-def _contents(archive: zipfile.ZipFile) -> tuple[dict[str, Any], str]:
-    """The backup's manifest and the name of its data file."""
-    names = archive.namelist()
-    data = next((name for name in FORMATS if name in names), None)
-    if "manifest.json" not in names or data is None:
-        raise NotABackupError("it does not hold both a manifest.json and a data file")
-    return json.loads(archive.read("manifest.json")), data
+@dataclass(frozen=True)
+class Backup:
+    """A backup file, opened and checked to hold what a backup holds."""
+
+    archive: zipfile.ZipFile
+    manifest: dict[str, Any]
+    data: str  # the name of its data file, one of FORMATS
 
 
-def restore(path: Path) -> Verification:
-    """Load a backup into an empty, migrated database, then verify it."""
+def open_backup(path: Path) -> Backup:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as error:
         raise NotABackupError("it is not a zip file") from error
-    with archive, tempfile.TemporaryDirectory() as folder:
-        manifest, name = _contents(archive)
-        data = Path(archive.extract(name, folder))
+    names = archive.namelist()
+    data = next((name for name in FORMATS if name in names), None)
+    if "manifest.json" not in names or data is None:
+        archive.close()
+        raise NotABackupError("it does not hold both a manifest.json and a data file")
+    try:
+        manifest = json.loads(archive.read("manifest.json"))
+    except ValueError as error:
+        archive.close()
+        raise NotABackupError("its manifest cannot be read") from error
+    return Backup(archive, manifest, data)
+
+
+def restore(backup: Backup) -> Verification:
+    """Load an opened backup into an empty, migrated database, then verify it. The caller closes it."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(backup.archive.extract(backup.data, folder))
         try:
             with transaction.atomic():
-                _load(data, FORMATS[name])
+                _load(data, FORMATS[backup.data])
         except DeserializationError as error:
             raise NotABackupError("a row in it cannot be read") from error
         except IntegrityError as error:
             raise NotABackupError(f"its rows do not hold together{_constraint_of(error)}") from error
     refresh_planner_statistics()
-    return verify(manifest)
+    return verify(backup.manifest)
 
 
 def _constraint_of(error: IntegrityError) -> str:

@@ -79,6 +79,12 @@ def test_a_file_that_is_not_a_backup_is_refused_with_a_reason_and_loads_nothing(
         archive.writestr("data.csv", "a,b")
     with pytest.raises(CommandError, match=r"it does not hold both a manifest\.json and a data file"):
         call_command("restore", str(other))
+    garbled = tmp_path / "garbled.zip"
+    with zipfile.ZipFile(garbled, "w") as archive:
+        archive.writestr("manifest.json", "{ikke json")
+        archive.writestr("data.jsonl", "")
+    with pytest.raises(CommandError, match="its manifest cannot be read"):
+        call_command("restore", str(garbled))
     assert not AuditEvent.objects.exists()
 
 

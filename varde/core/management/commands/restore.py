@@ -4,7 +4,9 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from varde.core.backup import NotABackupError, is_empty, restore
+from varde.core.backup import NotABackupError, is_empty, open_backup, restore
+
+NOT_EMPTY = "The database already holds data. Restore only into an empty database."
 
 
 class Command(BaseCommand):
@@ -17,11 +19,14 @@ class Command(BaseCommand):
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"No backup at {path}.")
-        call_command("migrate", interactive=False, verbosity=0)
-        if not is_empty():
-            raise CommandError("The database already holds data. Restore only into an empty database.")
         try:
-            result = restore(path)
+            # The file is checked before anything is done to the database.
+            backup = open_backup(path)
+            with backup.archive:
+                call_command("migrate", interactive=False, verbosity=0)
+                if not is_empty():
+                    raise CommandError(NOT_EMPTY)
+                result = restore(backup)
         except NotABackupError as error:
             raise CommandError(f"{path} is not a backup made by 'varde backup': {error}.") from error
         if not result.ok:
