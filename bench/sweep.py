@@ -293,6 +293,15 @@ WRITES = {
     "new legal basis": Write(values={"code": "syntetisk-grunnlag"}),
     "report a concern": Write(),
     "public form": Write(),
+    # The registers beside the cases, each the first form on its page.
+    "incidents": Write(),
+    "online observations": Write(),
+    "events": Write(),
+    "network": Write(),
+    "trainings": Write(("units",)),
+    "session requests": Write(),
+    "plan measure": Write(),  # an activity logged
+    "minutes": Write(),  # a point added to the agenda
 }
 
 
