@@ -8,7 +8,9 @@ rule reads every partnership's rows is found on the national set, as the page sw
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from html.parser import HTMLParser
+from typing import Any
+
+from lxml import html
 
 TEXT = "Syntetisk tekst."
 # A value for each kind of input a required field may be; "" and text types get TEXT.
@@ -19,6 +21,9 @@ TYPED = {
     "url": "https://example.invalid/",
     "time": "09:00",
 }
+
+# Inputs a hurried user does not fill in: the buttons send themselves, and no file is chosen.
+NOT_FILLED = {"submit", "button", "reset", "image", "file"}
 
 Value = str | list[str]
 Override = Value | Callable[[], Value]
@@ -40,85 +45,45 @@ class Form:
     button: tuple[str, str] | None = None  # the first named submit button, as it is sent
 
 
-class _Reader(HTMLParser):
-    """The first form with method="post" inside <main>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.form: Form | None = None
-        self._in_main = self._in_form = self._done = False
-        self._select: Field | None = None
-        self._option: str | None = None
-        self._textarea: Field | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        named = {key: value or "" for key, value in attrs}
-        if tag == "main":
-            self._in_main = True
-        elif tag == "form" and self._in_main and not self._done and named.get("method", "").lower() == "post":
-            self.form, self._in_form = Form(action=named.get("action", "")), True
-        elif self._in_form and self.form is not None:
-            self._field(tag, named, self.form)
-
-    def _field(self, tag: str, named: dict[str, str], form: Form) -> None:
-        name, required = named.get("name", ""), "required" in named
-        if tag == "input" and name:
-            self._input(named, name, required, form)
-        elif tag == "button" and name and form.button is None and named.get("type", "submit") == "submit":
-            form.button = (name, named.get("value", ""))
-        elif tag == "select" and name:
-            kind = "select-multiple" if "multiple" in named else "select"
-            self._select = form.fields.setdefault(name, Field(name, kind, required))
-        elif tag == "option" and self._select is not None:
-            self._option = named.get("value")
-            if self._option is not None:
-                self._choose(self._select, self._option, "selected" in named)
-        elif tag == "textarea" and name:
-            self._textarea = form.fields.setdefault(name, Field(name, "textarea", required))
-
-    def _input(self, named: dict[str, str], name: str, required: bool, form: Form) -> None:
-        kind = named.get("type", "text").lower()
-        if kind in {"submit", "button", "reset", "image", "file"}:
-            if kind == "submit" and form.button is None:
-                form.button = (name, named.get("value", ""))
-            return
-        entry = form.fields.setdefault(name, Field(name, kind, required))
-        entry.required = entry.required or required
-        if kind in {"checkbox", "radio"}:
-            self._choose(entry, named.get("value", "on"), "checked" in named)
-        elif named.get("value"):
-            entry.values.append(named["value"])
-
-    @staticmethod
-    def _choose(entry: Field, value: str, chosen: bool) -> None:
-        entry.options.append(value)
-        if chosen:
-            entry.values.append(value)
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea is not None:
-            self._textarea.values.append(data.lstrip("\n"))
-        elif self._select is not None and self._option is None and data.strip():
-            # <option>text</option> without a value sends its text.
-            self._choose(self._select, data.strip(), False)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form" and self._in_form:
-            self._in_form, self._done = False, True
-        elif tag == "select":
-            self._select = None
-        elif tag == "option":
-            self._option = None
-        elif tag == "textarea":
-            self._textarea = None
-
-
-def read_form(html: str) -> Form:
-    reader = _Reader()
-    reader.feed(html)
-    if reader.form is None:
+def read_form(page: str) -> Form:
+    """The first form inside <main> that is sent with POST."""
+    posted = [form for form in html.fromstring(page).xpath("//main//form") if form.method == "POST"]
+    if not posted:
         raise ValueError("the page holds no form that is sent with POST")
-    return reader.form
+    form = posted[0]
+    buttons = form.xpath(".//button[@name][not(@type) or @type='submit'] | .//input[@type='submit'][@name]")
+    button = (buttons[0].get("name"), buttons[0].get("value", "")) if buttons else None
+    return Form(form.get("action", ""), _fields(form), button)
+
+
+def _fields(form: Any) -> dict[str, Field]:
+    fields: dict[str, Field] = {}
+    for element in form.inputs:
+        kind = _kind(element)
+        if not element.name or kind in NOT_FILLED:
+            continue
+        entry = fields.setdefault(element.name, Field(element.name, kind))
+        entry.required = entry.required or "required" in element.attrib
+        if kind in {"checkbox", "radio"}:
+            value = element.get("value", "on")
+            entry.options.append(value)
+            entry.values += [value] if element.checked else []
+        elif kind.startswith("select"):
+            entry.options = list(element.value_options)
+            # Django's empty choice ("---------") is selected until something is chosen.
+            chosen = [option.get("value", option.text) for option in element.xpath(".//option[@selected]")]
+            entry.values = [value for value in chosen if value]
+        elif element.value and element.value.strip("\n"):  # an empty textarea holds its first newline
+            entry.values.append(element.value)
+    return fields
+
+
+def _kind(element: Any) -> str:
+    if element.tag == "select":
+        return "select-multiple" if element.multiple else "select"
+    if element.tag == "textarea":
+        return "textarea"
+    return (element.get("type") or "text").lower()
 
 
 def filled(
@@ -145,8 +110,8 @@ def filled(
 def _value(entry: Field, today: date) -> Value:
     if entry.kind in {"checkbox", "select-multiple"}:
         return entry.values or (entry.options[:1] if entry.required else [])
-    if entry.values and any(entry.values):
-        return "".join(entry.values) if entry.kind == "textarea" else entry.values[0]
+    if entry.values:
+        return entry.values[0]
     return _first_or_typed(entry, today) if entry.required else ""
 
 
@@ -161,30 +126,9 @@ def _first_or_typed(entry: Field, today: date) -> str:
     return TYPED.get(entry.kind, TEXT)
 
 
-def errors_in(html: str) -> list[str]:
+def errors_in(page: str) -> list[str]:
     """What a refused form lists in its error summary (components/form_errors.html), for the sweep's log."""
-    reader = _ErrorSummary()
-    reader.feed(html)
-    return reader.messages
-
-
-class _ErrorSummary(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.messages: list[str] = []
-        self._depth = 0  # how deep inside the summary; 0 outside it
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        classes = (dict(attrs).get("class") or "").split()
-        if self._depth or "ds-error-summary" in classes:
-            self._depth += 1
-        if self._depth and tag == "li":
-            self.messages.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._depth:
-            self._depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._depth and self.messages and data.strip():
-            self.messages[-1] = f"{self.messages[-1]} {data.strip()}".strip()
+    items = html.fromstring(page).xpath(
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' ds-error-summary ')]//li"
+    )
+    return [" ".join(item.text_content().split()) for item in items]
