@@ -120,11 +120,11 @@ class Verification:
 
 def verify(manifest: dict[str, Any]) -> Verification:
     """Compare the database with a backup's manifest, and check the audit trail's chain."""
+    counts = _counts()
     problems = [
-        f"{label}: {actual} rows, the backup had {expected}"
+        f"{label}: {counts.get(label)} rows, the backup had {expected}"
         for label, expected in manifest["counts"].items()
-        for actual in [_counts().get(label)]
-        if actual != expected
+        if counts.get(label) != expected
     ]
     if _last_audit_hash() != manifest["last_audit_hash"]:
         problems.append("the newest audit event differs from the backup's")

@@ -168,3 +168,20 @@ def test_a_backup_whose_rows_do_not_hold_together_is_refused_and_loads_nothing(w
     with pytest.raises(CommandError, match="a row in it cannot be read"):
         call_command("restore", str(unreadable))
     assert not Concern.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_that_does_not_match_its_manifest_names_what_differs(world, tmp_path):
+    make_concern(world)
+    file = tmp_path / "varde.zip"
+    call_command("backup", str(file))
+    claimed = tmp_path / "claimed.zip"
+    with zipfile.ZipFile(file) as source, zipfile.ZipFile(claimed, "w") as archive:
+        manifest = json.loads(source.read("manifest.json"))
+        events = manifest["counts"]["core.auditevent"]
+        manifest["counts"]["core.auditevent"] = events + 1
+        archive.writestr("data.jsonl", source.read("data.jsonl"))
+        archive.writestr("manifest.json", json.dumps(manifest))
+    wipe()
+    with pytest.raises(CommandError, match=f"core.auditevent: {events} rows, the backup had {events + 1}"):
+        call_command("restore", str(claimed))
