@@ -93,6 +93,26 @@ def _rows_of(file: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in archive.read("data.jsonl").decode().splitlines()]
 
 
+def _manifest_of(file: Path) -> dict[str, Any]:
+    with zipfile.ZipFile(file) as archive:
+        return json.loads(archive.read("manifest.json"))
+
+
+def _altered(
+    file: Path,
+    into: Path,
+    *,
+    data: str | None = None,
+    manifest: dict[str, Any] | None = None,
+    name: str = "data.jsonl",
+) -> Path:
+    """A copy of a backup with its data (under name) or its manifest replaced."""
+    with zipfile.ZipFile(file) as source, zipfile.ZipFile(into, "w") as archive:
+        archive.writestr(name, source.read("data.jsonl") if data is None else data)
+        archive.writestr("manifest.json", json.dumps(_manifest_of(file) if manifest is None else manifest))
+    return into
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_backup_taken_before_the_line_format_still_restores(world, tmp_path, capsys):
     """Backups from before 2026-12-06 hold their rows as one JSON document, data.json."""
@@ -100,10 +120,7 @@ def test_a_backup_taken_before_the_line_format_still_restores(world, tmp_path, c
     before = _counts()
     new = tmp_path / "new.zip"
     call_command("backup", str(new))
-    old = tmp_path / "old.zip"
-    with zipfile.ZipFile(new) as source, zipfile.ZipFile(old, "w") as archive:
-        archive.writestr("data.json", json.dumps(_rows_of(new)))
-        archive.writestr("manifest.json", source.read("manifest.json"))
+    old = _altered(new, tmp_path / "old.zip", data=json.dumps(_rows_of(new)), name="data.json")
     wipe()
     call_command("restore", str(old))
     assert "verified" in capsys.readouterr().out
@@ -151,20 +168,17 @@ def test_a_backup_whose_rows_do_not_hold_together_is_refused_and_loads_nothing(w
     make_concern(world)
     file = tmp_path / "varde.zip"
     call_command("backup", str(file))
-    broken = tmp_path / "broken.zip"
     without_partnerships = [row for row in _rows_of(file) if row["model"] != "accounts.partnership"]
-    with zipfile.ZipFile(file) as source, zipfile.ZipFile(broken, "w") as archive:
-        archive.writestr("data.jsonl", "\n".join(json.dumps(row) for row in without_partnerships))
-        archive.writestr("manifest.json", source.read("manifest.json"))
+    broken = _altered(
+        file, tmp_path / "broken.zip", data="\n".join(json.dumps(row) for row in without_partnerships)
+    )
     wipe()
     with pytest.raises(CommandError, match="its rows do not hold together"):
         call_command("restore", str(broken))
     assert not Concern.objects.exists()
     assert not AuditEvent.objects.exists()
-    unreadable = tmp_path / "unreadable.zip"
-    with zipfile.ZipFile(file) as source, zipfile.ZipFile(unreadable, "w") as archive:
-        archive.writestr("data.jsonl", '{"model": "concerns.concern", "pk": "ikke en id", "fields": {}}')
-        archive.writestr("manifest.json", source.read("manifest.json"))
+    row = '{"model": "concerns.concern", "pk": "ikke en id", "fields": {}}'
+    unreadable = _altered(file, tmp_path / "unreadable.zip", data=row)
     with pytest.raises(CommandError, match="a row in it cannot be read"):
         call_command("restore", str(unreadable))
     assert not Concern.objects.exists()
@@ -175,13 +189,10 @@ def test_a_restore_that_does_not_match_its_manifest_names_what_differs(world, tm
     make_concern(world)
     file = tmp_path / "varde.zip"
     call_command("backup", str(file))
-    claimed = tmp_path / "claimed.zip"
-    with zipfile.ZipFile(file) as source, zipfile.ZipFile(claimed, "w") as archive:
-        manifest = json.loads(source.read("manifest.json"))
-        events = manifest["counts"]["core.auditevent"]
-        manifest["counts"]["core.auditevent"] = events + 1
-        archive.writestr("data.jsonl", source.read("data.jsonl"))
-        archive.writestr("manifest.json", json.dumps(manifest))
+    manifest = _manifest_of(file)
+    events = manifest["counts"]["core.auditevent"]
+    manifest["counts"]["core.auditevent"] = events + 1
+    claimed = _altered(file, tmp_path / "claimed.zip", manifest=manifest)
     wipe()
     with pytest.raises(CommandError, match=f"core.auditevent: {events} rows, the backup had {events + 1}"):
         call_command("restore", str(claimed))
