@@ -80,18 +80,43 @@ def test_a_page_whose_floor_was_not_driven_has_no_ratio():
     assert statistics.requests_per_second == 50
 
 
+def test_a_page_that_records_its_view_is_also_compared_with_the_audited_floor_of_its_round():
+    def round_of(floor: float, audited: float, page: float) -> list[Result]:
+        return [
+            Result("floor-row", "coordinator", floor, 5.0, 10.0, 0, "floor-row"),
+            Result("floor-row, audited", "coordinator", audited, 6.0, 12.0, 0, "floor-row"),
+            Result(
+                "case page",
+                "coordinator",
+                page,
+                20.0,
+                40.0,
+                0,
+                "floor-row",
+                audited_floor="floor-row, audited",
+            ),
+        ]
+
+    floor, audited, page = summarise([round_of(200, 160, 80), round_of(100, 90, 45)])
+    assert audited.ratio == pytest.approx(0.85)  # what recording a view costs the floor: 0.8 and 0.9
+    assert page.ratio == pytest.approx(0.425)  # 0.4 and 0.45
+    assert page.audited_ratio == pytest.approx(0.5)  # 0.5 and 0.5
+    assert floor.audited_ratio is None
+
+
 def pages() -> list[Page]:
     return [
         Page("floor-row", "coordinator", "/rad/", "floor-row"),
         Page("floor-table", "coordinator", "/tabell/", "floor-table"),
+        Page("floor-row, audited", "coordinator", "/rad/logget/", "floor-row"),
         Page("case list", "coordinator", "/saker/", "floor-table"),
-        Page("case page", "coordinator", "/saker/1/", "floor-row"),
+        Page("case page", "coordinator", "/saker/1/", "floor-row", audited_floor="floor-row, audited"),
     ]
 
 
-def test_a_chosen_page_is_driven_with_both_floors():
+def test_a_chosen_page_is_driven_with_every_floor():
     chosen = _with_floors(pages(), ["case page"])
-    assert [page.name for page in chosen] == ["floor-row", "floor-table", "case page"]
+    assert [page.name for page in chosen] == ["floor-row", "floor-table", "floor-row, audited", "case page"]
 
 
 def test_an_unknown_page_stops_the_run_and_names_the_pages():
@@ -123,10 +148,13 @@ def test_a_page_without_a_target_has_no_verdict():
 
 
 def test_the_report_gives_each_page_its_verdict_and_the_workers_memory_its_own(capsys):
-    page = Result("case page", "coordinator", 62, 120.0, 190.0, 0, "floor-row", 0.21)
+    page = Result(
+        "case page", "coordinator", 62, 120.0, 190.0, 0, "floor-row", 0.21, "floor-row, audited", 0.3
+    )
     _report([page], [], {"case page": Target(min_ratio=0.5)}, memory=103.4)
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith("case page")
+    assert lines[1].split()[7:10] == ["0.21", "0.30", "–"]
     assert lines[1].endswith("≥ 0.5 × floor: NOT MET")
     assert lines[2] == "largest web worker after the run: 103 MB (< 200 MB: met)"
 
@@ -135,7 +163,7 @@ def test_a_page_not_measured_alone_shows_a_dash_not_a_zero(capsys):
     page = Result("statistics", "coordinator", 72, 20.0, 60.0, 0, "floor-table", 0.3)
     _report([page], [], {"statistics": Target(max_p99_ms=100)}, memory=103.4)
     columns = capsys.readouterr().out.splitlines()[1].split()
-    assert columns[7:9] == ["–", "–"]
+    assert columns[6:10] == ["0.30", "–", "–", "–"]  # no audited floor, not measured alone
     assert "0.0" not in columns
 
 

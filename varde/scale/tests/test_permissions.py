@@ -6,8 +6,12 @@ from django.test import override_settings
 from django.urls import reverse
 
 from conftest import ALL_ROLES, log_in
+from varde.core.audit import verify_chain
+from varde.core.models import AuditEvent
 
-EXPECTED = {"scale:floor_row": set(ALL_ROLES), "scale:floor_table": set(ALL_ROLES)}
+FLOORS = ("scale:floor_row", "scale:floor_table")
+AUDITED_FLOORS = ("scale:floor_row_audited", "scale:floor_table_audited")
+EXPECTED = {name: set(ALL_ROLES) for name in FLOORS + AUDITED_FLOORS}
 OUTSIDE_MATRIX: set[str] = set()
 
 
@@ -33,3 +37,24 @@ def test_the_table_floor_keeps_a_constant_number_of_queries(world, client_as, dj
     with django_assert_max_num_queries(12):
         page = client.get(reverse("scale:floor_table")).content.decode()
     assert page.count("<tr>") == 51
+
+
+@override_settings(VARDE_BENCH_FLOOR=True)
+@pytest.mark.parametrize("name", AUDITED_FLOORS)
+def test_an_audited_floor_appends_one_linked_event_per_view(name, world, client_as):
+    client = client_as("coordinator")
+    before = AuditEvent.objects.count()
+    client.get(reverse(name))
+    client.get(reverse(name))
+    assert AuditEvent.objects.filter(action="bench.floor_viewed").count() == 2
+    assert AuditEvent.objects.count() == before + 2
+    assert verify_chain().intact
+
+
+@override_settings(VARDE_BENCH_FLOOR=True)
+@pytest.mark.parametrize("name", FLOORS)
+def test_a_plain_floor_records_nothing(name, world, client_as):
+    client = client_as("coordinator")
+    before = AuditEvent.objects.count()
+    client.get(reverse(name))
+    assert AuditEvent.objects.count() == before
