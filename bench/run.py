@@ -1,5 +1,5 @@
 """The benchmark harness: Varde with production settings on a generated PostgreSQL database, the key
-pages driven by wrk as the role that uses them, and two floor pages of the same stack in the same run.
+pages driven by wrk as the role that uses them, and floor pages of the same stack in the same run.
 
     uv run python bench/run.py --database-url postgres://postgres@127.0.0.1:5432/varde_bench \\
         [--generate national] [--duration 20] [--connections 8] [--workers 3] [--rounds 3] [--page NAME]
