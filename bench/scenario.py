@@ -46,7 +46,7 @@ class Page:
 
 
 P99_TARGET = Target(max_p99_ms=100)
-AUDITED = {"floor-row": "floor-row, audited", "floor-table": "floor-table, audited"}
+AUDITED = {"floor-row": "floor-row-audited", "floor-table": "floor-table-audited"}
 
 
 def session_cookie(user: User) -> str:
