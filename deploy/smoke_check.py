@@ -102,6 +102,21 @@ def log_in_with_second_factor(browser: Browser, username: str, password: str) ->
     )
 
 
+def password_alone_cannot_replace_the_second_factor(port: int, username: str, password: str) -> None:
+    browser = Browser(port)
+    browser.send("GET", "/login/")
+    credentials = {"csrfmiddlewaretoken": browser.csrf(), "username": username, "password": password}
+    check(browser.send("POST", "/login/", credentials).status == 302, "password accepted again")
+    for method in ("GET", "POST"):
+        form = {"csrfmiddlewaretoken": browser.csrf(), "token": "000000"} if method == "POST" else None
+        answer = browser.send(method, "/login/totrinn/oppsett/", form)
+        check(
+            answer.status == 302 and answer.headers["Location"].startswith("/login/totrinn/")
+            and "oppsett" not in answer.headers["Location"],
+            f"enrolment by {method} after the password alone sends to the existing second factor",
+        )
+
+
 def wait_for_mail(maildir: Path, address: str, seconds: float = 90) -> bytes:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -141,6 +156,7 @@ def main() -> None:
     check(compressed.headers.get("Content-Encoding") == "gzip", "static files sent compressed when asked")
 
     log_in_with_second_factor(browser, username, password)
+    password_alone_cannot_replace_the_second_factor(int(port), username, password)
     home = browser.send("GET", "/")
     check(home.status == 200 and "Logg ut" in home.text, "a page after login")
     check("no-store" in home.headers.get("Cache-Control", ""), "signed-in pages are not stored")

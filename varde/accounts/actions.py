@@ -197,8 +197,16 @@ def start_totp_enrolment(user: User) -> TOTPDevice:
     return device
 
 
-def confirm_totp_device(user: User, device: TOTPDevice, token: str) -> list[str] | None:
-    """Confirm an authenticator with a code from it; returns fresh recovery codes, or None."""
+def confirm_totp_device(
+    user: User, device: TOTPDevice, token: str, *, replacement_allowed: bool
+) -> list[str] | None:
+    """Confirm an authenticator with a code from it; returns fresh recovery codes, or None.
+
+    It replaces a confirmed authenticator only when the caller proved that one in this session
+    (`replacement_allowed`); the password alone never replaces the second factor.
+    """
+    replacing = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    _require(replacement_allowed or not replacing)
     if device.user_id != user.pk or device.confirmed or not device.verify_token(token):
         return None
     with transaction.atomic():

@@ -9,11 +9,11 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access, roles
 from varde.core.forms import perform, submitted
@@ -24,6 +24,7 @@ from .forms import LoginForm, MembershipFields, PasswordChangeForm, TokenForm, U
 from .models import Membership, Unit
 from .navigation import work_areas_for
 from .roles import ROLE_CATALOGUE, Role
+from .second_factor import has_authenticator, may_enrol_authenticator, second_factor_proven
 from .totp import qr_code_data_uri, secret_for_manual_entry
 
 ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
@@ -94,14 +95,23 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 # Second factor -------------------------------------------------------------------------------
 
 
+def _redirect_keeping_next(request: HttpRequest, name: str) -> HttpResponse:
+    target = _safe_next(request, default="")
+    return redirect(f"{reverse(name)}?{urlencode({'next': target})}" if target else reverse(name))
+
+
 @access(LOGGING_IN)
 @require_http_methods(["GET", "POST"])
 def mfa_setup(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
+    if not may_enrol_authenticator(request):
+        return _redirect_keeping_next(request, "accounts:mfa_verify")
     device = actions.start_totp_enrolment(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = actions.confirm_totp_device(user, device, form.cleaned_data["token"])
+        codes = actions.confirm_totp_device(
+            user, device, form.cleaned_data["token"], replacement_allowed=second_factor_proven(request)
+        )
         if codes is not None:
             otp_login(request, device)
             return render(
@@ -110,6 +120,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
         form.add_error("token", _("The code did not match. Check the time on your phone and try again."))
     context = {
         "form": form,
+        "replacing": has_authenticator(user),
         "qr_code": qr_code_data_uri(device),
         "secret": secret_for_manual_entry(device),
         "next": _safe_next(request, default=""),
@@ -121,7 +132,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def mfa_verify(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    if not has_authenticator(user):
         return redirect("accounts:mfa_setup")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -170,12 +181,13 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
 def account(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     codes = None
-    if request.method == "POST" and "regenerate_codes" in request.POST and user.is_verified():
+    verified = second_factor_proven(request)
+    if request.method == "POST" and "regenerate_codes" in request.POST and verified:
         codes = actions.regenerate_recovery_codes(user)
     context = {
-        "has_authenticator": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        "has_authenticator": has_authenticator(user),
         "needs_second_factor": user.needs_second_factor,
-        "verified": user.is_verified(),
+        "verified": verified,
         "codes": codes,
     }
     return render(request, "accounts/account.html", context)
@@ -271,7 +283,7 @@ def user_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "target": target,
         "memberships": memberships,
         "form": form,
-        "has_authenticator": TOTPDevice.objects.filter(user=target, confirmed=True).exists(),
+        "has_authenticator": has_authenticator(target),
     }
     return render(request, "accounts/user_detail.html", context)
 

@@ -187,6 +187,61 @@ def test_recovery_code_works_once(make_user, client):
     assert "Koden er feil" in response.content.decode()
 
 
+def test_the_password_alone_never_reaches_enrolment_when_an_authenticator_exists(make_user, client):
+    user = make_user(Role.COORDINATOR)
+    device = enrolled(user)
+    post_login(client, user.username)
+    for method in (client.get, client.post):
+        response = method(reverse("accounts:mfa_setup"), {"token": "123456", "next": "/saker/"})
+        assert response.status_code == 302
+        assert response.url == reverse("accounts:mfa_verify") + "?next=%2Fsaker%2F"
+    assert list(TOTPDevice.objects.filter(user=user)) == [device]
+    assert not AuditEvent.objects.filter(action="user.second_factor_enrolled").exists()
+
+
+def test_the_enrolment_action_refuses_to_replace_an_authenticator_not_proven(make_user):
+    from django.core.exceptions import PermissionDenied
+
+    from varde.accounts.actions import confirm_totp_device, start_totp_enrolment
+
+    user = make_user(Role.POLICE_CONTACT)
+    old = enrolled(user)
+    new = start_totp_enrolment(user)
+    with pytest.raises(PermissionDenied):
+        confirm_totp_device(user, new, current_code(new), replacement_allowed=False)
+    assert TOTPDevice.objects.get(user=user, confirmed=True) == old
+
+
+@pytest.mark.parametrize("proof", ["authenticator", "recovery_code"])
+def test_a_session_that_proved_the_second_factor_may_replace_the_authenticator(make_user, client, proof):
+    from varde.accounts.actions import regenerate_recovery_codes
+
+    user = make_user(Role.COORDINATOR)
+    old = enrolled(user)
+    old_codes = regenerate_recovery_codes(user)
+    post_login(client, user.username)
+    token = current_code(old) if proof == "authenticator" else old_codes[0]
+    assert client.post(reverse("accounts:mfa_verify"), {"token": token}).status_code == 302
+    assert "Bytt autentiseringsapp" in client.get(reverse("accounts:account")).content.decode()
+    page = client.get(reverse("accounts:mfa_setup"))
+    assert page.status_code == 200
+    assert "slutter den gamle appen" in page.content.decode()
+    new = TOTPDevice.objects.get(user=user, confirmed=False)
+    response = client.post(reverse("accounts:mfa_setup"), {"token": current_code(new)})
+    assert response.status_code == 200
+    assert list(TOTPDevice.objects.filter(user=user)) == [new]
+    assert not StaticToken.objects.filter(device__user=user, token__in=old_codes).exists()
+
+
+def test_the_account_page_offers_no_replacement_before_the_second_factor(make_user, client):
+    user = make_user(Role.EMPLOYEE)
+    enrolled(user)
+    post_login(client, user.username)
+    page = client.get(reverse("accounts:account")).content.decode()
+    assert "Bytt autentiseringsapp" not in page
+    assert client.get(reverse("accounts:mfa_setup")).url == reverse("accounts:mfa_verify")
+
+
 @pytest.mark.parametrize("token", ["<script>alert(1)</script>", "x" * 500, "12 34 56 78 90 12 34"])
 def test_bad_codes_get_a_message_not_an_error(make_user, client, token):
     user = make_user(Role.ADMIN)
