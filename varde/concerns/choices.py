@@ -111,6 +111,7 @@ class InformedChoice(models.TextChoices):
 class DisclosureEnd(models.TextChoices):
     REVOKED = "revoked", _("Revoked")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
+    CONSENT_EXPIRED = "consent_expired", _("The consent ran out")
     ASSESSMENT_ENDED = "assessment_ended", _("The assessment phase ended")
     OWNER_CHANGED = "owner_changed", _("The concern moved to the receiving agency")
 
@@ -144,6 +145,7 @@ EVENT_LABELS = {
     "measure_updated": _("Measure updated"),
     "consent_recorded": _("Consent recorded"),
     "consent_withdrawn": _("Consent withdrawn"),
+    "consent_expired": _("Consent ran out; sharing and measures resting on it ended"),
     "disclosed": _("Information shared with the other agency"),
     "disclosure_revoked": _("Disclosure revoked"),
     "retention_extended": _("Personal data kept longer"),

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
@@ -327,6 +328,10 @@ class ConsentQuerySet(models.QuerySet["Consent"]):
             Q(valid_until__isnull=True) | Q(valid_until__gte=day)
         )
 
+    def lapsed_on(self, day: date) -> "ConsentQuerySet":
+        """Ran out by its end date before this day, and was not withdrawn first."""
+        return self.filter(valid_until__lt=day, withdrawn_at__isnull=True)
+
 
 class Consent(ChoiceLabels):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -432,8 +437,17 @@ class Measure(ChoiceLabels):
 
 
 class DisclosureQuerySet(models.QuerySet["Disclosure"]):
-    def in_force(self) -> "DisclosureQuerySet":
+    def not_ended(self) -> "DisclosureQuerySet":
         return self.filter(ended_at__isnull=True)
+
+    def in_force(self) -> "DisclosureQuerySet":
+        """Not ended, and resting on a consent only while that consent is valid today: a consent that
+        ran out ends its disclosures from that day, before the nightly task records the end."""
+        today = timezone.localdate()
+        consent_valid = Q(
+            consent__withdrawn_at__isnull=True, consent__valid_from__lte=today
+        ) & (Q(consent__valid_until__isnull=True) | Q(consent__valid_until__gte=today))
+        return self.not_ended().filter(Q(consent__isnull=True) | consent_valid)
 
 
 class Disclosure(ChoiceLabels):

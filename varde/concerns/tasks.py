@@ -6,6 +6,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from .actions.retention import purge
+from .actions.sharing import end_lapsed_consents
 
 # Purging runs at night, when nobody is working in the cases it may remove.
 PURGE_AT = time(2, 0)
@@ -18,7 +19,10 @@ def next_purge_time(now: datetime) -> datetime:
 
 @task()
 def purge_due_personal_data() -> int:
-    """Queue tomorrow's run, then apply the retention rules for today: a daily task without cron, whose
-    chain a failing step today does not break."""
+    """Queue tomorrow's run, end what rests on consents that ran out yesterday, then apply the
+    retention rules for today: a daily task without cron, whose chain a failing step today does not
+    break. (The name stays: queued runs in existing installations refer to it.)"""
     purge_due_personal_data.using(run_after=next_purge_time(timezone.now())).enqueue()
-    return len(purge(timezone.localdate()))
+    today = timezone.localdate()
+    end_lapsed_consents(today)
+    return len(purge(today))

@@ -46,7 +46,7 @@ def update_assessment(actor: Any, concern: Concern, *, summary: str, version: in
 
 def _end_initial_discussion(concern: Concern) -> int:
     return (
-        concern.disclosures.in_force()
+        concern.disclosures.not_ended()
         .filter(legal_basis__kind=LegalBasisKind.INITIAL_DISCUSSION)
         .update(ended_at=timezone.now(), end_reason=DisclosureEnd.ASSESSMENT_ENDED)
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -68,30 +69,60 @@ def withdraw_consent(actor: Any, consent: Consent) -> Consent:
     require_owner(actor, concern)
     if consent.withdrawn_at is not None:
         raise ActionRefused(_("This consent is already withdrawn."))
-    now = timezone.now()
-    consent.withdrawn_at = now
+    consent.withdrawn_at = timezone.now()
     consent.withdrawn_by = actor
     consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
-    ended = consent.disclosures.in_force().update(ended_at=now, end_reason=DisclosureEnd.CONSENT_WITHDRAWN)
+    _end_what_rests_on(
+        consent,
+        actor=actor,
+        end=DisclosureEnd.CONSENT_WITHDRAWN,
+        message=_("Consent withdrawn in concern %(reference)s: sharing and measures resting on it have ended."),
+    )
+    return consent
+
+
+def end_lapsed_consents(today: date) -> int:
+    """The nightly task's step: a consent whose end date has passed ends what rests on it, as a
+    withdrawal does; the disclosures were already out of force when read (`in_force`)."""
+    lapsed = Consent.objects.lapsed_on(today).filter(
+        Q(disclosures__ended_at__isnull=True) | Q(measures__status__in=MeasureStatus.running())
+    )
+    ended = 0
+    for consent in lapsed.select_related("concern").distinct():
+        with transaction.atomic():
+            _end_what_rests_on(
+                consent,
+                actor=None,
+                end=DisclosureEnd.CONSENT_EXPIRED,
+                message=_(
+                    "A consent in concern %(reference)s ran out: sharing and measures resting on it "
+                    "have ended."
+                ),
+            )
+        ended += 1
+    return ended
+
+
+def _end_what_rests_on(consent: Consent, *, actor: Any, end: DisclosureEnd, message: str) -> None:
+    concern = consent.concern
+    ended = consent.disclosures.not_ended().update(ended_at=timezone.now(), end_reason=end)
     measures = list(consent.measures.running())
     for measure in measures:
         measure.status = MeasureStatus.STOPPED
-        measure.ended_reason = _("Consent withdrawn")
+        measure.ended_reason = str(end.label)
         measure.save(update_fields=["status", "ended_reason"])
     log(
         concern,
         actor,
-        "consent_withdrawn",
+        "consent_withdrawn" if end == DisclosureEnd.CONSENT_WITHDRAWN else "consent_expired",
         detail={"consent": str(consent.pk), "disclosures_ended": ended, "measures_stopped": len(measures)},
     )
-    people = [concern.responsible, *(m.responsible for m in measures)]
+    owners = [concern.responsible] if concern.responsible else list(case_handlers_of(concern.owning_agency))
     notify(
-        people,
-        _("Consent withdrawn in concern %(reference)s: sharing and measures resting on it have ended.")
-        % {"reference": concern.reference},
+        [*owners, *(m.responsible for m in measures)],
+        message % {"reference": concern.reference},
         link=reverse("concerns:detail", args=[concern.pk]),
     )
-    return consent
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Concerns built through the actions, the way users make them, so every test sees real state."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -51,7 +51,9 @@ def measure_type(world: World, code: str) -> MeasureType:
     return MeasureType.objects.get(partnership=world.partnership, code=code)
 
 
-def make_consent(world: World, concern: Concern, *, types: tuple[str, ...] = ("mentor",)) -> Consent:
+def make_consent(
+    world: World, concern: Concern, *, types: tuple[str, ...] = ("mentor",), valid_until: date | None = None
+) -> Consent:
     return sharing.record_consent(
         handler_for(world, concern.owning_agency),
         concern,
@@ -62,6 +64,7 @@ def make_consent(world: World, concern: Concern, *, types: tuple[str, ...] = ("m
             measure_types=[measure_type(world, code) for code in types],
             purposes="Oppfølging",
             valid_from=timezone.localdate(),
+            valid_until=valid_until,
         ),
     )
 

@@ -161,6 +161,38 @@ def test_withdrawing_consent_ends_what_rests_on_it_and_tells_the_responsible(
         measures.update_measure(owner, measure, status=MeasureStatus.ACTIVE, next_review=None, evaluation="")
 
 
+def test_a_consent_that_runs_out_ends_its_disclosure_on_read_and_the_nightly_task_records_it(
+    world, client, django_capture_on_commit_callbacks
+):
+    from conftest import log_in
+    from varde.concerns.tasks import purge_due_personal_data
+
+    concern = make_concern(world)
+    owner = handler_for(world, world.municipality)
+    casework.assign_responsible(owner, concern, responsible=owner)
+    consent = make_consent(world, concern, valid_until=timezone.localdate() + timedelta(days=2))
+    measure = make_measure(world, concern, code="mentor", consent=consent)
+    make_disclosure(world, concern, parts=(Part.IDENTITY, Part.DESCRIPTION), code="consent", consent=consent)
+    police = handler_for(world, world.police)
+    page = f"/saker/{concern.pk}/"
+    assert log_in(client, police).get(page).status_code == 200
+    with time_machine.travel(timezone.now() + timedelta(days=3)):
+        assert access_to(police, concern) is None
+        assert not concerns_visible_to(police).filter(pk=concern.pk).exists()
+        assert log_in(client, police).get(page).status_code == 404
+        with django_capture_on_commit_callbacks(execute=True):
+            purge_due_personal_data.call()
+        assert sharing.end_lapsed_consents(timezone.localdate()) == 0  # nothing left to end
+    disclosure = concern.disclosures.get()
+    measure.refresh_from_db()
+    assert disclosure.end_reason == DisclosureEnd.CONSENT_EXPIRED
+    assert measure.status == MeasureStatus.STOPPED
+    event = AuditEvent.objects.get(action="concern.consent_expired")
+    assert event.detail["disclosures_ended"] == 1
+    assert Notification.objects.filter(user=owner, message__contains=concern.reference).exists()
+    assert verify_chain().intact
+
+
 def test_a_disclosure_on_consent_needs_a_consent_covering_the_receiver(world):
     concern = make_concern(world)
     with pytest.raises(ValidationError):
