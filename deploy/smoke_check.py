@@ -111,7 +111,8 @@ def password_alone_cannot_replace_the_second_factor(port: int, username: str, pa
         form = {"csrfmiddlewaretoken": browser.csrf(), "token": "000000"} if method == "POST" else None
         answer = browser.send(method, "/login/totrinn/oppsett/", form)
         check(
-            answer.status == 302 and answer.headers["Location"].startswith("/login/totrinn/")
+            answer.status == 302
+            and answer.headers["Location"].startswith("/login/totrinn/")
             and "oppsett" not in answer.headers["Location"],
             f"enrolment by {method} after the password alone sends to the existing second factor",
         )

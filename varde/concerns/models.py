@@ -444,9 +444,9 @@ class DisclosureQuerySet(models.QuerySet["Disclosure"]):
         """Not ended, and resting on a consent only while that consent is valid today: a consent that
         ran out ends its disclosures from that day, before the nightly task records the end."""
         today = timezone.localdate()
-        consent_valid = Q(
-            consent__withdrawn_at__isnull=True, consent__valid_from__lte=today
-        ) & (Q(consent__valid_until__isnull=True) | Q(consent__valid_until__gte=today))
+        consent_valid = Q(consent__withdrawn_at__isnull=True, consent__valid_from__lte=today) & (
+            Q(consent__valid_until__isnull=True) | Q(consent__valid_until__gte=today)
+        )
         return self.not_ended().filter(Q(consent__isnull=True) | consent_valid)
 
 

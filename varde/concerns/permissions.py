@@ -14,7 +14,7 @@ only way a view loads a concern, and it records the read in the audit trail.
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, When
 from django.http import Http404
 
 from varde.accounts.models import Agency, Partnership, User
@@ -73,6 +73,23 @@ def concerns_visible_to(user: Any) -> ConcernQuerySet:
 
 def owned_concerns_of(user: Any) -> ConcernQuerySet:
     return concerns_visible_to(user).filter(owning_agency_id__in=handler_agency_ids(user))
+
+
+def _owned_by(user: Any) -> Q:
+    return Q(owning_agency_id__in=handler_agency_ids(user))
+
+
+def narrowed_by_category(user: Any, concerns: QuerySet[Concern]) -> QuerySet[Concern]:
+    # Rule: a filter on a category (status, phenomenon, deadline, responsible) finds only the user's
+    # own concerns. The list shows a shared concern without its categories, and a filter must not tell
+    # what the row hides.
+    return concerns.filter(_owned_by(user))
+
+
+def category_sort_key(user: Any, name: str) -> Case:
+    # Rule: sorted by a category, the user's own concerns come in its order and shared ones after them,
+    # all alike, for the same reason.
+    return Case(When(_owned_by(user), then=F(name)), default=None)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,9 @@ def withdraw_consent(actor: Any, consent: Consent) -> Consent:
         consent,
         actor=actor,
         end=DisclosureEnd.CONSENT_WITHDRAWN,
-        message=_("Consent withdrawn in concern %(reference)s: sharing and measures resting on it have ended."),
+        message=_(
+            "Consent withdrawn in concern %(reference)s: sharing and measures resting on it have ended."
+        ),
     )
     return consent
 

@@ -416,3 +416,72 @@ def test_case_list_names_the_responsible_person_or_their_username_when_they_have
 def test_case_list_says_so_when_no_concern_matches(world, coordinator_client):
     page = coordinator_client.get(reverse("concerns:list") + "?status=closed").content.decode()
     assert "Ingen bekymringer passer." in page
+
+
+# Filters and sorts tell nothing the rows hide ---------------------------------------------------
+
+
+@pytest.fixture
+def shared_concerns(world):
+    """Two municipal concerns in different states, shared with the police as identity and measures."""
+    received = make_concern(world, phenomenon="right_wing", reference="AAAA-2222")
+    assessed = make_concern(world, phenomenon="left_wing", reference="ZZZZ-9999", status="under_assessment")
+    for concern in (received, assessed):
+        make_disclosure(world, concern, parts=("identity", "measures"))
+    return received, assessed
+
+
+CATEGORY_QUERIES = [
+    "phenomenon=right_wing",
+    "phenomenon=left_wing",
+    "status=received",
+    "status=under_assessment",
+    "responsible=nobody",
+    "overdue=on",
+]
+
+
+@pytest.mark.parametrize("query", CATEGORY_QUERIES)
+def test_a_filter_on_a_category_finds_no_shared_concern(world, client, shared_concerns, query):
+    log_in(client, handler_for(world, world.police))
+    assert "AAAA-2222" in client.get(reverse("concerns:list")).content.decode()
+    page = client.get(f"{reverse('concerns:list')}?{query}").content.decode()
+    assert "AAAA-2222" not in page
+    assert "ZZZZ-9999" not in page
+
+
+@pytest.mark.parametrize("sort", ["status", "assessment_due"])
+def test_a_sort_on_a_category_orders_shared_concerns_alike(world, client, shared_concerns, sort):
+    own = make_concern(world, agency=world.police, reference="MMMM-5555")
+    log_in(client, handler_for(world, world.police))
+    page = client.get(f"{reverse('concerns:list')}?sort={sort}").content.decode()
+    positions = [page.index(reference) for reference in (own.reference, "AAAA-2222", "ZZZZ-9999")]
+    assert positions == sorted(positions)  # own first, then the shared ones by reference
+
+
+def test_a_mentor_finds_nothing_by_category_on_the_page_or_in_the_api(world, client):
+    from varde.api.tests.test_api import bearer
+
+    mentor = world.make_user(Role.MENTOR)
+    concern = make_concern(world, phenomenon="right_wing")
+    make_measure(world, concern, responsible=mentor)
+    log_in(client, mentor)
+    assert concern.reference in client.get(reverse("concerns:list")).content.decode()
+    filtered = client.get(reverse("concerns:list") + "?phenomenon=right_wing").content.decode()
+    assert concern.reference not in filtered
+    assert concern.reference in str(client.get("/api/v1/concerns", **bearer(mentor)).json())
+    assert concern.reference not in str(
+        client.get("/api/v1/concerns?phenomenon=right_wing", **bearer(mentor)).json()
+    )
+
+
+@pytest.mark.parametrize("query", CATEGORY_QUERIES)
+def test_the_api_filters_on_categories_only_among_own_concerns(world, client, shared_concerns, query):
+    from varde.api.tests.test_api import bearer
+
+    headers = bearer(handler_for(world, world.police))
+    everything = client.get("/api/v1/concerns", **headers).json()
+    filtered = client.get(f"/api/v1/concerns?{query.replace('=on', '=true')}", **headers).json()
+    assert "AAAA-2222" in str(everything)
+    assert "AAAA-2222" not in str(filtered)
+    assert "ZZZZ-9999" not in str(filtered)

@@ -41,18 +41,26 @@ from ..panels import panels_for
 from ..permissions import (
     ConcernAccess,
     case_handlers_of,
+    category_sort_key,
     concerns_visible_to,
     get_concern_for,
     get_measure_for,
     get_owned_concern_for,
+    narrowed_by_category,
     people_for_measures,
 )
 from ..workflow import allowed_transitions
 from .common import CASE_READERS, HANDLERS, action_page, done
 
+CATEGORY_FILTERS = ("status", "phenomenon", "responsible", "overdue")
+CATEGORY_SORTS = ("status", "assessment_due")
+
 
 def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: Any) -> QuerySet[Concern]:
+    """The list as filtered and sorted; categories only ever narrow or order the user's own concerns."""
     data = form.cleaned_data
+    if any(data[name] for name in CATEGORY_FILTERS):
+        concerns = narrowed_by_category(user, concerns)
     if data["status"]:
         concerns = concerns.filter(status=data["status"])
     if data["phenomenon"]:
@@ -63,7 +71,10 @@ def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: A
         concerns = concerns.filter(responsible__isnull=True)
     if data["overdue"]:
         concerns = concerns.filter(pk__in=Concern.objects.assessment_overdue(timezone.localdate()))
-    return concerns.order_by(data["sort"] or "-created_at", "reference")
+    sort = data["sort"] or "-created_at"
+    if sort in CATEGORY_SORTS:
+        return concerns.order_by(category_sort_key(user, sort).asc(nulls_last=True), "reference")
+    return concerns.order_by(sort, "reference")
 
 
 @access(CASE_READERS)
