@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Swagger
 from .auth import TokenRateThrottle
 from .endpoints import casework, concerns, meetings, oversight, people, plan
 from .errors import install_handlers
+from .parsing import StrictTextParser
 
 DESCRIPTION = """
 Varde's API answers with exactly what the caller may see on the pages, and nothing else: anything
@@ -26,6 +27,7 @@ api = NinjaAPI(
     docs=Swagger(settings={"deepLinking": False}),
     openapi_url="/openapi.json",
     throttle=[TokenRateThrottle()],
+    parser=StrictTextParser(),
 )
 install_handlers(api)
 api.add_router("", people.router)

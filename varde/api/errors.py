@@ -17,6 +17,8 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as InputError
 
+from .parsing import UnencodableText
+
 PLACEHOLDER = re.compile(r"%(?:\([a-z_]+\))?[sd]")
 
 
@@ -132,6 +134,8 @@ PYDANTIC_IN_BOKMAL = {
 }
 
 
+UNENCODABLE = _("The text holds characters that cannot be stored. Remove them and try again.")
+
 # What ninja itself refuses, before an endpoint runs.
 NINJA_REFUSALS = {
     400: ("bad_request", _("The request body could not be read. Send JSON.")),
@@ -193,6 +197,8 @@ def install_handlers(api: NinjaAPI) -> None:
         return invalid(request, fields)
 
     def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
+        if isinstance(exc.__cause__, UnencodableText):  # ninja wraps what the parser raised
+            return invalid(request, [(exc.__cause__.path, UNENCODABLE)])
         code, message = NINJA_REFUSALS.get(exc.status_code, NINJA_REFUSALS[403])
         return error_response(api, request, status=exc.status_code, code=code, message=message)
 

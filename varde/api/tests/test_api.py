@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from conftest import log_in
 from varde.accounts.roles import Role
 from varde.api import tokens
@@ -173,3 +175,37 @@ def test_a_partnership_named_by_a_null_character_is_not_found_in_the_error_shape
     answer = client.get("/api/v1/trainings", {"samarbeid": "\x00"}, **bearer(plan_manager(world)))
     assert answer.status_code == 404
     assert answer.json()["error"]["code"] == "not_found"
+
+
+LONE_SURROGATE_BODIES = [
+    '{"channel": "hotline", "reporter_category": "relative", "phenomenon": "other", "description": "x\\ud800y"}',
+    '{"channel": "hotline", "reporter_category": "relative", "phenomenon": "other", "description": "ok", '
+    '"subject": {"name": "\\udfff"}}',
+    '{"\\ud800": "x"}',
+]
+
+
+@pytest.mark.parametrize("body", LONE_SURROGATE_BODIES)
+def test_text_that_cannot_be_stored_is_refused_with_422_and_changes_nothing(world, client, body):
+    from varde.concerns.models import Concern
+
+    coordinator = world.make_user(Role.COORDINATOR)
+    answer = client.post(
+        "/api/v1/concerns", body, content_type="application/json", **bearer(coordinator, "intake")
+    )
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert error["code"] == "invalid_input"
+    assert "ikke kan lagres" in error["fields"][0]["message_nb"]
+    assert not Concern.objects.exists()
+
+
+def test_a_lone_surrogate_is_refused_on_every_write_not_only_concerns(world, client):
+    from varde.actionplan.tests.factories import plan_manager
+
+    body = '{"kind": "awareness", "held_on": "2026-11-20", "participants": 5, "given_by": "\\ud800"}'
+    answer = client.post(
+        "/api/v1/trainings", body, content_type="application/json", **bearer(plan_manager(world), "plan")
+    )
+    assert answer.status_code == 422
+    assert answer.json()["error"]["fields"][0]["field"] == "given_by"
