@@ -2,6 +2,7 @@
 (as if they had logged in with their second factor), and an API token."""
 
 import subprocess
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from importlib import import_module
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from varde.accounts.middleware import STARTED_AT
 from varde.accounts.models import Partnership, Unit, User
 from varde.accounts.roles import Role
 from varde.api import tokens
@@ -58,6 +60,7 @@ def session_cookie(user: User) -> str:
         user=user, name="benchmark", defaults={"confirmed": True}
     )
     store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    store[STARTED_AT] = int(time.time())
     store.save()
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
 

@@ -102,6 +102,26 @@ def log_in_with_second_factor(browser: Browser, username: str, password: str) ->
     )
 
 
+def choose_own_password(browser: Browser, one_time: str) -> str:
+    home = browser.send("GET", "/")
+    check(
+        home.status == 302 and home.headers["Location"].startswith("/konto/passord/"),
+        "a one-time password must be replaced before anything else",
+    )
+    own = "smoke-" + base64.b32encode(hmac.digest(one_time.encode(), b"own", "sha256")).decode()[:20]
+    form = {"csrfmiddlewaretoken": browser.csrf(), "old_password": one_time}
+    changed = browser.send("POST", "/konto/passord/", form | {"new_password": own, "new_password_again": own})
+    check(changed.status == 302, "own password chosen")
+    return own
+
+
+def one_time_password_is_spent(port: int, username: str, one_time: str) -> None:
+    browser = Browser(port)
+    browser.send("GET", "/login/")
+    credentials = {"csrfmiddlewaretoken": browser.csrf(), "username": username, "password": one_time}
+    check(browser.send("POST", "/login/", credentials).status == 200, "the one-time password works once")
+
+
 def password_alone_cannot_replace_the_second_factor(port: int, username: str, password: str) -> None:
     browser = Browser(port)
     browser.send("GET", "/login/")
@@ -116,6 +136,22 @@ def password_alone_cannot_replace_the_second_factor(port: int, username: str, pa
             and "oppsett" not in answer.headers["Location"],
             f"enrolment by {method} after the password alone sends to the existing second factor",
         )
+
+
+def one_address_is_refused_after_failures_across_names(port: int) -> None:
+    """Last: from here on this address is refused for a quarter of an hour."""
+    browser = Browser(port)
+    browser.send("GET", "/login/")
+    answer = None
+    for number in range(40):
+        form = {"csrfmiddlewaretoken": browser.csrf(), "username": f"ukjent{number}", "password": "feil"}
+        answer = browser.send("POST", "/login/", form)
+        if answer.status == 429:
+            break
+    check(
+        answer is not None and answer.status == 429 and "nettverksadresse" in answer.text,
+        f"one address failing across names is refused (after {number} failures)",
+    )
 
 
 def wait_for_mail(maildir: Path, address: str, seconds: float = 90) -> bytes:
@@ -157,7 +193,9 @@ def main() -> None:
     check(compressed.headers.get("Content-Encoding") == "gzip", "static files sent compressed when asked")
 
     log_in_with_second_factor(browser, username, password)
-    password_alone_cannot_replace_the_second_factor(int(port), username, password)
+    own_password = choose_own_password(browser, password)
+    one_time_password_is_spent(int(port), username, password)
+    password_alone_cannot_replace_the_second_factor(int(port), username, own_password)
     home = browser.send("GET", "/")
     check(home.status == 200 and "Logg ut" in home.text, "a page after login")
     check("no-store" in home.headers.get("Cache-Control", ""), "signed-in pages are not stored")
@@ -173,7 +211,11 @@ def main() -> None:
         any('"request_id": "' + home.headers["X-Request-ID"] in line for line in json_lines),
         "the request id is in the logs",
     )
-    check(password not in logs and email not in logs, "no password or e-mail address in the logs")
+    check(
+        password not in logs and own_password not in logs and email not in logs,
+        "no password or e-mail address in the logs",
+    )
+    one_address_is_refused_after_failures_across_names(int(port))
 
 
 if __name__ == "__main__":

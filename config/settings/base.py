@@ -77,7 +77,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "varde.core.middleware.AccessRuleMiddleware",
     "varde.accounts.middleware.SecondFactorMiddleware",
+    "varde.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "varde.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "varde.core.middleware.VaryOnHtmxMiddleware",
@@ -157,6 +159,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Sessions end after 30 idle minutes: a session in use is renewed at most once a minute
 # (varde.accounts.middleware.IdleTimeoutMiddleware).
 SESSION_COOKIE_AGE = 30 * 60
+# However active, a session ends this many hours after its login (SessionLifetimeMiddleware).
+VARDE_SESSION_HOURS = int(os.environ.get("VARDE_SESSION_HOURS", "12"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -164,10 +168,15 @@ CSRF_COOKIE_HTTPONLY = True
 
 # Lockout after repeated failed logins, per username.
 AXES_FAILURE_LIMIT = int(os.environ.get("VARDE_LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("VARDE_LOCKOUT_MINUTES", "15")))
+# The lock on a name grows with repeated failures up to this many minutes (varde.accounts.throttle).
+VARDE_LOCKOUT_MINUTES = int(os.environ.get("VARDE_LOCKOUT_MINUTES", "15"))
+AXES_COOLOFF_TIME = "varde.accounts.throttle.lockout_time"
 AXES_LOCKOUT_PARAMETERS = ["username"]
-# The lock is on the account, as users are told; locking by address would shut out a whole
-# office behind one NAT address after one person's typos.
+# Failed logins from one network address, whatever the names, before the address is refused for a
+# quarter of an hour (varde.accounts.throttle).
+VARDE_LOGIN_ADDRESS_LIMIT = int(os.environ.get("VARDE_LOGIN_ADDRESS_LIMIT", "20"))
+# Axes locks the name, as users are told; the address has its own, higher limit, so one person's
+# typos do not shut out a whole office behind one NAT address.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "varde.accounts.views.locked_out"

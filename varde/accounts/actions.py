@@ -88,6 +88,7 @@ def _create_user(
             last_name=person.last_name,
             email=person.email,
             password=password,
+            must_change_password=True,
         )
         Membership.objects.create(user=user, agency=agency, role=role, unit=unit)
         record_event(
@@ -154,7 +155,8 @@ def reset_password(actor: Any, user: User) -> str:
     password = generate_password()
     with transaction.atomic():
         user.set_password(password)
-        user.save(update_fields=["password"])
+        user.must_change_password = True
+        user.save(update_fields=["password", "must_change_password"])
         record_event("user.password_reset", actor=actor, obj=user)
     return password
 
@@ -251,5 +253,6 @@ def verify_second_factor(user: User, token: str) -> TOTPDevice | StaticDevice | 
 def change_own_password(user: User, new_password: str) -> None:
     with transaction.atomic():
         user.set_password(new_password)
-        user.save(update_fields=["password"])
+        user.must_change_password = False
+        user.save(update_fields=["password", "must_change_password"])
         record_event("user.password_changed", actor=user, obj=user)

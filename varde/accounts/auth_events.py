@@ -12,7 +12,9 @@ from django.dispatch import receiver
 
 from varde.core.audit import record_event
 
+from .middleware import start_session_clock
 from .models import User
+from .throttle import count_failure, forget_failures_of
 
 
 def _account_named(credentials: dict[str, Any]) -> User | None:
@@ -26,11 +28,16 @@ def _account_named(credentials: dict[str, Any]) -> User | None:
 @receiver(user_logged_in)
 def record_login(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
     record_event("login.succeeded", actor=user, obj=user)
+    forget_failures_of(user)
+    if request is not None and hasattr(request, "session"):
+        start_session_clock(request)
 
 
 @receiver(user_login_failed)
 def record_failed_login(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
     account = _account_named(credentials)
+    if request is not None:
+        count_failure(request, credentials.get("username"))
     record_event(
         "login.failed", obj=account, object_type="user", detail={"known_account": account is not None}
     )

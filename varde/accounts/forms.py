@@ -134,6 +134,8 @@ class PasswordChangeForm(forms.Form):
         new, again = cleaned.get("new_password"), cleaned.get("new_password_again")
         if new and again and new != again:
             self.add_error("new_password_again", _("The two passwords are not the same."))
+        elif new and new == cleaned.get("old_password"):
+            self.add_error("new_password", _("Choose a password other than the current one."))
         elif new:
             try:
                 password_validation.validate_password(new, self.user)

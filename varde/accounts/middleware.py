@@ -2,10 +2,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from varde.core.access import rule_of
@@ -33,6 +37,62 @@ class SecondFactorMiddleware:
         enrolled = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
         target = reverse("accounts:mfa_verify" if enrolled else "accounts:mfa_setup")
         return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+
+
+class PasswordChangeRequiredMiddleware:
+    """Sends a user who logged in with a one-time password to choose their own before anything else,
+    so the password an administrator or the operator saw works for one login only."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        rule = rule_of(view_func)
+        user: Any = request.user
+        if rule is None or not rule.second_factor or not user.is_authenticated:
+            return None
+        if not user.must_change_password or request.resolver_match is None:
+            return None
+        if request.resolver_match.view_name == "accounts:password_change":
+            return None
+        target = reverse("accounts:password_change")
+        return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+
+
+STARTED_AT = "_varde_started_at"
+
+
+def start_session_clock(request: HttpRequest) -> None:
+    request.session[STARTED_AT] = int(time.time())
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session VARDE_SESSION_HOURS after its login however busy it was, so a session left open
+    on a shared machine, or a stolen cookie kept alive, has a hard end."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and self._expired(request):
+            logout(request)
+            messages.info(
+                request,
+                _("You were logged out because your session is %(hours)s hours old. Log in again.")
+                % {"hours": settings.VARDE_SESSION_HOURS},
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def _expired(request: HttpRequest) -> bool:
+        started = request.session.get(STARTED_AT)
+        # A session from before this rule has no start time: it ends too.
+        return started is None or time.time() - started > settings.VARDE_SESSION_HOURS * 3600
 
 
 RENEWED_AT = "_varde_renewed_at"

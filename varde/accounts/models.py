@@ -116,6 +116,9 @@ class User(AbstractUser):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # Demo users may skip the second factor, and only while settings.VARDE_DEMO_MODE is on.
     is_demo = models.BooleanField(_("demo user"), default=False)
+    # Set while the password is one an administrator or the operator was shown; cleared by the
+    # user's own change, which every page asks for first.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     class Meta:
         verbose_name = _("user")
@@ -254,3 +257,14 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class LoginFailure(models.Model):
+    """One failed login, counted against its network address and against the name typed. Both are
+    stored only as keyed hashes, and rows go after a day (accounts.throttle)."""
+
+    key_hash = models.CharField(max_length=64, db_index=True)
+    failed_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key_hash[:8]} {self.failed_at:%Y-%m-%d %H:%M}"

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access, roles
+from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 
 from . import actions, permissions
@@ -25,6 +26,7 @@ from .models import Membership, Unit
 from .navigation import work_areas_for
 from .roles import ROLE_CATALOGUE, Role
 from .second_factor import has_authenticator, may_enrol_authenticator, second_factor_proven
+from .throttle import address_blocked, lockout_time
 from .totp import qr_code_data_uri, secret_for_manual_entry
 
 ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
@@ -50,6 +52,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET":
         return redirect(_safe_next(request))
     form = LoginForm(request.POST or None)
+    if request.method == "POST" and address_blocked(request):
+        record_event("login.address_refused")
+        context = _login_context(request, form) | {"address_blocked": True}
+        return render(request, "accounts/login.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         user = authenticate(
             request, username=form.cleaned_data["username"], password=form.cleaned_data["password"]
@@ -65,7 +71,7 @@ def _login_context(request: HttpRequest, form: LoginForm, *, locked: bool = Fals
     return {
         "form": form,
         "locked": locked,
-        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "lockout_minutes": int(lockout_time(request).total_seconds() // 60),
         "next": _safe_next(request, default=""),
         "oidc_enabled": settings.VARDE_OIDC_ENABLED,
         "oidc_provider_name": settings.VARDE_OIDC_PROVIDER_NAME,
@@ -202,8 +208,9 @@ def password_change(request: HttpRequest) -> HttpResponse:
         actions.change_own_password(user, form.cleaned_data["new_password"])
         update_session_auth_hash(request, user)
         messages.success(request, _("Your password is changed."))
-        return redirect("accounts:account")
-    return render(request, "accounts/password_change.html", {"form": form})
+        return redirect(_safe_next(request, default="accounts:account"))
+    context = {"form": form, "required": user.must_change_password, "next": _safe_next(request, default="")}
+    return render(request, "accounts/password_change.html", context)
 
 
 # Administration: users and memberships ----------------------------------------------------------

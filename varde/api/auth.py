@@ -57,9 +57,10 @@ class SessionAuth(APIKeyCookie):
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user: Any = request.user
-        if user.is_authenticated and user.is_active and second_factor_satisfied(request):
-            return user
-        return None
+        if not (user.is_authenticated and user.is_active and second_factor_satisfied(request)):
+            return None
+        # A one-time password opens only the page where the user replaces it.
+        return None if user.must_change_password else user
 
 
 SESSION = SessionAuth()

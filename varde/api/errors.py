@@ -17,7 +17,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as InputError
 
-from .parsing import UnencodableText
+from .parsing import UnencodableTextError
 
 PLACEHOLDER = re.compile(r"%(?:\([a-z_]+\))?[sd]")
 
@@ -197,7 +197,7 @@ def install_handlers(api: NinjaAPI) -> None:
         return invalid(request, fields)
 
     def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
-        if isinstance(exc.__cause__, UnencodableText):  # ninja wraps what the parser raised
+        if isinstance(exc.__cause__, UnencodableTextError):  # ninja wraps what the parser raised
             return invalid(request, [(exc.__cause__.path, UNENCODABLE)])
         code, message = NINJA_REFUSALS.get(exc.status_code, NINJA_REFUSALS[403])
         return error_response(api, request, status=exc.status_code, code=code, message=message)

@@ -11,7 +11,7 @@ from ninja.parser import Parser
 from ninja.types import DictStrAny
 
 
-class UnencodableText(ValueError):
+class UnencodableTextError(ValueError):
     def __init__(self, path: str) -> None:
         super().__init__(path)
         self.path = path
@@ -22,7 +22,7 @@ def refuse_unencodable(value: Any, path: str = "") -> None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise UnencodableText(path or "body") from None
+            raise UnencodableTextError(path or "body") from None
     elif isinstance(value, dict):
         for key, item in value.items():
             refuse_unencodable(key, path)

@@ -4,8 +4,6 @@ The network address is stored only as an HMAC, and rows older than the window ar
 attempts arrive, so nothing here can be tied back to a person after an hour.
 """
 
-import hashlib
-import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,22 +11,15 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from varde.core.addresses import client_address, keyed_hash
+
 from .models import PublicSubmission
 
 WINDOW = timedelta(hours=1)
 
 
-def client_address(request: HttpRequest) -> str:
-    """The visitor's address. Behind nginx every request comes from the proxy, so the address is taken
-    from the header the proxy sets (VARDE_CLIENT_IP_HEADER), and only then: a visitor could forge it."""
-    header = settings.VARDE_CLIENT_IP_HEADER
-    forwarded = request.headers.get(header, "").strip() if header else ""
-    return forwarded or request.META.get("REMOTE_ADDR", "")
-
-
 def _address_hash(request: HttpRequest) -> str:
-    address = client_address(request)
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+    return keyed_hash(client_address(request))
 
 
 @transaction.atomic

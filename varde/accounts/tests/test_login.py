@@ -1,6 +1,8 @@
 """Logging in: password, lockout, second factor, demo shortcut, idle timeout and logout."""
 
+import itertools
 import os
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -28,8 +30,8 @@ def current_code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
-def post_login(client, username, password=PASSWORD, **extra):
-    return client.post(LOGIN, {"username": username, "password": password, **extra})
+def post_login(client, username, password=PASSWORD, *, address="127.0.0.1", **extra):
+    return client.post(LOGIN, {"username": username, "password": password, **extra}, REMOTE_ADDR=address)
 
 
 def test_employee_logs_in_and_reaches_home(make_user, client):
@@ -66,6 +68,58 @@ def test_repeated_failures_lock_the_account_and_say_so(make_user, client):
     assert "sperret" in response.content.decode()
     assert "_auth_user_id" not in client.session
     assert AuditEvent.objects.filter(action="login.locked_out").exists()
+
+
+def test_one_address_failing_across_many_names_is_refused_before_any_password_is_checked(make_user, client):
+    user = make_user(Role.EMPLOYEE)
+    for number in range(settings.VARDE_LOGIN_ADDRESS_LIMIT):
+        assert post_login(client, f"navn{number}", "feil-passord").status_code == 200
+    response = post_login(client, user.username)  # the right password, from the refused address
+    assert response.status_code == 429
+    assert "nettverksadresse" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action="login.address_refused").exists()
+    assert not AuditEvent.objects.filter(action="login.failed", object_id=str(user.pk)).exists()
+    # Another address is not affected.
+    other = post_login(client, user.username, address="10.9.8.7")
+    assert other.status_code == 302
+
+
+def test_the_lock_on_a_name_grows_with_repeated_failures_and_ends_at_the_first(make_user, client):
+    from django.test import RequestFactory
+
+    from varde.accounts.throttle import lockout_time
+
+    user = make_user(Role.EMPLOYEE)
+    asking = RequestFactory().post(LOGIN, {"username": user.username})
+    start = timezone.now()
+    minutes = []
+    for round_number in range(5):
+        with time_machine.travel(start + timedelta(hours=round_number), tick=False):
+            for _ in range(settings.AXES_FAILURE_LIMIT):
+                post_login(client, user.username, "feil-passord", address=f"10.0.0.{round_number}")
+            if round_number == 0:
+                assert lockout_time(asking) == timedelta(minutes=1)  # the first lock is short
+            locked = post_login(client, user.username, address=f"10.0.0.{round_number}")
+            assert locked.status_code == 429
+            minutes.append(int(re.search(r"sperret i (\d+) minutt", locked.content.decode()).group(1)))
+    longest = settings.VARDE_LOCKOUT_MINUTES
+    assert all(a < b or a == b == longest for a, b in itertools.pairwise(minutes))  # longer each round
+    assert minutes[-1] == longest
+    with time_machine.travel(start + timedelta(hours=6), tick=False):
+        assert post_login(client, user.username, address="10.0.0.9").status_code == 302
+    # A successful login forgets the name's failures: the next lock is the first again.
+    assert lockout_time(asking) == timedelta(minutes=1)
+
+
+def test_failed_logins_keep_no_name_or_address_readable(client, db):
+    from varde.accounts.models import LoginFailure
+
+    post_login(client, "hemmelig-navn", "x", address="192.0.2.44")
+    stored = " ".join(LoginFailure.objects.values_list("key_hash", flat=True))
+    assert LoginFailure.objects.count() == 2
+    assert "hemmelig" not in stored
+    assert "192.0.2.44" not in stored
 
 
 def test_next_parameter_is_followed_only_on_this_site(make_user, client):
@@ -107,6 +161,69 @@ def test_a_session_ends_after_30_idle_minutes_however_long_it_was_used(make_user
         response = client.get(home)
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_a_session_ends_12_hours_after_login_however_busy_it_was(make_user, client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        log_in(client, make_user(Role.EMPLOYEE))
+    home = reverse("accounts:home")
+    minutes = 0
+    while minutes < 12 * 60:  # never idle for 30 minutes
+        with time_machine.travel(start + timedelta(minutes=minutes), tick=False):
+            assert client.get(home).status_code == 200
+        minutes += 25
+    with time_machine.travel(start + timedelta(hours=12, minutes=1), tick=False):
+        response = client.get(home)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("accounts:login"))
+        page = client.get(response.url).content.decode()
+    assert "12 timer gammel" in page
+
+
+def test_a_session_without_a_start_time_ends(make_user, client):
+    log_in(client, make_user(Role.EMPLOYEE))
+    session = client.session
+    del session["_varde_started_at"]
+    session.save()
+    assert client.get(reverse("accounts:home")).status_code == 302
+
+
+# A one-time password -------------------------------------------------------------------------
+
+
+def test_a_one_time_password_works_for_one_login_and_must_be_replaced_first(world, client):
+    from varde.accounts.actions import NewUser, create_user_as_operator
+
+    person = NewUser("ny.ansatt", "Ny", "Ansatt", "ny@example.invalid")
+    user, one_time = create_user_as_operator(person, agency=world.municipality, role=Role.EMPLOYEE)
+    assert post_login(client, user.username, one_time).status_code == 302
+    response = client.get(reverse("accounts:home"))
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:password_change") + "?next=%2F"
+    page = client.get(response.url).content.decode()
+    assert "engangspassord" in page
+    same = {"old_password": one_time, "new_password": one_time, "new_password_again": one_time, "next": "/"}
+    assert "Velg et annet passord" in client.post(reverse("accounts:password_change"), same).content.decode()
+    new = "et-eget-godt-passord-42"
+    changed = {"old_password": one_time, "new_password": new, "new_password_again": new, "next": "/"}
+    assert client.post(reverse("accounts:password_change"), changed).url == "/"
+    assert client.get(reverse("accounts:home")).status_code == 200
+    client.post(reverse("accounts:logout"))
+    assert post_login(client, user.username, one_time).status_code == 200  # refused
+    assert post_login(client, user.username, new).status_code == 302
+    assert client.get(reverse("accounts:home")).status_code == 200
+
+
+def test_an_administrators_password_reset_must_be_replaced_too(world, client):
+    from varde.accounts.actions import reset_password
+
+    admin = world.make_user(Role.ADMIN)
+    user = world.make_user(Role.EMPLOYEE)
+    one_time = reset_password(admin, user)
+    post_login(client, user.username, one_time)
+    assert client.get(reverse("accounts:home")).url.startswith(reverse("accounts:password_change"))
+    assert client.get("/api/v1/me").status_code == 401
 
 
 def test_requests_within_a_minute_do_not_write_the_session(make_user, client):

@@ -178,7 +178,8 @@ def test_a_partnership_named_by_a_null_character_is_not_found_in_the_error_shape
 
 
 LONE_SURROGATE_BODIES = [
-    '{"channel": "hotline", "reporter_category": "relative", "phenomenon": "other", "description": "x\\ud800y"}',
+    '{"channel": "hotline", "reporter_category": "relative", "phenomenon": "other", '
+    '"description": "x\\ud800y"}',
     '{"channel": "hotline", "reporter_category": "relative", "phenomenon": "other", "description": "ok", '
     '"subject": {"name": "\\udfff"}}',
     '{"\\ud800": "x"}',

@@ -12,8 +12,9 @@ from varde.accounts.roles import AgencyKind, Role
 
 class Command(BaseCommand):
     help = (
-        "Create a user with one role in one agency. The one-time password is printed once; the user sets "
-        "up the second factor at the first login when the role needs one."
+        "Create a user with one role in one agency. The one-time password is printed once and works "
+        "for one login: the user chooses their own then, and sets up the second factor when the role "
+        "needs one."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
