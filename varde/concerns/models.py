@@ -266,7 +266,9 @@ class Concern(ChoiceLabels):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The name is encrypted; its blind index keeps search before create working.
-        self.subject_name_index = name_index(self.subject_name) if self.subject_name else ""
+        self.subject_name_index = (
+            name_index(self.subject_name, self.partnership_id) if self.subject_name else ""
+        )
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "subject_name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "subject_name_index"}

@@ -215,7 +215,7 @@ def partnerships_administered_by(user: Any) -> QuerySet[Partnership]:
 def possible_duplicates(user: Any, agency: Agency, name: str, *, limit: int = 10) -> ConcernQuerySet:
     """Search before create: concerns in the same agency about someone with the same words in their
     name. Names are encrypted, so the search compares keyed digests of whole words."""
-    digests = name_index(name).split()
+    digests = name_index(name, agency.partnership_id).split()
     if not digests:
         return Concern.objects.none()
     matches = owned_concerns_of(user).filter(owning_agency=agency, is_named=True)

@@ -3,8 +3,9 @@ HMAC-SHA256) with keys from the environment, several at once so that keys can be
 blind index for the one search that must still work on encrypted names.
 
 VARDE_ENCRYPTION_KEYS holds one or more Fernet keys, separated by commas; the first encrypts, all
-decrypt. VARDE_BLIND_INDEX_KEY keys the index; it is not rotated with the others, because the index of
-every record would have to be rebuilt from the plaintext (which `varde keys rotate` does when told).
+decrypt. VARDE_BLIND_INDEX_KEY keys the index, through a key derived for each partnership; it is not
+rotated with the others, because the index of every record would have to be rebuilt from the
+plaintext (which `varde keys rotate` does when told).
 """
 
 import datetime
@@ -62,17 +63,25 @@ def normalised(text: str) -> str:
     return " ".join(folded.split())
 
 
-def blind_index(text: str) -> str:
-    """A keyed digest of the normalised text: equal texts give equal digests, and nothing else is learnt."""
-    key = settings.VARDE_BLIND_INDEX_KEY.encode()
-    if not key:
+def index_key(scope: object) -> bytes:
+    """The blind-index key of one partnership (scope), derived from VARDE_BLIND_INDEX_KEY: the same
+    name gives unrelated digests in two partnerships, so the index cannot link a person across them."""
+    master = settings.VARDE_BLIND_INDEX_KEY.encode()
+    if not master:
         raise ImproperlyConfigured("Set VARDE_BLIND_INDEX_KEY.")
+    return hmac.new(master, f"varde-blind-index:{scope}".encode(), hashlib.sha256).digest()
+
+
+def blind_index(text: str, key: bytes) -> str:
+    """A keyed digest of the normalised text: equal texts give equal digests, and nothing else is learnt."""
     return hmac.new(key, normalised(text).encode(), hashlib.sha256).hexdigest()[:24]
 
 
-def name_index(name: str) -> str:
-    """One digest per word of the name, so that a search for a word finds the whole name."""
-    return " ".join(sorted({blind_index(word) for word in normalised(name).split() if len(word) > 1}))
+def name_index(name: str, partnership_id: object) -> str:
+    """One digest per word of the name, so that a search for a word finds the whole name within the
+    partnership."""
+    key = index_key(partnership_id)
+    return " ".join(sorted({blind_index(word, key) for word in normalised(name).split() if len(word) > 1}))
 
 
 class Encrypted:

@@ -356,7 +356,7 @@ class Generator:
                     description=f"Syntetisk bekymring {index}: oppdiktet tekst til ytelsestesting.",
                     is_named=True,
                     subject_name=name,
-                    subject_name_index=name_index(name),
+                    subject_name_index=name_index(name, partnership.pk),
                     subject_birth_date=born,
                     age_band=pick(VALUES[AgeBand]),
                     **state,

@@ -27,8 +27,9 @@ FIELDS = {
 
 def index_names(apps: Any, schema_editor: Any) -> None:
     concerns = apps.get_model("concerns.Concern")
-    for pk, name in concerns.objects.exclude(subject_name="").values_list("pk", "subject_name").iterator():
-        concerns.objects.filter(pk=pk).update(subject_name_index=name_index(name))
+    rows = concerns.objects.exclude(subject_name="").values_list("pk", "subject_name", "partnership_id")
+    for pk, name, partnership_id in rows.iterator():
+        concerns.objects.filter(pk=pk).update(subject_name_index=name_index(name, partnership_id))
 
 
 class Migration(migrations.Migration):

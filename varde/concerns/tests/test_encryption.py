@@ -87,3 +87,23 @@ def test_search_before_create_finds_the_person_by_the_words_of_the_name(sensitiv
     assert NAME.casefold() not in sensitive.subject_name_index
     outsider = world.make_user(Role.POLICE_CONTACT)
     assert list(possible_duplicates(outsider, world.police, "Zacharias")) == []
+
+
+def test_the_same_name_gives_unrelated_index_digests_in_two_partnerships(sensitive, world, other_world):
+    elsewhere = make_concern(other_world, name=NAME)
+    assert sensitive.subject_name_index
+    assert not set(sensitive.subject_name_index.split()) & set(elsewhere.subject_name_index.split())
+    coordinator = handler_for(other_world, other_world.municipality)
+    assert list(possible_duplicates(coordinator, other_world.municipality, NAME)) == [elsewhere]
+
+
+def test_the_migration_indexes_existing_names_with_their_partnerships_key(sensitive, world, other_world):
+    from importlib import import_module
+
+    elsewhere = make_concern(other_world, name=NAME)
+    Concern.objects.update(subject_name_index="stale")
+    migration = import_module("varde.concerns.migrations.0009_blind_index_per_partnership")
+    migration.index_names_per_partnership(apps, None)
+    coordinator = handler_for(other_world, other_world.municipality)
+    assert list(possible_duplicates(coordinator, other_world.municipality, NAME)) == [elsewhere]
+    assert Concern.objects.get(pk=sensitive.pk).subject_name_index != elsewhere.subject_name_index
