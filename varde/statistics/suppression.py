@@ -5,6 +5,16 @@ what is published (the visible cells and the row, column and grand totals), one 
 hidden: the smallest visible cell in a line through a recoverable cell, or that line's total. A
 hidden cell is recoverable exactly when its unit vector lies in the row space of the published
 equations, which is decided with exact fractions.
+
+Protecting each table on its own is not enough: a reader may ask for many tables, and the difference
+of two (two year ranges, a year and its quarters) would give away what each hides. So every table is
+cut from one fixed grid of figures per calendar year (`year_grid`): categories by quarter, with each
+category's year figure, the quarter totals and the year total, suppressed once. A table shows those
+figures as they are, and a figure over several years only when every year's figure in it is shown,
+so it tells nothing the years do not. Years hold different records, so no equation joins them; the
+quarter and year totals, which every breakdown of the same records shares, are decided from the
+totals alone (a one-row grid), so all breakdowns show and hide them alike. docs/security/statistics.md
+sets out the guarantee.
 """
 
 from collections.abc import Callable, Sequence
@@ -156,9 +166,18 @@ def _in_span(basis: list[list[Fraction]], vector: list[Fraction]) -> bool:
 
 
 def suppress(
-    rows: list[str], columns: list[str], counts: list[list[int]], threshold: int = THRESHOLD
+    rows: list[str],
+    columns: list[str],
+    counts: list[list[int]],
+    threshold: int = THRESHOLD,
+    *,
+    fixed: dict[Position, bool] | None = None,
 ) -> Table:
-    """The table with every small count hidden, and enough other figures hidden that none can be deduced."""
+    """The table with every small count hidden, and enough other figures hidden that none can be deduced.
+
+    `fixed` decides some figures beforehand (True: hidden): figures that other tables publish too, and
+    must publish alike. They are never hidden to protect another; only the rest are."""
+    fixed = fixed or {}
     n_rows, n_cols = len(rows), len(columns)
     row_totals = [sum(line) for line in counts]
     column_totals = [sum(counts[r][c] for r in range(n_rows)) for c in range(n_cols)]
@@ -171,9 +190,10 @@ def suppress(
 
     # Primary: every positive figure below the threshold. A zero reveals nothing about a person.
     small = {p for p in _positions(n_rows, n_cols) if 0 < value(p) < threshold}
-    hidden = set(small)
+    hidden = small | {position for position, is_hidden in fixed.items() if is_hidden}
+    free = {position for position in _positions(n_rows, n_cols) if position not in fixed}
     while leaks := recoverable(hidden, n_rows, n_cols) if hidden else set():
-        hidden.add(_next_to_hide(leaks, hidden, n_rows, n_cols, value))
+        hidden.add(_next_to_hide(leaks, hidden, free=free, n_rows=n_rows, n_cols=n_cols, value=value))
     return Table(
         rows,
         columns,
@@ -186,19 +206,27 @@ def suppress(
 
 
 def _next_to_hide(
-    leaks: set[Position], hidden: set[Position], n_rows: int, n_cols: int, value: Callable[[Position], int]
+    leaks: set[Position],
+    hidden: set[Position],
+    *,
+    free: set[Position],
+    n_rows: int,
+    n_cols: int,
+    value: Callable[[Position], int],
 ) -> Position:
     """A visible figure in an equation through a leaking one: of the few smallest, the one that leaves
-    the fewest figures recoverable, so that as little as possible is lost."""
+    the fewest figures recoverable, so that as little as possible is lost. Only free figures (not
+    decided beforehand) are candidates; hiding every free figure always ends the leaks, because what
+    is fixed was protected on its own."""
     candidates = {
         position
         for equation in _equations(n_rows, n_cols)
         if leaks.intersection(equation)
         for position in equation
-        if position not in hidden
+        if position not in hidden and position in free
     }
-    if not candidates:  # pragma: no cover  (a leak always has a visible neighbour)
-        candidates = {p for p in _positions(n_rows, n_cols) if p not in hidden}
+    if not candidates:
+        candidates = {p for p in free if p not in hidden}
     smallest = sorted(candidates, key=lambda position: (value(position) == 0, value(position), position))
     return min(
         smallest[:CANDIDATES_TRIED],
@@ -208,4 +236,73 @@ def _next_to_hide(
             value(position) == 0,
             value(position),
         ),
+    )
+
+
+QUARTER_LABELS = ["K1", "K2", "K3", "K4"]
+
+
+@dataclass(frozen=True)
+class YearGrid:
+    """One calendar year of a breakdown: its figures as published, and the counts behind them (which
+    never leave this module)."""
+
+    table: Table
+    counts: list[list[int]]
+
+    def category_count(self, r: int) -> int:
+        return sum(self.counts[r])
+
+    @property
+    def quarter_counts(self) -> list[int]:
+        return [sum(line[q] for line in self.counts) for q in range(len(QUARTER_LABELS))]
+
+
+def year_grid(categories: list[str], counts: list[list[int]]) -> YearGrid:
+    """One calendar year of a breakdown (categories by the four quarters), suppressed once: the only
+    figures any table of that year shows. The quarter and year totals are decided from the totals
+    alone, so every breakdown of the same records shows and hides them alike."""
+    quarters = range(len(QUARTER_LABELS))
+    quarter_totals = [sum(line[q] for line in counts) for q in quarters]
+    alone = suppress(["all"], QUARTER_LABELS, [quarter_totals])
+    fixed: dict[Position, bool] = {("col", -1, q): alone.cells[0][q] is None for q in quarters}
+    fixed[("total", -1, -1)] = alone.row_totals[0] is None
+    return YearGrid(suppress(categories, QUARTER_LABELS, counts, fixed=fixed), counts)
+
+
+def _sum_if_all_shown(figures: Sequence[int | None]) -> int | None:
+    if any(figure is None for figure in figures):
+        return None
+    return sum(figure for figure in figures if figure is not None)
+
+
+def combined(categories: list[str], periods: list[str], grids: list[YearGrid], *, by_quarter: bool) -> Table:
+    """The table of consecutive years, by quarter or by year, cut from each year's grid. A figure over
+    several years is shown only when all its years' figures are, so it tells nothing they do not."""
+    rows = range(len(categories))
+    if by_quarter:
+        cells = [[figure for grid in grids for figure in grid.table.cells[r]] for r in rows]
+        column_totals = [figure for grid in grids for figure in grid.table.column_totals]
+        counts = [[n for grid in grids for n in grid.counts[r]] for r in rows]
+        column_counts = [n for grid in grids for n in grid.quarter_counts]
+    else:
+        cells = [[grid.table.row_totals[r] for grid in grids] for r in rows]
+        column_totals = [grid.table.total for grid in grids]
+        counts = [[grid.category_count(r) for grid in grids] for r in rows]
+        column_counts = [sum(grid.quarter_counts) for grid in grids]
+    row_counts = [sum(line) for line in counts]
+    figures = {
+        **{("cell", r, c): n for r in rows for c, n in enumerate(counts[r])},
+        **{("row", r, -1): n for r, n in zip(rows, row_counts, strict=True)},
+        **{("col", -1, c): n for c, n in enumerate(column_counts)},
+        ("total", -1, -1): sum(row_counts) if categories else sum(column_counts),
+    }
+    return Table(
+        categories,
+        periods,
+        cells,
+        [_sum_if_all_shown([grid.table.row_totals[r] for grid in grids]) for r in rows],
+        column_totals,
+        _sum_if_all_shown([grid.table.total for grid in grids]),
+        frozenset(position for position, n in figures.items() if 0 < n < THRESHOLD),
     )

@@ -20,7 +20,7 @@ from varde.concerns.categorical import MeasureType, StatisticsFact
 from varde.concerns.choices import AgeBand, Channel, Outcome, Phenomenon, ReporterCategory
 
 from .models import Arena, HateIncident, IncidentKind, OnlineObservation, Platform, TargetGroup
-from .suppression import Table, suppress
+from .suppression import Table, combined, year_grid
 
 
 class Source(TextChoices):
@@ -103,6 +103,9 @@ def period_labels(period: str, first_year: int, last_year: int) -> list[tuple[tu
     return [((year, 0), str(year)) for year in years]
 
 
+QUARTERS = (1, 2, 3, 4)
+
+
 def _values(value: Any, multiple: bool) -> Iterable[str]:
     if multiple:
         return value or []
@@ -112,7 +115,8 @@ def _values(value: Any, multiple: bool) -> Iterable[str]:
 def count_table(
     partnership: Partnership, *, source: str, dimension: str, period: str, first_year: int, last_year: int
 ) -> tuple[Dimension, Table]:
-    """Counts by category (rows) and period (columns), in one grouped query, suppressed."""
+    """Counts by category (rows) and period (columns), in one grouped query, from the suppressed
+    figures of each calendar year (`year_grid`)."""
     chosen = dimensions_for(source)[dimension]
     records, date_field = _records(partnership, source)
     grouped = (
@@ -121,16 +125,19 @@ def count_table(
         .values(chosen.field, "year", "quarter")
         .annotate(n=Count("pk"))
     )
-    counts: Counter[tuple[str, tuple[int, int]]] = Counter()
+    counts: Counter[tuple[str, int, int]] = Counter()
     for row in grouped:
-        key = (row["year"], row["quarter"] if period == Period.QUARTER else 0)
         for value in _values(row[chosen.field], chosen.multiple):
-            counts[(value, key)] += row["n"]
-    periods = period_labels(period, first_year, last_year)
+            counts[(value, row["year"], row["quarter"])] += row["n"]
     categories = chosen.categories(partnership)
-    matrix = [[counts[(value, key)] for key, _label in periods] for value, _text in categories]
-    table = suppress([text for _value, text in categories], [label for _key, label in periods], matrix)
-    return chosen, table
+    labels = [text for _value, text in categories]
+    years = range(first_year, last_year + 1)
+    grids = [
+        year_grid(labels, [[counts[(value, year, q)] for q in QUARTERS] for value, _text in categories])
+        for year in years
+    ]
+    periods = [label for _key, label in period_labels(period, first_year, last_year)]
+    return chosen, combined(labels, periods, grids, by_quarter=period == Period.QUARTER)
 
 
 def csv_lines(dimension: Dimension, table: Table) -> list[list[str]]:
