@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership, Unit
+from varde.core.crypto import EncryptedCharField, EncryptedTextField
 from varde.core.models import ChoiceLabels
 
 USER = settings.AUTH_USER_MODEL
@@ -100,8 +101,8 @@ class Activity(ChoiceLabels):
 
     measure = models.ForeignKey(PlanMeasure, on_delete=models.CASCADE, related_name="activities")
     occurred_on = models.DateField(_("date"))
-    text = models.TextField(_("what happened"))
-    evidence = models.CharField(_("evidence"), max_length=500, blank=True)
+    text = EncryptedTextField(_("what happened"))
+    evidence = EncryptedCharField(_("evidence"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -227,7 +228,7 @@ class SessionRequest(ChoiceLabels):
     )
     organisation = models.CharField(_("who asks"), max_length=200)
     received_on = models.DateField(_("received"))
-    wish = models.TextField(_("what they ask for"), blank=True)
+    wish = EncryptedTextField(_("what they ask for"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.REQUESTED
     )

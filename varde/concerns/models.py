@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
-from varde.core.crypto import EncryptedDateField, EncryptedTextField, name_index
+from varde.core.crypto import EncryptedCharField, EncryptedDateField, EncryptedTextField, name_index
 from varde.core.models import ChoiceLabels
 
 from .categorical import MeasureType
@@ -195,7 +195,7 @@ class Concern(ChoiceLabels):
 
     channel = models.CharField(_("channel"), max_length=30, choices=Channel.choices)
     reporter_category = models.CharField(_("reporter"), max_length=30, choices=ReporterCategory.choices)
-    other_body_name = models.CharField(_("other public body"), max_length=200, blank=True)
+    other_body_name = EncryptedCharField(_("other public body"), max_length=200, blank=True)
     anonymised = models.BooleanField(_("discussed anonymously"), default=False)
     reported_by = models.ForeignKey(
         USER,
@@ -224,7 +224,7 @@ class Concern(ChoiceLabels):
 
     is_acute = models.BooleanField(_("acute"), default=False)
     police_alerted_at = models.DateTimeField(_("police alerted"), null=True, blank=True)
-    police_alerted_by = models.CharField(_("police alerted by"), max_length=200, blank=True)
+    police_alerted_by = EncryptedCharField(_("police alerted by"), max_length=200, blank=True)
 
     assessment_due = models.DateField(_("assess by"), null=True, blank=True)
     retention_hold_until = models.DateField(_("keep personal data until"), null=True, blank=True)
@@ -509,7 +509,7 @@ class AdviceSession(ChoiceLabels):
     channel = models.CharField(_("channel"), max_length=30, choices=Channel.choices)
     reporter_category = models.CharField(_("caller"), max_length=30, choices=ReporterCategory.choices)
     phenomenon = models.CharField(_("phenomenon"), max_length=30, choices=Phenomenon.choices)
-    advice_given = models.TextField(_("advice given"))
+    advice_given = EncryptedTextField(_("advice given"))
 
     class Meta:
         ordering = ["-held_on"]

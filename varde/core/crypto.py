@@ -17,9 +17,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import models
+from django.db import migrations, models
 
 if TYPE_CHECKING:
     # Encrypted fields hold text in the database and other types (dates, JSON) in Python.
@@ -114,6 +115,14 @@ class EncryptedTextField(Encrypted, _TextColumn):
     """Free text, encrypted. Lookups other than exact emptiness make no sense on it."""
 
 
+class EncryptedCharField(Encrypted, _TextColumn):
+    """A short text (a name, a place, a title), encrypted: a one-line field in forms, with its
+    max_length checked there, since the ciphertext is longer than the text."""
+
+    def formfield(self, **kwargs: Any) -> Any:
+        return super().formfield(**{"widget": forms.TextInput, **kwargs})
+
+
 class EncryptedDateField(Encrypted, _TextColumn):
     """A date, encrypted; None when unknown. A date in Python, text in the column."""
 
@@ -166,6 +175,21 @@ def encrypting(label: str, fields: list[str]) -> tuple[Any, Any]:
         encrypt_columns(apps, label, fields, backwards=True)
 
     return forward, backward
+
+
+def encrypting_operations(label: str, fields: dict[str, models.Field[Any, Any]]) -> list[Any]:
+    """A migration's operations that encrypt plain columns in place: make them plain text columns,
+    encrypt what they hold, and declare them encrypted (each field as the model now has it)."""
+    model_name = label.split(".")[1].lower()
+    forward, backward = encrypting(label, list(fields))
+    return [
+        *(
+            migrations.AlterField(model_name, name, models.TextField(blank=True, null=field.null))
+            for name, field in fields.items()
+        ),
+        migrations.RunPython(forward, backward),
+        *(migrations.AlterField(model_name, name, field) for name, field in fields.items()),
+    ]
 
 
 def encrypted_columns() -> list[tuple[type[models.Model], list[str]]]:

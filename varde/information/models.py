@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership
+from varde.core.crypto import EncryptedCharField, EncryptedTextField
 from varde.core.models import ChoiceLabels
 
 USER = settings.AUTH_USER_MODEL
@@ -122,7 +123,7 @@ class EventTask(ChoiceLabels):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="tasks")
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    description = models.CharField(_("task"), max_length=300)
+    description = EncryptedCharField(_("task"), max_length=300)
     owner = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="event_tasks")
     deadline = models.DateField(_("deadline"))
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
@@ -138,7 +139,7 @@ class RiskNote(models.Model):
     """The police's own assessment of an event. Only the police's case handlers see it."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="risk_notes")
-    text = models.TextField(_("risk note"))
+    text = EncryptedTextField(_("risk note"))
     author = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

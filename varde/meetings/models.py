@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
-from varde.core.crypto import EncryptedTextField
+from varde.core.crypto import EncryptedCharField, EncryptedTextField
 from varde.core.models import ChoiceLabels
 
 USER = settings.AUTH_USER_MODEL
@@ -69,15 +69,15 @@ class Meeting(ChoiceLabels):
     title = models.CharField(_("title"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    location = models.CharField(_("place"), max_length=200, blank=True)
+    location = EncryptedCharField(_("place"), max_length=200, blank=True)
     # Meetings scheduled together as a series share this value.
     series = models.UUIDField(null=True, blank=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
     quorum_met = models.BooleanField(_("quorum"), null=True, blank=True)
-    no_quorum_reason = models.TextField(_("why the meeting was held without quorum"), blank=True)
-    cancel_reason = models.TextField(_("why the meeting was cancelled"), blank=True)
+    no_quorum_reason = EncryptedTextField(_("why the meeting was held without quorum"), blank=True)
+    cancel_reason = EncryptedTextField(_("why the meeting was cancelled"), blank=True)
     organiser = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -112,8 +112,8 @@ class Participant(ChoiceLabels):
     user = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     is_secretary = models.BooleanField(_("secretary"), default=False)
-    guest_name = models.CharField(_("name"), max_length=200, blank=True)
-    guest_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    guest_name = EncryptedCharField(_("name"), max_length=200, blank=True)
+    guest_organisation = EncryptedCharField(_("organisation"), max_length=200, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
 
     class Meta:
@@ -183,7 +183,7 @@ class AgendaItem(ChoiceLabels):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveSmallIntegerField(_("position"))
     kind = models.CharField(_("kind of point"), max_length=20, choices=ItemKind.choices)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = EncryptedCharField(_("title"), max_length=200, blank=True)
     concern = models.ForeignKey(
         "concerns.Concern", on_delete=models.CASCADE, null=True, blank=True, related_name="agenda_items"
     )
@@ -303,7 +303,7 @@ class Task(ChoiceLabels):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="tasks")
-    description = models.CharField(_("what is to be done"), max_length=300)
+    description = EncryptedCharField(_("what is to be done"), max_length=300)
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("agency"))
     owner = models.ForeignKey(
         USER, on_delete=models.PROTECT, related_name="meeting_tasks", verbose_name=_("owner")

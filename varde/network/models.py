@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership
+from varde.core.crypto import EncryptedCharField, EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
 
@@ -41,13 +42,13 @@ class Organisation(models.Model):
 
 class ContactPerson(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("name"), max_length=200)
-    role = models.CharField(_("role"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    name = EncryptedCharField(_("name"), max_length=200)
+    role = EncryptedCharField(_("role"), max_length=200, blank=True)
+    email = EncryptedCharField(_("e-mail"), max_length=254, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=40, blank=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["id"]  # the order they were added: names are encrypted, so the database cannot sort them
 
     def __str__(self) -> str:
         return self.name
@@ -58,7 +59,7 @@ class ContactLog(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="log")
     occurred_on = models.DateField(_("date"))
-    text = models.TextField(_("what it was about"))
+    text = EncryptedTextField(_("what it was about"))
     recorded_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
 from varde.concerns.choices import Phenomenon
+from varde.core.crypto import EncryptedCharField
 from varde.core.models import ChoiceLabels
 
 USER = settings.AUTH_USER_MODEL
@@ -75,7 +76,7 @@ class OnlineObservation(ChoiceLabels):
     observed_on = models.DateField(_("date"))
     platform = models.CharField(_("platform"), max_length=30, choices=Platform.choices)
     phenomenon = models.CharField(_("phenomenon"), max_length=30, choices=Phenomenon.choices)
-    note = models.CharField(_("note"), max_length=500, blank=True)
+    note = EncryptedCharField(_("note"), max_length=500, blank=True)
     registered_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     registered_at = models.DateTimeField(auto_now_add=True)
 

@@ -107,3 +107,54 @@ def test_the_migration_indexes_existing_names_with_their_partnerships_key(sensit
     coordinator = handler_for(other_world, other_world.municipality)
     assert list(possible_duplicates(coordinator, other_world.municipality, NAME)) == [elsewhere]
     assert Concern.objects.get(pk=sensitive.pk).subject_name_index != elsewhere.subject_name_index
+
+
+# Every free text that can hold personal or police information (issue 42.5), beside the concern's.
+FREE_TEXT = {
+    "concerns.AdviceSession": {"advice_given"},
+    "concerns.Concern": {"other_body_name", "police_alerted_by"},
+    "information.RiskNote": {"text"},
+    "information.EventTask": {"description"},
+    "meetings.AgendaItem": {"title"},
+    "meetings.Meeting": {"location", "no_quorum_reason", "cancel_reason"},
+    "meetings.Participant": {"guest_name", "guest_organisation"},
+    "meetings.Task": {"description"},
+    "network.ContactPerson": {"name", "role", "email", "phone"},
+    "network.ContactLog": {"text"},
+    "actionplan.Activity": {"text", "evidence"},
+    "actionplan.SessionRequest": {"wish"},
+    "statistics.OnlineObservation": {"note"},
+}
+
+
+def test_the_demo_stores_every_free_text_encrypted_and_rotation_covers_it(db, settings):
+    from varde.accounts.demo import load_demo
+
+    load_demo()
+    encrypted = {model._meta.label: set(fields) for model, fields in crypto.encrypted_columns()}
+    for label, fields in FREE_TEXT.items():
+        assert fields <= encrypted.get(label, set()), label
+    stored = 0
+    with connection.cursor() as cursor:
+        for label, fields in encrypted.items():
+            table = connection.ops.quote_name(apps.get_model(label)._meta.db_table)
+            columns = ", ".join(connection.ops.quote_name(field) for field in sorted(fields))
+            cursor.execute(f"SELECT {columns} FROM {table}")  # noqa: S608
+            for row in cursor.fetchall():
+                for value in row:
+                    if value not in (None, ""):
+                        assert value.startswith(crypto.MARK), (label, value[:20])
+                        stored += 1 if label in FREE_TEXT else 0
+    assert stored > 20  # the demo fills most of them
+    old = settings.VARDE_ENCRYPTION_KEYS
+    try:
+        settings.VARDE_ENCRYPTION_KEYS = f"{Fernet.generate_key().decode()},{old}"
+        crypto.reset_keys()
+        call_command("keys", "rotate", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        settings.VARDE_ENCRYPTION_KEYS = settings.VARDE_ENCRYPTION_KEYS.split(",")[0]
+        crypto.reset_keys()
+        assert {str(note.text) for note in apps.get_model("information.RiskNote").objects.all()}
+        assert all(contact.name for contact in apps.get_model("network.ContactPerson").objects.all())
+    finally:
+        settings.VARDE_ENCRYPTION_KEYS = old
+        crypto.reset_keys()

@@ -117,13 +117,13 @@ def test_attendance_without_quorum_asks_for_a_reason(world, secretary_client):
 
 def test_removing_and_cancelling_through_the_pages(world, secretary_client):
     meeting = make_meeting(world, guests=[actions.Guest("Gjest", "Org")])
-    guest = meeting.participants.get(guest_name="Gjest")
+    guest = next(p for p in meeting.participants.all() if p.guest_name == "Gjest")
     assert (
         secretary_client.get(reverse("meetings:remove_participant", args=[meeting.pk, guest.pk])).status_code
         == 405
     )
     secretary_client.post(reverse("meetings:remove_participant", args=[meeting.pk, guest.pk]))
-    assert not meeting.participants.filter(guest_name="Gjest").exists()
+    assert "Gjest" not in [p.guest_name for p in meeting.participants.all()]
     secretary_client.post(reverse("meetings:cancel", args=[meeting.pk]), {"reason": "Sykdom."})
     assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.CANCELLED
 
