@@ -7,9 +7,8 @@ from typing import Any
 import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from varde.accounts.models import Agency, Membership, Partnership, Unit, User
+from varde.accounts.models import Agency, AuthenticatorApp, Membership, Partnership, Unit, User
 from varde.accounts.roles import Role, role_info
 from varde.accounts.tests.factories import AgencyFactory, PartnershipFactory, UnitFactory, UserFactory
 from varde.concerns.reference_data import seed_reference_data
@@ -57,7 +56,7 @@ def log_in(client: Client, user: User) -> Client:
     """Log in as if the user had also passed the second factor, when their roles need one."""
     client.force_login(user)
     if user.needs_second_factor:
-        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        device = AuthenticatorApp.objects.create(user=user, name="test", confirmed=True)
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()

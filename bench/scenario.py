@@ -11,10 +11,9 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from varde.accounts.middleware import STARTED_AT
-from varde.accounts.models import Partnership, Unit, User
+from varde.accounts.models import AuthenticatorApp, Partnership, Unit, User
 from varde.accounts.roles import Role
 from varde.api import tokens
 from varde.api.models import Scope
@@ -56,7 +55,7 @@ def session_cookie(user: User) -> str:
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    device, _created = TOTPDevice.objects.get_or_create(
+    device, _created = AuthenticatorApp.objects.get_or_create(
         user=user, name="benchmark", defaults={"confirmed": True}
     )
     store[DEVICE_ID_SESSION_KEY] = device.persistent_id

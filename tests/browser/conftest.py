@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from conftest import PASSWORD
+from varde.accounts.models import AuthenticatorApp
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the tests are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -70,7 +70,7 @@ def assert_accessible(page: Page) -> None:
     assert page.console_errors == []  # type: ignore[attr-defined]  (e.g. CSP refusals)
 
 
-def current_code(device: TOTPDevice) -> str:
+def current_code(device: AuthenticatorApp) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
@@ -81,7 +81,7 @@ def log_in_through_the_page(page: Page, base_url: str, user: Any) -> None:
     page.get_by_label("Passord").fill(PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
     if user.needs_second_factor:
-        device = TOTPDevice.objects.get(user=user, confirmed=True)
+        device = AuthenticatorApp.objects.get(user=user, confirmed=True)
         page.get_by_label("Kode").fill(current_code(device))
         page.get_by_role("button", name="Logg inn").click()
     page.wait_for_url(f"{base_url}/")

@@ -2,9 +2,9 @@
 
 import pytest
 from django.urls import reverse
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
+from varde.accounts.models import AuthenticatorApp
 from varde.accounts.roles import Role
 from varde.core.models import AuditEvent
 
@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def user_with_authenticator(world, role):
     user = world.make_user(role)
     if user.needs_second_factor:
-        TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+        AuthenticatorApp.objects.create(user=user, name="app", confirmed=True)
     return user
 
 
@@ -60,7 +60,7 @@ def test_first_login_enrols_an_authenticator_end_to_end(page: Page, live_server,
         page.get_by_role("img", name="QR-kode for å legge Varde til i en autentiseringsapp")
     ).to_be_visible()
     assert_accessible(page)
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = AuthenticatorApp.objects.get(user=user, confirmed=False)
     page.get_by_label("Kode").fill(current_code(device))
     page.get_by_role("button", name="Bekreft").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ta vare på gjenopprettingskodene")

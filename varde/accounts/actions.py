@@ -11,14 +11,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_static.models import StaticToken
 
 from varde.core.audit import record_event
 from varde.core.versioning import claim
 
 from . import permissions
-from .models import Agency, Membership, Unit, User
+from .models import (
+    Agency,
+    AuthenticatorApp,
+    Membership,
+    RecoveryCode,
+    RecoveryCodes,
+    Unit,
+    User,
+    recovery_code_digest,
+)
 from .roles import may_hold, role_info
 
 RECOVERY_CODE_COUNT = 10
@@ -165,8 +173,8 @@ def reset_second_factor(actor: Any, user: User) -> None:
     """Remove a user's authenticator and recovery codes, e.g. after a lost phone."""
     _require(permissions.can_manage_user(actor, user))
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=user).delete()
-        StaticDevice.objects.filter(user=user).delete()
+        AuthenticatorApp.objects.filter(user=user).delete()
+        RecoveryCodes.objects.filter(user=user).delete()
         record_event("user.second_factor_reset", actor=actor, obj=user)
 
 
@@ -191,28 +199,28 @@ def save_unit(actor: Any, unit: Unit, *, version: int | None = None) -> Unit:
 # Second factor -----------------------------------------------------------------------------
 
 
-def start_totp_enrolment(user: User) -> TOTPDevice:
+def start_totp_enrolment(user: User) -> AuthenticatorApp:
     """Return the user's unconfirmed authenticator, creating one if needed."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    device = AuthenticatorApp.objects.filter(user=user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Varde", confirmed=False)
+        device = AuthenticatorApp.objects.create(user=user, name="Varde", confirmed=False)
     return device
 
 
 def confirm_totp_device(
-    user: User, device: TOTPDevice, token: str, *, replacement_allowed: bool
+    user: User, device: AuthenticatorApp, token: str, *, replacement_allowed: bool
 ) -> list[str] | None:
     """Confirm an authenticator with a code from it; returns fresh recovery codes, or None.
 
     It replaces a confirmed authenticator only when the caller proved that one in this session
     (`replacement_allowed`); the password alone never replaces the second factor.
     """
-    replacing = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    replacing = AuthenticatorApp.objects.filter(user=user, confirmed=True).exists()
     _require(replacement_allowed or not replacing)
     if device.user_id != user.pk or device.confirmed or not device.verify_token(token):
         return None
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+        AuthenticatorApp.objects.filter(user=user, confirmed=True).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         codes = _replace_recovery_codes(user)
@@ -228,22 +236,25 @@ def regenerate_recovery_codes(user: User) -> list[str]:
 
 
 def _replace_recovery_codes(user: User) -> list[str]:
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
+    RecoveryCodes.objects.filter(user=user).delete()
+    device = RecoveryCodes.objects.create(user=user, name="Recovery codes", confirmed=True)
+    # Shown once; only their keyed digests are kept.
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    RecoveryCode.objects.bulk_create(
+        RecoveryCode(device=device, digest=recovery_code_digest(c)) for c in codes
+    )
     return codes
 
 
-def verify_second_factor(user: User, token: str) -> TOTPDevice | StaticDevice | None:
+def verify_second_factor(user: User, token: str) -> AuthenticatorApp | RecoveryCodes | None:
     """Check a code from the authenticator, or a one-time recovery code; record the outcome."""
     token = token.replace(" ", "")
     for device in (
-        *TOTPDevice.objects.filter(user=user, confirmed=True),
-        *StaticDevice.objects.filter(user=user),
+        *AuthenticatorApp.objects.filter(user=user, confirmed=True),
+        *RecoveryCodes.objects.filter(user=user),
     ):
         if device.verify_token(token):
-            used = "recovery_code" if isinstance(device, StaticDevice) else "authenticator"
+            used = "recovery_code" if isinstance(device, RecoveryCodes) else "authenticator"
             record_event("login.second_factor", actor=user, obj=user, detail={"method": used})
             return device
     record_event("login.second_factor_failed", obj=user)

@@ -10,11 +10,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from varde.core.access import rule_of
 
-from .second_factor import second_factor_satisfied
+from .second_factor import has_authenticator, second_factor_satisfied
 
 
 class SecondFactorMiddleware:
@@ -34,7 +33,7 @@ class SecondFactorMiddleware:
             return None
         if second_factor_satisfied(request):
             return None
-        enrolled = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+        enrolled = has_authenticator(request.user)
         target = reverse("accounts:mfa_verify" if enrolled else "accounts:mfa_setup")
         return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
 

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import AuthenticatorApp
 
 # Set when an identity provider (ID-porten, Entra ID) did the strong authentication.
 IDP_SECOND_FACTOR_SESSION_KEY = "varde_second_factor_by_idp"
@@ -27,7 +28,7 @@ def second_factor_proven(request: HttpRequest) -> bool:
 
 
 def has_authenticator(user: Any) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return AuthenticatorApp.objects.filter(user=user, confirmed=True).exists()
 
 
 def may_enrol_authenticator(request: HttpRequest) -> bool:

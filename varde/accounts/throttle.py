@@ -18,7 +18,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-from varde.core.addresses import client_address, keyed_hash
+from varde.core.addresses import client_address
+from varde.core.crypto import keyed_digest
 
 from .models import LoginFailure, User
 
@@ -28,11 +29,11 @@ FIRST_LOCK = timedelta(minutes=1)
 
 
 def _address_key(request: HttpRequest) -> str:
-    return keyed_hash("address:" + client_address(request))
+    return keyed_digest("address:" + client_address(request))
 
 
 def _name_key(username: str) -> str:
-    return keyed_hash("name:" + username.strip().casefold())
+    return keyed_digest("name:" + username.strip().casefold())
 
 
 def address_blocked(request: HttpRequest) -> bool:

@@ -3,15 +3,16 @@
 import base64
 
 import segno
-from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import AuthenticatorApp
 
 
-def secret_for_manual_entry(device: TOTPDevice) -> str:
+def secret_for_manual_entry(device: AuthenticatorApp) -> str:
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
-def qr_code_data_uri(device: TOTPDevice) -> str:
+def qr_code_data_uri(device: AuthenticatorApp) -> str:
     # The URI names the issuer and the username so the app can label the entry.
     uri = device.config_url
     return str(segno.make(uri, error="m").svg_data_uri(scale=5, dark="#000", light="#fff"))

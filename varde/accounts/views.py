@@ -121,7 +121,9 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
         if codes is not None:
             otp_login(request, device)
             return render(
-                request, "accounts/recovery_codes.html", {"codes": codes, "next": _safe_next(request)}
+                request,
+                "accounts/recovery_codes.html",
+                {"codes": codes, "next": _safe_next(request, default=reverse("accounts:home"))},
             )
         form.add_error("token", _("The code did not match. Check the time on your phone and try again."))
     context = {

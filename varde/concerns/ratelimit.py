@@ -11,7 +11,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from varde.core.addresses import client_address, keyed_hash
+from varde.core.addresses import client_address
+from varde.core.crypto import keyed_digest
 
 from .models import PublicSubmission
 
@@ -19,7 +20,7 @@ WINDOW = timedelta(hours=1)
 
 
 def _address_hash(request: HttpRequest) -> str:
-    return keyed_hash(client_address(request))
+    return keyed_digest(client_address(request))
 
 
 @transaction.atomic

@@ -1,8 +1,4 @@
-"""The visitor's network address, and a keyed hash of it (or of a name) for counters that must not
-store what they count."""
-
-import hashlib
-import hmac
+"""The visitor's network address."""
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -14,7 +10,3 @@ def client_address(request: HttpRequest) -> str:
     header = settings.VARDE_CLIENT_IP_HEADER
     forwarded = request.headers.get(header, "").strip() if header else ""
     return forwarded or request.META.get("REMOTE_ADDR", "")
-
-
-def keyed_hash(text: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256).hexdigest()

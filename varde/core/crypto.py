@@ -64,6 +64,13 @@ def normalised(text: str) -> str:
     return " ".join(folded.split())
 
 
+def keyed_digest(text: str) -> str:
+    """A digest that only this installation can compute (keyed by SECRET_KEY, which is in neither the
+    database nor its backups): for what must be recognised again but never read (addresses, typed
+    names, recovery codes)."""
+    return hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256).hexdigest()
+
+
 def index_key(scope: object) -> bytes:
     """The blind-index key of one partnership (scope), derived from VARDE_BLIND_INDEX_KEY: the same
     name gives unrelated digests in two partnerships, so the index cannot link a person across them."""

@@ -16,17 +16,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import totp
-from django_otp.plugins.otp_static.models import StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import PASSWORD, log_in
+from varde.accounts.models import AuthenticatorApp, RecoveryCode, recovery_code_digest
 from varde.accounts.roles import Role
 from varde.core.models import AuditEvent
 
 LOGIN = "/login/"
 
 
-def current_code(device: TOTPDevice) -> str:
+def current_code(device: AuthenticatorApp) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
@@ -255,12 +254,14 @@ def test_enrolment_with_qr_code_and_code_gives_recovery_codes(make_user, client)
     post_login(client, user.username)
     page = client.get(reverse("accounts:mfa_setup"))
     assert 'src="data:image/svg+xml' in page.content.decode()
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = AuthenticatorApp.objects.get(user=user, confirmed=False)
     response = client.post(reverse("accounts:mfa_setup"), {"token": current_code(device), "next": "/"})
     assert response.status_code == 200
-    assert StaticToken.objects.filter(device__user=user).count() == 10
-    for token in StaticToken.objects.filter(device__user=user):
-        assert token.token in response.content.decode()
+    assert f'href="{reverse("accounts:home")}"' in response.content.decode()  # the way on, a real address
+    shown = re.findall(r"<li>([a-z2-7]{8})</li>", response.content.decode())
+    assert len(shown) == 10
+    kept = set(RecoveryCode.objects.filter(device__user=user).values_list("digest", flat=True))
+    assert kept == {recovery_code_digest(code) for code in shown}  # digests only, never the codes
     assert client.get(reverse("accounts:home")).status_code == 200
     assert AuditEvent.objects.filter(action="user.second_factor_enrolled").exists()
 
@@ -271,11 +272,11 @@ def test_enrolment_with_a_wrong_code_explains_and_keeps_the_device_unconfirmed(m
     client.get(reverse("accounts:mfa_setup"))
     response = client.post(reverse("accounts:mfa_setup"), {"token": "000000"})
     assert "Koden stemte ikke" in response.content.decode()
-    assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    assert not AuthenticatorApp.objects.filter(user=user, confirmed=True).exists()
 
 
-def enrolled(user) -> TOTPDevice:
-    return TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+def enrolled(user) -> AuthenticatorApp:
+    return AuthenticatorApp.objects.create(user=user, name="app", confirmed=True)
 
 
 def test_enrolled_user_logs_in_with_a_code(make_user, client):
@@ -312,7 +313,7 @@ def test_the_password_alone_never_reaches_enrolment_when_an_authenticator_exists
         response = method(reverse("accounts:mfa_setup"), {"token": "123456", "next": "/saker/"})
         assert response.status_code == 302
         assert response.url == reverse("accounts:mfa_verify") + "?next=%2Fsaker%2F"
-    assert list(TOTPDevice.objects.filter(user=user)) == [device]
+    assert list(AuthenticatorApp.objects.filter(user=user)) == [device]
     assert not AuditEvent.objects.filter(action="user.second_factor_enrolled").exists()
 
 
@@ -326,7 +327,7 @@ def test_the_enrolment_action_refuses_to_replace_an_authenticator_not_proven(mak
     new = start_totp_enrolment(user)
     with pytest.raises(PermissionDenied):
         confirm_totp_device(user, new, current_code(new), replacement_allowed=False)
-    assert TOTPDevice.objects.get(user=user, confirmed=True) == old
+    assert AuthenticatorApp.objects.get(user=user, confirmed=True) == old
 
 
 @pytest.mark.parametrize("proof", ["authenticator", "recovery_code"])
@@ -343,11 +344,12 @@ def test_a_session_that_proved_the_second_factor_may_replace_the_authenticator(m
     page = client.get(reverse("accounts:mfa_setup"))
     assert page.status_code == 200
     assert "slutter den gamle appen" in page.content.decode()
-    new = TOTPDevice.objects.get(user=user, confirmed=False)
+    new = AuthenticatorApp.objects.get(user=user, confirmed=False)
     response = client.post(reverse("accounts:mfa_setup"), {"token": current_code(new)})
     assert response.status_code == 200
-    assert list(TOTPDevice.objects.filter(user=user)) == [new]
-    assert not StaticToken.objects.filter(device__user=user, token__in=old_codes).exists()
+    assert list(AuthenticatorApp.objects.filter(user=user)) == [new]
+    old_digests = [recovery_code_digest(code) for code in old_codes]
+    assert not RecoveryCode.objects.filter(device__user=user, digest__in=old_digests).exists()
 
 
 def test_the_account_page_offers_no_replacement_before_the_second_factor(make_user, client):
@@ -427,3 +429,45 @@ def test_production_settings_pass_the_deploy_check():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# The second factor's secrets at rest ---------------------------------------------------------------
+
+
+def test_a_database_dump_holds_neither_the_authenticator_key_nor_a_recovery_code(make_user, client):
+    from varde.accounts.actions import regenerate_recovery_codes
+    from varde.concerns.tests.test_encryption import database_dump
+
+    user = make_user(Role.COORDINATOR)
+    post_login(client, user.username)
+    page = client.get(reverse("accounts:mfa_setup")).content.decode()
+    secret = re.search(r'class="varde-secret">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    device = AuthenticatorApp.objects.get(user=user)
+    client.post(reverse("accounts:mfa_setup"), {"token": current_code(device)})
+    codes = regenerate_recovery_codes(user)
+    dump = database_dump()
+    assert device.key not in dump
+    assert secret not in dump
+    assert not [code for code in codes if code in dump]
+    post_login(client, user.username)
+    assert client.post(reverse("accounts:mfa_verify"), {"token": codes[3]}).status_code == 302
+
+
+def test_existing_devices_move_to_the_encrypted_ones_and_the_readable_ones_go(make_user):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = make_user(Role.POLICE_CONTACT)
+    old = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    static = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
+    StaticToken.objects.create(device=static, token="abcd2345")
+    import_module("varde.accounts.migrations.0006_encrypted_second_factor").move_devices(apps, None)
+    moved = AuthenticatorApp.objects.get(user=user)
+    assert moved.bin_key == old.bin_key
+    assert moved.confirmed
+    assert not TOTPDevice.objects.exists()
+    assert not StaticToken.objects.exists()
+    assert RecoveryCode.objects.get(device__user=user).digest == recovery_code_digest("abcd2345")
