@@ -69,6 +69,42 @@ def test_first_login_enrols_an_authenticator_end_to_end(page: Page, live_server,
     expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
 
 
+def test_a_one_time_password_is_replaced_first_and_the_pages_on_the_way_are_accessible(
+    page: Page, live_server, world
+):
+    from varde.accounts.actions import NewUser, create_user_as_operator
+
+    person = NewUser("ny.ansatt", "Ny", "Ansatt", "ny@example.invalid")
+    user, one_time = create_user_as_operator(person, agency=world.municipality, role=Role.EMPLOYEE)
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Brukernavn").fill(user.username)
+    page.get_by_label("Passord").fill(one_time)
+    page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bytt passord")
+    expect(page.get_by_text("Du logget inn med et engangspassord")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Nåværende passord").fill(one_time)
+    page.get_by_label("Nytt passord", exact=True).fill(one_time)
+    page.get_by_label("Nytt passord en gang til").fill(one_time)
+    page.get_by_role("button", name="Bytt passord").click()
+    expect(page.get_by_text("Velg et annet passord enn det du har nå.").first).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Nåværende passord").fill(one_time)
+    page.get_by_label("Nytt passord", exact=True).fill("et-eget-godt-passord-42")
+    page.get_by_label("Nytt passord en gang til").fill("et-eget-godt-passord-42")
+    page.get_by_role("button", name="Bytt passord").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
+
+
+def test_replacing_the_authenticator_after_the_second_factor_is_accessible(page: Page, live_server, world):
+    user = user_with_authenticator(world, Role.COORDINATOR)
+    log_in_through_the_page(page, live_server.url, user)
+    page.goto(f"{live_server.url}{reverse('accounts:account')}")
+    page.get_by_role("link", name="Bytt autentiseringsapp").click()
+    expect(page.get_by_text("slutter den gamle appen")).to_be_visible()
+    assert_accessible(page)
+
+
 @pytest.mark.parametrize("role", [Role.COORDINATOR, Role.EMPLOYEE, Role.ADMIN, Role.PRIVACY_OFFICER])
 def test_home_fits_the_role_and_is_accessible(page: Page, live_server, world, role):
     user = user_with_authenticator(world, role)
