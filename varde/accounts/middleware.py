@@ -16,31 +16,10 @@ from varde.core.access import rule_of
 from .second_factor import has_authenticator, second_factor_satisfied
 
 
-class SecondFactorMiddleware:
-    """Sends users whose roles need a second factor to enrol or verify before anything else."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_view(
-        self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
-    ) -> HttpResponse | None:
-        rule = rule_of(view_func)
-        if rule is None or not rule.second_factor or not request.user.is_authenticated:
-            return None
-        if second_factor_satisfied(request):
-            return None
-        enrolled = has_authenticator(request.user)
-        target = reverse("accounts:mfa_verify" if enrolled else "accounts:mfa_setup")
-        return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
-
-
-class PasswordChangeRequiredMiddleware:
-    """Sends a user who logged in with a one-time password to choose their own before anything else,
-    so the password an administrator or the operator saw works for one login only."""
+class FirstStepsMiddleware:
+    """Sends a signed-in user through what every page waits for: the second factor their roles need
+    (enrol or verify), then a password of their own in place of a one-time one, so the password an
+    administrator or the operator saw works for one login only."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -55,12 +34,19 @@ class PasswordChangeRequiredMiddleware:
         user: Any = request.user
         if rule is None or not rule.second_factor or not user.is_authenticated:
             return None
-        if not user.must_change_password or request.resolver_match is None:
+        step = self._next_step(request, user)
+        if step is None:
             return None
-        if request.resolver_match.view_name == "accounts:password_change":
-            return None
-        target = reverse("accounts:password_change")
-        return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+        return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+
+    @staticmethod
+    def _next_step(request: HttpRequest, user: Any) -> str | None:
+        if not second_factor_satisfied(request):
+            return "accounts:mfa_verify" if has_authenticator(user) else "accounts:mfa_setup"
+        match = request.resolver_match
+        if user.must_change_password and match is not None and match.view_name != "accounts:password_change":
+            return "accounts:password_change"
+        return None
 
 
 STARTED_AT = "_varde_started_at"
