@@ -38,7 +38,7 @@ pg_port="$(free_port)"
 if [ "$(id -u)" = 0 ]; then chown postgres "$work"; install -d -o postgres "$work/pg"; fi
 as_postgres initdb -D "$work/pg" -U postgres -A trust --no-sync >/dev/null
 as_postgres pg_ctl -D "$work/pg" -l "$work/pg/server.log" -w \
-  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  -t 300 -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 createdb -h 127.0.0.1 -p "$pg_port" -U postgres varde
 
 echo "== Environment file from deploy/varde.env.example"
@@ -125,10 +125,13 @@ CONF
 nginx -t -q -c "$work/nginx/nginx.conf" -p "$work/nginx"
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
 
-for _ in $(seq 1 60); do
-  curl -skf "https://localhost:$https_port/healthz" >/dev/null 2>&1 && break
+# Ready when /healthz answers through nginx; a busy machine may take minutes, so 300 s is a ceiling.
+ready=""
+for _ in $(seq 1 300); do
+  curl -skf "https://localhost:$https_port/healthz" >/dev/null 2>&1 && { ready=1; break; }
   sleep 1
 done
+[ -n "$ready" ] || { echo "Nothing answered on /healthz within 300 seconds." >&2; exit 1; }
 
 echo "== Checks through nginx"
 (cd "$repo" && "$varde" plan remind --queue)

@@ -154,7 +154,7 @@ def one_address_is_refused_after_failures_across_names(port: int) -> None:
     )
 
 
-def wait_for_mail(maildir: Path, address: str, seconds: float = 90) -> bytes:
+def wait_for_mail(maildir: Path, address: str, seconds: float = 300) -> bytes:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         for path in (maildir / "new").glob("*"):

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django_otp.oath import totp
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from conftest import PASSWORD
 from varde.accounts.models import AuthenticatorApp
@@ -31,6 +31,14 @@ AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encodin
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+# Playwright waits for what a test expects (an element, a navigation) up to these ceilings: they are
+# readiness waits, never pauses, and a busy shared machine needs far more than Playwright's 5 and 30
+# seconds.
+EXPECT_WITHIN_MS = 60_000
+ACT_WITHIN_MS = 120_000
+expect.set_options(timeout=EXPECT_WITHIN_MS)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
@@ -41,9 +49,17 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+def open_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A new browser context (a person's own browser) that waits as long as a busy machine needs."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(ACT_WITHIN_MS)
+    context.set_default_navigation_timeout(ACT_WITHIN_MS)
+    return context
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = open_context(browser, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

@@ -13,7 +13,7 @@ from varde.concerns.actions.retention import purge
 from varde.concerns.models import Concern, Disclosure
 from varde.concerns.tests.factories import make_concern, make_consent, make_disclosure, make_measure
 
-from .conftest import assert_accessible, log_in_through_the_page
+from .conftest import assert_accessible, log_in_through_the_page, open_context
 from .test_pages import user_with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -151,7 +151,7 @@ def test_from_hotline_call_to_purge(page: Page, browser: Browser, live_server, w
     assert Disclosure.objects.get().parts == ["identity"]
 
     # The police see the name, but not the description or the measures.
-    police_context = browser.new_context()
+    police_context = open_context(browser)
     police_page = police_context.new_page()
     log_in_through_the_page(police_page, live_server.url, police_contact)
     _open_case(police_page, live_server, concern.reference)

@@ -9,7 +9,7 @@ from varde.accounts.roles import Role
 from varde.information.demo import load_demo_pages
 from varde.information.models import InfoPage, PageKey
 
-from .conftest import assert_accessible, axe_violations, log_in_through_the_page
+from .conftest import assert_accessible, axe_violations, log_in_through_the_page, open_context
 from .test_pages import user_with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,7 +20,7 @@ PHONE = {"width": 390, "height": 844}
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
 def test_every_public_page_is_accessible(browser: Browser, live_server, world, viewport):
     load_demo_pages(world.partnership)
-    context = browser.new_context(viewport=viewport)
+    context = open_context(browser, viewport=viewport)
     page = context.new_page()
     slug = world.partnership.slug
     urls = [reverse("information:public_index", args=[slug])]

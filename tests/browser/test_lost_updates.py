@@ -9,7 +9,7 @@ from varde.accounts.roles import Role
 from varde.concerns.models import Concern
 from varde.concerns.tests.factories import make_concern
 
-from .conftest import assert_accessible, log_in_through_the_page
+from .conftest import assert_accessible, log_in_through_the_page, open_context
 from .test_pages import user_with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_second_of_two_browsers_is_told_what_changed_and_keeps_its_text(
     browser: Browser, live_server, world
 ):
-    contexts = [browser.new_context() for _ in range(2)]
+    contexts = [open_context(browser) for _ in range(2)]
     try:
         first, second = (context.new_page() for context in contexts)
         both_edit_and_the_second_is_refused(first, second, live_server.url, world)

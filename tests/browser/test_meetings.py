@@ -13,7 +13,7 @@ from varde.meetings import actions
 from varde.meetings.models import Meeting, MeetingStatus
 from varde.meetings.tests.factories import at, make_meeting
 
-from .conftest import assert_accessible, log_in_through_the_page
+from .conftest import assert_accessible, log_in_through_the_page, open_context
 from .test_pages import user_with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -123,7 +123,7 @@ def test_from_scheduling_to_approved_minutes_and_a_measure_on_the_home_page(
     meeting = Meeting.objects.get()
 
     # The coordinator finds the concern proposed and prepares it with a shared summary.
-    owner_context = browser.new_context()
+    owner_context = open_context(browser)
     owner_page = owner_context.new_page()
     log_in_through_the_page(owner_page, live_server.url, coordinator)
     owner_page.goto(live_server.url + reverse("meetings:agenda", args=[meeting.pk]))
@@ -160,7 +160,7 @@ def test_from_scheduling_to_approved_minutes_and_a_measure_on_the_home_page(
     owner_page.get_by_role("button", name="Godkjenn referatet").click()
 
     # The police approve too; the minutes lock.
-    police_context = browser.new_context()
+    police_context = open_context(browser)
     police_page = police_context.new_page()
     log_in_through_the_page(police_page, live_server.url, police)
     police_page.goto(live_server.url + reverse("meetings:minutes", args=[meeting.pk]))

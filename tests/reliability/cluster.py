@@ -29,6 +29,12 @@ def _as_postgres(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
+# How long a process this test starts may take to become ready: a ceiling for waiting on its readiness
+# signal, never a fixed pause. A shared machine under load can take minutes for what an idle one
+# does in seconds.
+READY_WITHIN = 300
+
+
 class Cluster:
     """initdb in a temporary directory; start, crash-stop and start again."""
 
@@ -55,11 +61,13 @@ class Cluster:
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._pg_ctl("-l", str(self.root / "log"), "-o", options, "-w", "start")
+        # pg_ctl waits until the server accepts connections; its own 60 seconds are too few on a busy
+        # machine, so the ceiling is READY_WITHIN.
+        self._pg_ctl("-l", str(self.root / "log"), "-o", options, "-w", "-t", str(READY_WITHIN), "start")
 
     def crash(self) -> None:
         """Stop at once, as a power cut or a killed server would: no clean shutdown."""
-        self._pg_ctl("-m", "immediate", "-w", "stop")
+        self._pg_ctl("-m", "immediate", "-w", "-t", str(READY_WITHIN), "stop")
 
     def remove(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
@@ -88,7 +96,7 @@ def varde(environment: dict[str, str], *arguments: str) -> subprocess.CompletedP
     )
 
 
-def wait_until_answering(url: str, seconds: float = 60) -> None:
+def wait_until_answering(url: str, seconds: float = READY_WITHIN) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

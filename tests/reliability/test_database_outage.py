@@ -19,7 +19,15 @@ from urllib.parse import urlencode
 import psycopg
 import pytest
 
-from .cluster import VARDE, Cluster, free_port, production_environment, varde, wait_until_answering
+from .cluster import (
+    READY_WITHIN,
+    VARDE,
+    Cluster,
+    free_port,
+    production_environment,
+    varde,
+    wait_until_answering,
+)
 
 pytestmark = [
     pytest.mark.skipif(
@@ -117,7 +125,7 @@ def report(browser: Browser) -> int:
         return 0
 
 
-def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
+def wait_for(condition: Callable[[], bool], seconds: float = READY_WITHIN) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, "timed out"

@@ -299,7 +299,7 @@ def make_facts(world, count):
     )
 
 
-@pytest.mark.parametrize("facts", [10, 100_000])
+@pytest.mark.parametrize("facts", [10, 1_000])
 def test_statistics_pages_keep_a_constant_number_of_queries(
     world, client, django_assert_max_num_queries, facts
 ):
