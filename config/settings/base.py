@@ -1,7 +1,6 @@
 """Settings shared by every environment. Everything that differs comes from environment variables."""
 
 import os
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 

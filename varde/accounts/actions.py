@@ -201,7 +201,7 @@ def save_unit(actor: Any, unit: Unit, *, version: int | None = None) -> Unit:
 
 def start_totp_enrolment(user: User) -> AuthenticatorApp:
     """Return the user's unconfirmed authenticator, creating one if needed."""
-    device = AuthenticatorApp.objects.filter(user=user, confirmed=False).first()
+    device: AuthenticatorApp | None = AuthenticatorApp.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = AuthenticatorApp.objects.create(user=user, name="Varde", confirmed=False)
     return device
@@ -249,10 +249,11 @@ def _replace_recovery_codes(user: User) -> list[str]:
 def verify_second_factor(user: User, token: str) -> AuthenticatorApp | RecoveryCodes | None:
     """Check a code from the authenticator, or a one-time recovery code; record the outcome."""
     token = token.replace(" ", "")
-    for device in (
+    devices: list[AuthenticatorApp | RecoveryCodes] = [
         *AuthenticatorApp.objects.filter(user=user, confirmed=True),
         *RecoveryCodes.objects.filter(user=user),
-    ):
+    ]
+    for device in devices:
         if device.verify_token(token):
             used = "recovery_code" if isinstance(device, RecoveryCodes) else "authenticator"
             record_event("login.second_factor", actor=user, obj=user, detail={"method": used})

@@ -116,7 +116,8 @@ class HeldRole(NamedTuple):
     partnership_id: uuid.UUID
 
 
-class User(AbstractUser):
+# django-otp is untyped, so the stubs cannot see the devices' reverse managers on the user.
+class User(AbstractUser):  # type: ignore[django-manager-missing]
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # Demo users may skip the second factor, and only while settings.VARDE_DEMO_MODE is on.
     is_demo = models.BooleanField(_("demo user"), default=False)
@@ -294,7 +295,7 @@ class AuthenticatorApp(TimestampMixin, ThrottlingMixin, Device):  # type: ignore
     get_throttle_factor = TOTPDevice.get_throttle_factor
     _read_str_from_settings = TOTPDevice._read_str_from_settings
 
-    class Meta(Device.Meta):
+    class Meta(Device.Meta):  # type: ignore[misc]
         verbose_name = _("authenticator app")
 
 
@@ -302,7 +303,7 @@ class RecoveryCodes(TimestampMixin, ThrottlingMixin, Device):  # type: ignore[mi
     """A user's one-time recovery codes, kept only as keyed digests: a stolen database or backup holds
     nothing that logs in."""
 
-    class Meta(Device.Meta):
+    class Meta(Device.Meta):  # type: ignore[misc]
         verbose_name = _("recovery codes")
 
     def verify_token(self, token: str) -> bool:

@@ -28,7 +28,7 @@ def second_factor_proven(request: HttpRequest) -> bool:
 
 
 def has_authenticator(user: Any) -> bool:
-    return AuthenticatorApp.objects.filter(user=user, confirmed=True).exists()
+    return bool(AuthenticatorApp.objects.filter(user=user, confirmed=True).exists())
 
 
 def may_enrol_authenticator(request: HttpRequest) -> bool:

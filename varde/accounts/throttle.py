@@ -62,5 +62,7 @@ def lockout_time(request: HttpRequest | None) -> timedelta:
     if not username:
         return longest
     failures = LoginFailure.objects.filter(key_hash=_name_key(username)).count()
-    rounds = max(failures - 1, 0) // settings.AXES_FAILURE_LIMIT  # 0 for the first lock
-    return min(FIRST_LOCK * 2**rounds, longest)
+    limit: int = settings.AXES_FAILURE_LIMIT
+    rounds = max(failures - 1, 0) // limit  # 0 for the first lock
+    growing: timedelta = FIRST_LOCK * 2**rounds
+    return min(growing, longest)

@@ -132,7 +132,7 @@ class EventTask(ChoiceLabels):
         ordering = ["deadline", "id"]
 
     def __str__(self) -> str:
-        return self.description
+        return str(self.description)
 
 
 class RiskNote(models.Model):

@@ -322,7 +322,7 @@ class Task(ChoiceLabels):
         ordering = ["deadline", "created_at"]
 
     def __str__(self) -> str:
-        return self.description
+        return str(self.description)
 
 
 class Approval(models.Model):

@@ -51,7 +51,7 @@ class ContactPerson(models.Model):
         ordering = ["id"]  # the order they were added: names are encrypted, so the database cannot sort them
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.name)
 
 
 class ContactLog(models.Model):
