@@ -38,7 +38,7 @@ class DemoAssessments:
         return ConcernLevel.objects.get(partnership=self.partnership, code=code)
 
     def _concern(self, name: str) -> Concern | None:
-        return Concern.objects.filter(partnership=self.partnership, subject_name=name).first()
+        return Concern.objects.about(self.partnership, name).first()
 
     def _assess(
         self, actor: User, concern: Concern, content: AssessmentContent, *, final: bool

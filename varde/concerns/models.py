@@ -154,6 +154,11 @@ def is_assessment_overdue(due: date | None, status: str, today: date) -> bool:
 
 
 class ConcernQuerySet(models.QuerySet["Concern"]):
+    def about(self, partnership: Partnership, name: str) -> "ConcernQuerySet":
+        """The partnership's concerns about someone with exactly these words in their name. The name
+        is encrypted, so only its blind index can be compared."""
+        return self.filter(partnership=partnership, subject_name_index=name_index(name, partnership.pk))
+
     def in_use(self) -> "ConcernQuerySet":
         """Concerns whose processing is not restricted."""
         return self.filter(restricted_at__isnull=True)

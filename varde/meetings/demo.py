@@ -43,7 +43,7 @@ def load_demo_meetings(partnership: Partnership) -> None:
         ),
     )
     held = contact[0]
-    per = Concern.objects.filter(partnership=partnership, subject_name="Per Prøvesen").first()
+    per = Concern.objects.about(partnership, "Per Prøvesen").first()
     point = None
     if per is not None:
         point = actions.prepare_case_item(
@@ -77,7 +77,7 @@ def load_demo_meetings(partnership: Partnership) -> None:
 
 def _demo_agenda(partnership: Partnership, meeting: Meeting, people: dict[str, User]) -> None:
     """The next contact meeting's agenda: one point from each agency and one from the secretary."""
-    school = Concern.objects.filter(partnership=partnership, subject_name="Ola Fiktiv Nordmann").first()
+    school = Concern.objects.about(partnership, "Ola Fiktiv Nordmann").first()
     if school is not None:
         actions.prepare_case_item(
             people["koordinator"],
