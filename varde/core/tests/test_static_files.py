@@ -10,6 +10,8 @@ from config.settings import base
 
 STATIC_URLS = re.compile(r'(?:href|src)="/static/([^"]+)"')
 UNCOMPRESSED = tuple(f".{extension}" for extension in base.WHITENOISE_SKIP_COMPRESS_EXTENSIONS)
+# Files on disk and a page for someone not logged in: the same whatever database the suite runs on.
+pytestmark = pytest.mark.standalone
 
 
 @pytest.fixture(scope="module")

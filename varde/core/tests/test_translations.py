@@ -9,6 +9,9 @@ from pathlib import Path
 import polib
 import pytest
 
+# The catalogue and the code's strings: no database at all.
+pytestmark = pytest.mark.standalone
+
 VARDE = Path(__file__).resolve().parents[2]
 PO_FILE = VARDE / "locale" / "nb" / "LC_MESSAGES" / "django.po"
 
