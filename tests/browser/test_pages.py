@@ -28,6 +28,18 @@ def test_login_page_is_accessible_and_shows_errors_accessibly(page: Page, live_s
     assert_accessible(page)
 
 
+def test_an_address_refused_after_failures_is_told_so_accessibly(page: Page, live_server, world, settings):
+    settings.VARDE_LOGIN_ADDRESS_LIMIT = 2
+    page.goto(f"{live_server.url}/login/")
+    for name in ("ukjent-en", "ukjent-to", "ukjent-tre"):
+        page.get_by_label("Brukernavn").fill(name)
+        page.get_by_label("Passord").fill("feil-passord")
+        page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_role("alert")).to_contain_text("nettverksadressen din")
+    page.console_errors.clear()  # type: ignore[attr-defined]  (the 429 status itself is reported as one)
+    assert_accessible(page)
+
+
 def test_skip_link_is_first_and_moves_focus_to_main(page: Page, live_server, db):
     page.goto(f"{live_server.url}/login/")
     page.keyboard.press("Tab")
