@@ -71,7 +71,8 @@ def _login_context(request: HttpRequest, form: LoginForm, *, locked: bool = Fals
     return {
         "form": form,
         "locked": locked,
-        "lockout_minutes": int(lockout_time(request).total_seconds() // 60),
+        # Counted only for the page that says how long: a wrong password needs no count.
+        "lockout_minutes": int(lockout_time(request).total_seconds() // 60) if locked else None,
         "next": _safe_next(request, default=""),
         "oidc_enabled": settings.VARDE_OIDC_ENABLED,
         "oidc_provider_name": settings.VARDE_OIDC_PROVIDER_NAME,

@@ -19,16 +19,12 @@ from .models import PublicSubmission
 WINDOW = timedelta(hours=1)
 
 
-def _address_hash(request: HttpRequest) -> str:
-    return keyed_digest(client_address(request))
-
-
 @transaction.atomic
 def allow_attempt(request: HttpRequest) -> bool:
     """Count this attempt; False when the address has used up its attempts for the window."""
     now = timezone.now()
     PublicSubmission.objects.filter(attempted_at__lt=now - WINDOW).delete()
-    key = _address_hash(request)
+    key = keyed_digest(client_address(request))
     if PublicSubmission.objects.filter(address_hash=key).count() >= settings.VARDE_PUBLIC_FORM_LIMIT:
         return False
     PublicSubmission.objects.create(address_hash=key, attempted_at=now)
