@@ -62,7 +62,7 @@ def create_user(
     unit: Unit | None = None,
 ) -> tuple[User, str]:
     """Create an account with its first membership; returns the user and a one-time password."""
-    _require(permissions.agencies_administered_by(actor).filter(pk=agency.pk).exists())
+    _require(agency.pk in permissions.agency_ids_administered_by(actor))
     return _create_user(actor, NewUser(username, first_name, last_name, email), agency, role, unit)
 
 
@@ -113,7 +113,7 @@ def _create_user(
 def add_membership(
     actor: Any, user: User, *, agency: Agency, role: str, unit: Unit | None = None
 ) -> Membership:
-    _require(permissions.agencies_administered_by(actor).filter(pk=agency.pk).exists())
+    _require(agency.pk in permissions.agency_ids_administered_by(actor))
     _check_membership_fits(agency=agency, role=role, unit=unit)
     if Membership.objects.filter(user=user, agency=agency, role=role).exists():
         raise ValidationError(_("The user already has this role in this agency."))
@@ -180,7 +180,7 @@ def reset_second_factor(actor: Any, user: User) -> None:
 
 def save_unit(actor: Any, unit: Unit, *, version: int | None = None) -> Unit:
     """Create or update a unit that the form has already validated."""
-    _require(permissions.agencies_administered_by(actor).filter(pk=unit.agency_id).exists())
+    _require(unit.agency_id in permissions.agency_ids_administered_by(actor))
     creating = unit._state.adding
     with transaction.atomic():
         if not creating:

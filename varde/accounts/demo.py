@@ -55,6 +55,10 @@ DEMO_USERS = [
     DemoUser("leser", "Lars", "Leser", Role.VIEWER),
     DemoUser("personvernombud", "Pernille", "Personvernombud", Role.PRIVACY_OFFICER),
     DemoUser("admin", "Ada", "Administrator", Role.ADMIN),
+    # Each agency is its own controller: the police administer their own people and oversee their
+    # own trail.
+    DemoUser("politiadmin", "Petter", "Politiadministrator", Role.ADMIN, police=True),
+    DemoUser("politipersonvern", "Paula", "Politipersonvern", Role.PRIVACY_OFFICER, police=True),
     # A second case handler on each side, so a demo contact meeting can have quorum.
     DemoUser("koordinator2", "Kristian", "Koordinator", Role.COORDINATOR),
     DemoUser("mangfoldskontakt", "Mona", "Mangfoldskontakt", Role.POLICE_CONTACT, police=True),

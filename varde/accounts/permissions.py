@@ -1,6 +1,8 @@
 """Who may see and manage accounts, units and memberships.
 
-Administrators manage the partnerships in which they hold the admin role, and nothing else.
+Each agency is its own data controller, so an administrator manages the people and units of the agency
+in which they hold the admin role, never the other agency's. Settings the two agencies share (legal
+bases, measure types, retention) belong to the partnership and are changed by either administrator.
 Every list starts from a *_visible_to function; every detail page loads through get_*_for.
 """
 
@@ -78,13 +80,20 @@ def partnerships_of(user: Any) -> QuerySet[Partnership]:
     return Partnership.objects.filter(pk__in=partnership_ids_of(user))
 
 
+def agency_ids_administered_by(user: Any) -> frozenset[UUID]:
+    # Rule: an administrator administers the agency in which they hold the role, not its partner.
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return user.agency_ids_where((Role.ADMIN,))  # type: ignore[no-any-return]
+
+
 def agencies_administered_by(user: Any) -> QuerySet[Agency]:
-    return Agency.objects.filter(partnership__in=partnerships_where(user, Role.ADMIN))
+    return Agency.objects.filter(pk__in=agency_ids_administered_by(user))
 
 
 def users_visible_to(user: Any) -> QuerySet[User]:
-    # Rule: an administrator sees the people who hold a membership in a partnership they administer.
-    return User.objects.filter(memberships__agency__in=agencies_administered_by(user)).distinct()
+    # Rule: an administrator sees the people who hold a membership in an agency they administer.
+    return User.objects.filter(memberships__agency_id__in=agency_ids_administered_by(user)).distinct()
 
 
 def units_visible_to(user: Any) -> UnitQuerySet:
@@ -93,8 +102,11 @@ def units_visible_to(user: Any) -> UnitQuerySet:
 
 
 def can_manage_user(user: Any, target: User) -> bool:
-    # Rule: only through a partnership the acting user administers.
-    return users_visible_to(user).filter(pk=target.pk).exists()
+    # Rule: the password, second factor and activity of an account are managed by someone who
+    # administers every agency the person works for: a reset hands over the account, and with it
+    # whatever the person may read in the other agency.
+    agencies = set(target.memberships.values_list("agency_id", flat=True))
+    return bool(agencies) and agencies <= agency_ids_administered_by(user)
 
 
 def can_manage_unit(user: Any, unit: Unit) -> bool:
@@ -103,7 +115,16 @@ def can_manage_unit(user: Any, unit: Unit) -> bool:
 
 def can_manage_membership(user: Any, membership: Membership) -> bool:
     # Rule: the membership's agency must be one the acting user administers.
-    return agencies_administered_by(user).filter(pk=membership.agency_id).exists()
+    return membership.agency_id in agency_ids_administered_by(user)
+
+
+def get_account_for(actor: Any, pk: Any) -> User:
+    """Load an account whose password, second factor or activity the administrator may change;
+    an account they may only see answers 404 like one that does not exist."""
+    target = get_user_for(actor, pk, purpose="account administration")
+    if not can_manage_user(actor, target):
+        raise Http404
+    return target
 
 
 def get_user_for(actor: Any, pk: Any, *, purpose: str) -> User:

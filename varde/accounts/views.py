@@ -29,7 +29,7 @@ from .second_factor import has_authenticator, may_enrol_authenticator, second_fa
 from .throttle import address_blocked, lockout_time
 from .totp import qr_code_data_uri, secret_for_manual_entry
 
-ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
+ADMIN_ONLY = roles(Role.ADMIN, object_check="people and units of the agency the user administers")
 USERS_PER_PAGE = 50
 NOTIFICATIONS_SHOWN = 10
 
@@ -294,6 +294,7 @@ def user_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "memberships": memberships,
         "form": form,
         "has_authenticator": has_authenticator(target),
+        "manages_account": permissions.can_manage_user(request.user, target),
     }
     return render(request, "accounts/user_detail.html", context)
 
@@ -315,7 +316,7 @@ def membership_remove(request: HttpRequest, pk: Any) -> HttpResponse:
 @require_POST
 def user_account_action(request: HttpRequest, pk: Any) -> HttpResponse:
     """Deactivate, reactivate, reset the password or reset the second factor of an account."""
-    target = permissions.get_user_for(request.user, pk, purpose="user administration")
+    target = permissions.get_account_for(request.user, pk)
     action = request.POST.get("action")
     try:
         if action == "deactivate":

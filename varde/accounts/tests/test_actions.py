@@ -14,7 +14,8 @@ def admin(world):
     return world.make_user(Role.ADMIN)
 
 
-def test_create_user_with_first_membership_and_one_time_password(admin, world):
+def test_create_user_with_first_membership_and_one_time_password(world):
+    admin = world.make_user(Role.ADMIN, agency=world.police)
     user, password = actions.create_user(
         admin,
         username="ny",
@@ -53,13 +54,48 @@ def test_admin_cannot_create_users_in_another_partnership(admin, other_world):
         (Role.RESOURCE_PERSON, False, False, "Velg enheten"),
     ],
 )
-def test_membership_must_fit_the_agency(admin, world, role, police, with_unit, message):
+def test_membership_must_fit_the_agency(world, role, police, with_unit, message):
     target = world.make_user(Role.EMPLOYEE)
     agency = world.police if police else world.municipality
+    admin = world.make_user(Role.ADMIN, agency=agency)
     with pytest.raises(ValidationError, match=message):
         actions.add_membership(
             admin, target, agency=agency, role=role, unit=world.unit if with_unit else None
         )
+
+
+def test_an_administrator_manages_only_the_people_of_their_own_agency(admin, world):
+    police_contact = world.make_user(Role.POLICE_CONTACT)
+    with pytest.raises(PermissionDenied):
+        actions.create_user(
+            admin,
+            username="x",
+            first_name="X",
+            last_name="Y",
+            email="x@example.invalid",
+            agency=world.police,
+            role=Role.POLICE_CONTACT,
+        )
+    for change in (actions.reset_password, actions.reset_second_factor):
+        with pytest.raises(PermissionDenied):
+            change(admin, police_contact)
+    with pytest.raises(PermissionDenied):
+        actions.set_user_active(admin, police_contact, active=False)
+    with pytest.raises(PermissionDenied):
+        actions.add_membership(admin, police_contact, agency=world.police, role=Role.EMPLOYEE)
+    with pytest.raises(PermissionDenied):
+        actions.remove_membership(admin, police_contact.memberships.get())
+    assert not AuditEvent.objects.filter(object_id=str(police_contact.pk)).exists()
+
+
+def test_a_person_in_both_agencies_is_reset_only_by_who_administers_both(admin, world):
+    both = world.make_user(Role.EMPLOYEE)
+    Membership.objects.create(user=both, agency=world.police, role=Role.EMPLOYEE)
+    with pytest.raises(PermissionDenied):
+        actions.reset_password(admin, both)
+    Membership.objects.create(user=admin, agency=world.police, role=Role.ADMIN)
+    admin_of_both = type(admin).objects.get(pk=admin.pk)  # roles are read once per loaded user
+    assert actions.reset_password(admin_of_both, both)
 
 
 def test_unit_from_another_agency_is_refused(admin, world):

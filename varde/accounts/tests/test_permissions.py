@@ -98,6 +98,43 @@ def test_admin_sees_only_own_partnerships_users_in_the_list(world, other_world, 
     assert stranger.username not in page
 
 
+@pytest.mark.parametrize("police", [False, True])
+def test_each_agency_s_admin_manages_only_its_own_people_and_units(police, world, client):
+    own, other = (world.police, world.municipality) if police else (world.municipality, world.police)
+    log_in(client, world.make_user(Role.ADMIN, agency=own, username="adminbruker"))
+    colleague = world.make_user(Role.EMPLOYEE, agency=own, username="kollega")
+    partner = world.make_user(Role.EMPLOYEE, agency=other, username="partner")
+    partner_unit = world.unit.__class__.objects.create(agency=other, name="Partnerens enhet", kind="other")
+    page = client.get(reverse("accounts:user_list")).content.decode()
+    assert colleague.username in page
+    assert partner.username not in page
+    assert client.get(reverse("accounts:user_detail", args=[partner.pk])).status_code == 404
+    assert client.get(reverse("accounts:unit_edit", args=[partner_unit.pk])).status_code == 404
+    for action in ("reset_password", "reset_second_factor", "deactivate"):
+        response = client.post(reverse("accounts:user_account_action", args=[partner.pk]), {"action": action})
+        assert response.status_code == 404
+    partner.refresh_from_db()
+    assert partner.is_active
+    assert partner.check_password("riktig-passord-123")
+    assert not partner.must_change_password
+    create_page = client.get(reverse("accounts:user_create")).content.decode()
+    assert str(own) in create_page
+    assert str(other) not in create_page
+
+
+def test_a_person_of_both_agencies_is_shown_without_the_account_buttons(world, client):
+    log_in(client, world.make_user(Role.ADMIN))
+    both = world.make_user(Role.EMPLOYEE)
+    both.memberships.create(agency=world.police, role=Role.EMPLOYEE)
+    page = client.get(reverse("accounts:user_detail", args=[both.pk])).content.decode()
+    assert "reset_password" not in page
+    assert "administrerer begge virksomhetene" in page
+    response = client.post(
+        reverse("accounts:user_account_action", args=[both.pk]), {"action": "reset_password"}
+    )
+    assert response.status_code == 404
+
+
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_can_manage_user_agrees_with_users_visible_to(role, world, other_world):
     actor = world.make_user(role)
