@@ -1,7 +1,9 @@
 """Which audit events a data protection officer may read.
 
-A privacy officer sees the events of the partnerships where they hold that role, and the
-logins and logouts of the people who are members there.
+Each agency is its own data controller with its own officer. An officer sees the trail of their own
+agency's data, what their agency's people did (including reading what the other agency disclosed to
+them), the partnership's shared settings and meetings, and the disclosures between the two agencies,
+which both controllers answer for. The other agency's work on its own cases is not theirs to see.
 """
 
 from typing import Any
@@ -9,27 +11,41 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 
 from varde.accounts.models import Membership
-from varde.accounts.permissions import partnerships_where
 from varde.accounts.roles import Role
 from varde.core.functions import InSubquery, UUIDText
 from varde.core.models import AuditEvent, AuditEventQuerySet
 
+# The events about a disclosure from one agency to the other: both officers see them.
+DISCLOSURE_ACTIONS = (
+    "concern.disclosed",
+    "concern.disclosure_revoked",
+    "concern.marked_acute",
+    "concern.agenda_item_prepared",
+)
+
 
 def audit_events_visible_to(user: Any) -> AuditEventQuerySet:
-    partnerships = partnerships_where(user, Role.PRIVACY_OFFICER)
-    partnership_ids = [str(pk) for pk in partnerships.values_list("pk", flat=True)]
-    if not partnership_ids:
+    if not user.is_authenticated or not user.is_active:
+        return AuditEvent.objects.none()
+    roles = (Role.PRIVACY_OFFICER,)
+    agency_ids = sorted(str(pk) for pk in user.agency_ids_where(roles))
+    partnership_ids = sorted(str(pk) for pk in user.partnership_ids_where(roles))
+    if not agency_ids:
         return AuditEvent.objects.none()
     # The members' ids spelled as the trail stores them, as a subquery: a national partnership has
     # hundreds of members, and a list of them made the query expensive to build and to send.
-    member_ids = Membership.objects.filter(agency__partnership_id__in=partnership_ids).values(
-        id_text=UUIDText("user_id")
-    )
+    member_ids = Membership.objects.filter(agency_id__in=agency_ids).values(id_text=UUIDText("user_id"))
+    in_partnership = Q(partnership_id__in=partnership_ids)
     outside_any_partnership = Q(partnership_id="")
     return AuditEvent.objects.filter(
-        # Rule: events recorded in the officer's partnerships.
-        Q(partnership_id__in=partnership_ids)
-        # Rule: events about accounts (logins, failed logins) of the partnerships' members.
+        # Rule: events about the officer's own agency's data, and the partnership's shared settings
+        # and meetings, which belong to no one agency.
+        (in_partnership & Q(agency_id__in=[*agency_ids, ""]))
+        # Rule: what the agency's own people did, including reading what was disclosed to them.
+        | (in_partnership & _among("actor_id", member_ids))
+        # Rule: the disclosures between the two agencies.
+        | (in_partnership & Q(action__in=DISCLOSURE_ACTIONS))
+        # Rule: events about the accounts (logins, failed logins) of the agency's members.
         | (outside_any_partnership & _among("actor_id", member_ids))
         | (outside_any_partnership & Q(object_type="user") & _among("object_id", member_ids))
     )
