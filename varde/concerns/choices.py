@@ -102,6 +102,22 @@ class LegalBasisKind(models.TextChoices):
     AVERT = "avert", _("Averting danger or serious crime")
 
 
+class BasisDirection(models.TextChoices):
+    """Which agency may rely on a legal basis to share with the other: the law that gives the basis
+    binds one controller, or both."""
+
+    BOTH = "both", _("Either agency to the other")
+    MUNICIPALITY_TO_POLICE = "municipality_to_police", _("The municipality to the police")
+    POLICE_TO_MUNICIPALITY = "police_to_municipality", _("The police to the municipality")
+
+    @classmethod
+    def from_agency(cls, agency_kind: str) -> "BasisDirection":
+        """The direction in which an agency of this kind shares."""
+        if agency_kind == "police":
+            return cls.POLICE_TO_MUNICIPALITY
+        return cls.MUNICIPALITY_TO_POLICE
+
+
 class InformedChoice(models.TextChoices):
     YES = "yes", _("Yes")
     LATER = "later", _("Not yet, will be informed")

@@ -17,6 +17,7 @@ from .actions.intake import Report, Subject
 from .categorical import MeasureType
 from .choices import (
     HANDLER_CHANNELS,
+    BasisDirection,
     Channel,
     InformedChoice,
     LegalBasisKind,
@@ -514,7 +515,7 @@ class CaseFilterForm(forms.Form):
 class LegalBasisForm(VersionedForm):
     """A new legal basis, or (with a record) a revision of one's wording."""
 
-    edited = ("citation", "title", "kind", "description")
+    edited = ("citation", "title", "kind", "direction", "in_meetings", "description")
     version_field = "revision"
 
     code = forms.SlugField(
@@ -523,6 +524,15 @@ class LegalBasisForm(VersionedForm):
     citation = short_text(_("Provision"))
     title = short_text(_("Title"))
     kind = forms.ChoiceField(label=_("Kind"), choices=LegalBasisKind.choices)
+    direction = forms.ChoiceField(
+        label=_("Who may rely on it"),
+        choices=BasisDirection.choices,
+        initial=BasisDirection.BOTH,
+        help_text=_("The law behind a basis binds one agency or both: only they are offered it."),
+    )
+    in_meetings = forms.BooleanField(
+        label=_("May be cited to discuss a case in a contact meeting"), required=False, initial=True
+    )
     description = long_text(_("Description"), required=False)
 
     def __init__(self, *args: Any, revising: bool = False, **kwargs: Any) -> None:

@@ -23,6 +23,7 @@ from .categorical import MeasureType
 from .choices import (
     EVENT_LABELS,
     AgeBand,
+    BasisDirection,
     Channel,
     DisclosureEnd,
     InformedChoice,
@@ -100,6 +101,15 @@ class LegalBasisQuerySet(models.QuerySet["LegalBasis"]):
     def current(self) -> "LegalBasisQuerySet":
         return self.filter(retired_at__isnull=True)
 
+    def citable_by(self, agency: Agency) -> "LegalBasisQuerySet":
+        """The bases in force on which this agency may share with the other."""
+        directions = [BasisDirection.BOTH, BasisDirection.from_agency(agency.kind)]
+        return self.current().filter(partnership_id=agency.partnership_id, direction__in=directions)
+
+    def citable_in_meetings_by(self, agency: Agency) -> "LegalBasisQuerySet":
+        """The bases on which this agency may bring a case of its own to a contact meeting."""
+        return self.citable_by(agency).filter(in_meetings=True)
+
 
 class LegalBasis(models.Model):
     """A legal basis for disclosing information; versioned, because the law is being rewritten.
@@ -118,6 +128,10 @@ class LegalBasis(models.Model):
     citation = models.CharField(_("provision"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=LegalBasisKind.choices)
+    direction = models.CharField(
+        _("who may rely on it"), max_length=30, choices=BasisDirection.choices, default=BasisDirection.BOTH
+    )
+    in_meetings = models.BooleanField(_("may be cited to discuss a case in a contact meeting"), default=True)
     needs_legal_review = models.BooleanField(_("wording to be verified by a legal adviser"), default=True)
     supersedes = models.OneToOneField(
         "self",
@@ -146,6 +160,16 @@ class LegalBasis(models.Model):
 
     def __str__(self) -> str:
         return f"{self.citation} – {self.title}"
+
+    def citable_by(self, agency: Agency) -> bool:
+        return (
+            self.retired_at is None
+            and self.partnership_id == agency.partnership_id
+            and self.direction in (BasisDirection.BOTH, BasisDirection.from_agency(agency.kind))
+        )
+
+    def citable_in_meetings_by(self, agency: Agency) -> bool:
+        return self.in_meetings and self.citable_by(agency)
 
 
 def is_assessment_overdue(due: date | None, status: str, today: date) -> bool:

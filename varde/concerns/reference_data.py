@@ -14,7 +14,7 @@ from django.db import transaction
 from varde.accounts.models import Partnership
 
 from .categorical import MeasureType
-from .choices import LegalBasisKind, Outcome
+from .choices import BasisDirection, LegalBasisKind, Outcome
 from .models import ConcernSettings, LegalBasis, RetentionRule
 
 
@@ -25,6 +25,8 @@ class BasisSeed:
     title: str
     kind: LegalBasisKind
     description: str
+    direction: BasisDirection = BasisDirection.BOTH
+    in_meetings: bool = True
 
 
 LEGAL_BASES = [
@@ -48,6 +50,8 @@ LEGAL_BASES = [
         "Anmeldelse eller melding til politiet i allmennhetens interesse",
         LegalBasisKind.GENERAL,
         "Melding til politiet når det er i allmennhetens interesse å forfølge lovbrudd.",
+        BasisDirection.MUNICIPALITY_TO_POLICE,
+        in_meetings=False,
     ),
     BasisSeed(
         "avert-danger",
@@ -69,6 +73,7 @@ LEGAL_BASES = [
         "Politiets utlevering i politiets interesse",
         LegalBasisKind.GENERAL,
         "Politiet deler opplysninger når det trengs for politiets egne oppgaver.",
+        BasisDirection.POLICE_TO_MUNICIPALITY,
     ),
     BasisSeed(
         "police-recipient-interest",
@@ -76,6 +81,7 @@ LEGAL_BASES = [
         "Politiets utlevering i mottakerens interesse",
         LegalBasisKind.GENERAL,
         "Politiet deler opplysninger når mottakeren trenger dem for sine oppgaver.",
+        BasisDirection.POLICE_TO_MUNICIPALITY,
     ),
     BasisSeed(
         "duty-to-avert",
@@ -91,6 +97,7 @@ LEGAL_BASES = [
         LegalBasisKind.GENERAL,
         "Helsepersonell kan dele opplysninger når tungtveiende private eller offentlige interesser "
         "gjør det rett.",
+        BasisDirection.MUNICIPALITY_TO_POLICE,
     ),
     BasisSeed(
         "health-duty-to-alert",
@@ -98,6 +105,8 @@ LEGAL_BASES = [
         "Helsepersonells plikt til å varsle nødetater",
         LegalBasisKind.AVERT,
         "Helsepersonell skal varsle politi eller brannvesen når det trengs for å avverge alvorlig skade.",
+        BasisDirection.MUNICIPALITY_TO_POLICE,
+        in_meetings=False,
     ),
     BasisSeed(
         "child-welfare",
@@ -105,6 +114,7 @@ LEGAL_BASES = [
         "Barnevernets regler om taushetsplikt og opplysningsrett",
         LegalBasisKind.GENERAL,
         "Strengere regler gjelder for barnevernet; sjekk vilkårene i hvert tilfelle.",
+        BasisDirection.MUNICIPALITY_TO_POLICE,
     ),
 ]
 
@@ -146,6 +156,8 @@ def seed_reference_data(partnership: Partnership) -> None:
                 title=seed.title,
                 kind=seed.kind,
                 description=seed.description,
+                direction=seed.direction,
+                in_meetings=seed.in_meetings,
             )
     for order, (code, name, requires_consent) in enumerate(MEASURE_TYPES):
         MeasureType.objects.get_or_create(

@@ -304,6 +304,11 @@ def prepare_case_item(
         raise ActionRefused(_("Write the shared summary the meeting will see."))
     if legal_basis.partnership_id != concern.partnership_id or legal_basis.retired_at is not None:
         raise ActionRefused(_("Choose a legal basis in use in this partnership."))
+    if not legal_basis.citable_in_meetings_by(concern.owning_agency):
+        raise ActionRefused(
+            _("%(agency)s cannot cite this legal basis in a contact meeting.")
+            % {"agency": concern.owning_agency}
+        )
     if meeting.items.filter(concern=concern, kind=kind).exists():
         raise ActionRefused(_("This concern is already on the agenda for this."))
     item = AgendaItem.objects.create(

@@ -59,13 +59,17 @@ class LegalBasisOut(Schema):
     title: str
     citation: str
     kind: str
+    # Who may rely on it: "both", "municipality_to_police" or "police_to_municipality".
+    direction: str
+    in_meetings: bool
     needs_legal_review: bool
 
 
 @router.get("/legal-bases", auth=scoped("read"), response={200: list[LegalBasisOut], **ERRORS})
 @admits(BASIS_READERS)
 def legal_bases(request: HttpRequest) -> Any:
-    """The legal bases in force in the caller's partnerships."""
+    """The legal bases in force in the caller's partnerships, with who may rely on each: a
+    disclosure or an agenda point citing a basis its agency may not rely on is refused."""
     user = caller(request)
     partnerships = partnerships_where_any(user, BASIS_READERS.roles or ())
     bases = LegalBasis.objects.filter(partnership__in=partnerships, retired_at__isnull=True)

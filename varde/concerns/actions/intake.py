@@ -204,6 +204,10 @@ def mark_acute(
             raise ActionRefused(_("Choose a basis for averting danger or serious crime."))
         if legal_basis.partnership_id != concern.partnership_id:
             raise PermissionDenied
+        if not legal_basis.citable_by(concern.owning_agency):
+            raise ActionRefused(
+                _("This legal basis cannot be cited by %(agency)s.") % {"agency": concern.owning_agency}
+            )
         Disclosure.objects.create(
             concern=concern,
             from_agency=concern.owning_agency,

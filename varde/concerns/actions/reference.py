@@ -34,37 +34,29 @@ def _audit(action: str, actor: Any, obj: Any, partnership: Partnership) -> None:
 
 
 @transaction.atomic
-def add_legal_basis(
-    actor: Any, partnership: Partnership, *, code: str, citation: str, title: str, kind: str, description: str
-) -> LegalBasis:
+def add_legal_basis(actor: Any, partnership: Partnership, *, code: str, **wording: Any) -> LegalBasis:
+    """A new basis; `wording` holds the fields of LegalBasisForm.edited."""
     _require_admin(actor, partnership)
     if LegalBasis.objects.filter(partnership=partnership, code=code).exists():
         raise ActionRefused(_("A legal basis with this code already exists. Revise it instead."))
-    basis = LegalBasis.objects.create(
-        partnership=partnership, code=code, citation=citation, title=title, kind=kind, description=description
-    )
+    basis = LegalBasis.objects.create(partnership=partnership, code=code, **wording)
     _audit("legal_basis.added", actor, basis, partnership)
     return basis
 
 
 @transaction.atomic
 def revise_legal_basis(
-    actor: Any,
-    basis: LegalBasis,
-    *,
-    citation: str,
-    title: str,
-    kind: str,
-    description: str,
-    version: int | None = None,
+    actor: Any, basis: LegalBasis, *, version: int | None = None, **wording: Any
 ) -> LegalBasis:
-    """Change the wording of a basis. One that disclosures rest on is superseded by a new version."""
+    """Change the wording of a basis, or who may rely on it. One that disclosures rest on is
+    superseded by a new version: what it meant when it was cited stays on record."""
     _require_admin(actor, basis.partnership)
     claim(basis, version, field="revision")
     if basis.retired_at is not None:
         raise ActionRefused(_("A retired legal basis cannot be revised."))
     if not basis.disclosures.exists():
-        basis.citation, basis.title, basis.kind, basis.description = citation, title, kind, description
+        for name, value in wording.items():
+            setattr(basis, name, value)
         basis.save()
         _audit("legal_basis.edited", actor, basis, basis.partnership)
         return basis
@@ -74,11 +66,8 @@ def revise_legal_basis(
         partnership=basis.partnership,
         code=basis.code,
         version=basis.version + 1,
-        citation=citation,
-        title=title,
-        kind=kind,
-        description=description,
         supersedes=basis,
+        **wording,
     )
     _audit("legal_basis.superseded", actor, successor, basis.partnership)
     return successor

@@ -152,6 +152,10 @@ def _check_terms(concern: Concern, terms: DisclosureTerms) -> None:
         raise ActionRefused(_("Choose which parts to share."))
     if basis.retired_at is not None:
         raise ActionRefused(_("This legal basis is retired. Choose one in force."))
+    if not basis.citable_by(concern.owning_agency):
+        raise ActionRefused(
+            _("This legal basis cannot be cited by %(agency)s.") % {"agency": concern.owning_agency}
+        )
     if not handler_agencies(terms.approved_by).filter(pk=concern.owning_agency_id).exists():
         raise ActionRefused(_("The disclosure must be approved by a case handler in the owning agency."))
     if terms.person_informed == InformedChoice.NO and not terms.not_informed_reason.strip():

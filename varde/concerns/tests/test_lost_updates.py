@@ -66,7 +66,12 @@ def test_two_admins_revising_a_legal_basis_do_not_overwrite_each_other(world):
     url = reverse("concerns:legal_basis_edit", args=[basis.pk])
     first, second = two_admins(world)
     opened_first, opened_second = (edit_basis(c.get(url).content.decode()) for c in (first, second))
-    wording = {"citation": "barnevernsloven § 13-2", "kind": "general", "description": ""}
+    wording = {
+        "citation": "barnevernsloven § 13-2",
+        "kind": "general",
+        "direction": "both",
+        "description": "",
+    }
     assert first.post(url, {**opened_first, **wording, "title": "Fra den første"}).status_code == 302
     refused = second.post(url, {**opened_second, **wording, "title": "Fra den andre"})
     assert "Tittel (nå «Fra den første»)" in refused.content.decode()

@@ -270,7 +270,13 @@ def test_admin_revises_and_retires_legal_bases(world, client):
     log_in(client, world.make_user(Role.ADMIN))
     basis = LegalBasis.objects.get(partnership=world.partnership, code="child-welfare")
     url = reverse("concerns:legal_basis_edit", args=[basis.pk])
-    wording = {"citation": "barnevernsloven § 13-2", "title": "Ny", "kind": "general", "description": ""}
+    wording = {
+        "citation": "barnevernsloven § 13-2",
+        "title": "Ny",
+        "kind": "general",
+        "direction": "municipality_to_police",
+        "description": "",
+    }
     response = client.post(url, {**edit_basis(client.get(url).content.decode()), **wording})
     assert response.status_code == 302
     client.post(reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "retire"})

@@ -36,7 +36,7 @@ from ..forms import (
     StatusForm,
 )
 from ..listing import case_list_page
-from ..models import Concern, Consent, Disclosure, Measure
+from ..models import Concern, Consent, Disclosure, LegalBasis, Measure
 from ..panels import panels_for
 from ..permissions import (
     ConcernAccess,
@@ -151,7 +151,7 @@ def acute(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="acute triage")
     moving = concern.owning_agency.kind != AgencyKind.POLICE
-    bases = concern.partnership.legal_bases.current() if moving else None
+    bases = LegalBasis.objects.citable_by(concern.owning_agency) if moving else None
     initial = {
         "alerted_at": timezone.localtime().replace(second=0, microsecond=0),
         "alerted_by": user.display_name,
@@ -340,7 +340,7 @@ def disclosure_form(concern: Concern, data: Any, **kwargs: Any) -> DisclosureFor
     return DisclosureForm(
         data,
         agencies=Agency.objects.filter(partnership=concern.partnership).exclude(pk=concern.owning_agency_id),
-        bases=concern.partnership.legal_bases.current(),
+        bases=LegalBasis.objects.citable_by(concern.owning_agency),
         consents=concern.consents.valid_on(timezone.localdate()),
         approvers=case_handlers_of(concern.owning_agency),
         **kwargs,

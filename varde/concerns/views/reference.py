@@ -65,12 +65,7 @@ def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     basis = _basis_for(request, pk)
     if basis.retired_at is not None:
         raise Http404
-    initial = {
-        "citation": basis.citation,
-        "title": basis.title,
-        "kind": basis.kind,
-        "description": basis.description,
-    }
+    initial = {name: getattr(basis, name) for name in LegalBasisForm.edited}
     form = LegalBasisForm(request.POST or None, initial=initial, record=basis, revising=True)
     if submitted(request, form) and perform(
         form,

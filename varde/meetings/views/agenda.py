@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varde.concerns.models import LegalBasis
 from varde.concerns.permissions import get_owned_concern_for
 from varde.core.access import access
 from varde.core.audit import record_event
@@ -74,7 +75,7 @@ def prepare_item(request: HttpRequest, pk: Any, concern_pk: Any) -> HttpResponse
     kind = request.GET.get("type", ItemKind.CASE)
     form = PrepareItemForm(
         request.POST or None,
-        bases=concern.partnership.legal_bases.current(),
+        bases=LegalBasis.objects.citable_in_meetings_by(concern.owning_agency),
         initial={"kind": kind if kind in ItemKind.about_a_case() else ItemKind.CASE},
     )
     if submitted(request, form) and perform(
