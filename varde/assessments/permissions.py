@@ -11,13 +11,12 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from varde.accounts.models import Agency, User
 from varde.accounts.permissions import CASE_HANDLER_ROLES
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure
-from varde.concerns.permissions import ConcernAccess, access_to, get_concern_for
+from varde.concerns.permissions import ConcernAccess, access_to, load_concern, record_read, refuse
 from varde.core.audit import record_event
 
 from .models import Assessment, AssessmentQuerySet
@@ -50,16 +49,20 @@ def can_write_assessment(user: Any, assessment: Assessment) -> bool:
 def get_assessment_for(
     user: Any, concern_pk: Any, pk: Any, *, purpose: str
 ) -> tuple[Assessment, ConcernAccess]:
-    """Load an assessment for a view; missing and forbidden both answer 404. The read is audited."""
-    concern, access = get_concern_for(user, concern_pk, purpose=purpose)
+    """Load an assessment for a view; missing and forbidden both answer 404. The read is audited,
+    and a refusal is recorded as an attempt on the concern."""
+    concern, access = load_concern(user, concern_pk)
     assessment = (
         assessments_visible_to(user, concern, access)
         .select_related("instrument", "level", "agency", "created_by", "finalised_by", "supersedes")
         .filter(pk=pk)
         .first()
+        if access is not None
+        else None
     )
-    if assessment is None:
-        raise Http404
+    if access is None or assessment is None:
+        refuse(user, concern, purpose=purpose)
+    record_read(user, concern, access, purpose=purpose)
     assessment.concern = concern
     record_event(
         "assessment.viewed",

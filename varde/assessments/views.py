@@ -265,10 +265,15 @@ def pdf(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
 @access(ASSESSMENT_READERS)
 def trajectory(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
-    concern, access_ = get_concern_for(user, pk, purpose="assessment trajectory")
+    concern, access_ = get_concern_for(
+        user,
+        pk,
+        purpose="assessment trajectory",
+        permits=lambda concern, access_: (
+            access_.is_owner or assessments_visible_to(user, concern, access_).exists()
+        ),
+    )
     visible = assessments_visible_to(user, concern, access_)
-    if not access_.is_owner and not visible.exists():
-        raise Http404
     in_force = list(
         visible.in_force()
         .select_related("level", "instrument")

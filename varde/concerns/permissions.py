@@ -11,8 +11,9 @@ concerns_visible_to() is the only starting point for lists and counts; get_conce
 only way a view loads a concern, and it records the read in the audit trail.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, When
 from django.http import Http404
@@ -159,14 +160,32 @@ def can_update_measure(user: Any, measure: Measure) -> bool:
     return _is_mentor(user) and measure.responsible_id == user.pk and can_view_concern(user, measure.concern)
 
 
-def get_concern_for(user: Any, pk: Any, *, purpose: str) -> tuple[Concern, ConcernAccess]:
-    """Load a concern for a view; missing and forbidden both answer 404. The read is audited."""
+def load_concern(user: Any, pk: Any) -> tuple[Concern, ConcernAccess | None]:
+    """A concern and the user's access to it, nothing recorded yet: for a loader that checks more
+    before it records a read (record_read) or a refusal (refuse); a missing concern answers 404."""
     concern = (
         Concern.objects.select_related("owning_agency", "responsible", "partnership").filter(pk=pk).first()
     )
-    access = access_to(user, concern) if concern is not None else None
-    if concern is None or access is None:
+    if concern is None:
         raise Http404
+    return concern, access_to(user, concern)
+
+
+def refuse(user: Any, concern: Concern, *, purpose: str) -> NoReturn:
+    """Answer 404 for a concern that exists, and record the attempt with the purpose asked for."""
+    record_event(
+        "concern.access_refused",
+        actor=user,
+        obj=concern,
+        partnership=concern.partnership,
+        agency=concern.owning_agency,
+        purpose=purpose,
+        detail={"reference": concern.reference},
+    )
+    raise Http404
+
+
+def record_read(user: Any, concern: Concern, access: ConcernAccess, *, purpose: str) -> None:
     record_event(
         "concern.viewed",
         actor=user,
@@ -176,15 +195,36 @@ def get_concern_for(user: Any, pk: Any, *, purpose: str) -> tuple[Concern, Conce
         purpose=purpose,
         detail={"reference": concern.reference, "parts": sorted(access.parts)},
     )
+
+
+def get_concern_for(
+    user: Any,
+    pk: Any,
+    *,
+    purpose: str,
+    owner_only: bool = False,
+    permits: Callable[[Concern, ConcernAccess], bool] | None = None,
+) -> tuple[Concern, ConcernAccess]:
+    """Load a concern for a view; missing and forbidden both answer 404.
+
+    A read is recorded only when the view will show the concern. A refusal of a concern that exists
+    (no access, an owner's page opened by someone else, or what `permits` refuses) is recorded as an
+    attempt with the purpose asked for, never as a read.
+    """
+    concern, access = load_concern(user, pk)
+    if (
+        access is None
+        or (owner_only and not access.is_owner)
+        or (permits is not None and not permits(concern, access))
+    ):
+        refuse(user, concern, purpose=purpose)
+    record_read(user, concern, access, purpose=purpose)
     return concern, access
 
 
 def get_owned_concern_for(user: Any, pk: Any, *, purpose: str) -> Concern:
     """Load a concern the user may change; anything less answers 404."""
-    concern, access = get_concern_for(user, pk, purpose=purpose)
-    if not access.is_owner:
-        raise Http404
-    return concern
+    return get_concern_for(user, pk, purpose=purpose, owner_only=True)[0]
 
 
 def get_measure_for(user: Any, pk: Any) -> Measure:

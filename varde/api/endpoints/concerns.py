@@ -5,7 +5,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import BooleanField, Case, QuerySet, Value, When
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -223,9 +223,7 @@ class Transition(Schema):
 def change_status(request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: Transition) -> Any:
     """Move the concern on. Send the ETag you read as If-Match, so no change is made from an old copy."""
     user = caller(request)
-    concern, access = get_concern_for(user, concern_id, purpose="api: change status")
-    if not access.is_owner:
-        raise Http404
+    concern, access = get_concern_for(user, concern_id, purpose="api: change status", owner_only=True)
     require_match(request, _detail(concern, access))
     if payload.to_status == ConcernStatus.CLOSED:
         data = validated(CloseForm({"outcome": payload.outcome, "reason": payload.reason}))
