@@ -43,10 +43,12 @@ def case_handlers_of(agency: Agency) -> QuerySet[User]:
 
 
 def people_for_measures(concern: Concern) -> QuerySet[User]:
-    # Rule: a measure is owned by a case handler or a mentor in the concern's partnership.
+    # Rule: a measure is given to a case handler or a mentor of the owning agency: they may open the
+    # case it belongs to. Anyone else would hold a task they can never see, or, in the other agency,
+    # see the person without a disclosure.
     return User.objects.filter(
         is_active=True,
-        memberships__agency__partnership_id=concern.partnership_id,
+        memberships__agency_id=concern.owning_agency_id,
         memberships__role__in=[*CASE_HANDLER_ROLES, Role.MENTOR],
     ).distinct()
 

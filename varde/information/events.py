@@ -33,6 +33,19 @@ def events_visible_to(user: Any) -> QuerySet[Event]:
     return Event.objects.filter(partnership__in=partnerships_where_any(user, READERS))
 
 
+def task_owners_for(event: Event) -> QuerySet[User]:
+    """The people who may open the event, and so the only ones its tasks go to."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__agency__partnership_id=event.partnership_id,
+            memberships__role__in=READERS,
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
 def get_event_for(user: Any, pk: Any) -> Event:
     event = events_visible_to(user).select_related("partnership").filter(pk=pk).first()
     if event is None:
@@ -90,9 +103,12 @@ def set_status(actor: Any, event: Event, *, status: str) -> Event:
 @transaction.atomic
 def add_task(actor: Any, event: Event, *, description: str, owner: User, deadline: date) -> EventTask:
     _require(actor is None or can_keep(actor, event.partnership))
-    agency = Agency.objects.filter(partnership=event.partnership, memberships__user=owner).first()
-    if agency is None:
-        raise ActionRefused(_("The owner must be a member of this partnership."))
+    # The agency in which the owner holds a role that opens the event: with none, they never see the task.
+    agency = Agency.objects.filter(
+        partnership=event.partnership, memberships__user=owner, memberships__role__in=READERS
+    ).first()
+    if agency is None or not owner.is_active:
+        raise ActionRefused(_("The owner must be someone who may open this event."))
     task = EventTask.objects.create(
         event=event, agency=agency, description=description, owner=owner, deadline=deadline
     )

@@ -211,11 +211,8 @@ def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     keeper = events.can_keep(user, event.partnership)
     police = events.sees_risk_notes(user, event.partnership)
     action = request.POST.get("action") if request.method == "POST" else None
-    people = User.objects.filter(
-        is_active=True, memberships__agency__partnership=event.partnership
-    ).distinct()
     task_form = EventTaskForm(
-        request.POST if action == "task" else None, prefix="task", people=people.order_by("first_name")
+        request.POST if action == "task" else None, prefix="task", people=events.task_owners_for(event)
     )
     note_form = RiskNoteForm(request.POST if action == "note" else None, prefix="note")
     status_form = EventStatusForm(

@@ -17,7 +17,7 @@ from varde.assessments.models import ConcernLevel
 from varde.concerns.actions import measures
 from varde.concerns.actions.common import log
 from varde.concerns.categorical import MeasureType
-from varde.concerns.permissions import can_change_concern
+from varde.concerns.permissions import can_change_concern, people_for_measures
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim_one, save_new
@@ -34,7 +34,7 @@ from .models import (
     MinutesStatus,
     Task,
 )
-from .permissions import agency_of, can_organise, invitable_people
+from .permissions import agency_of, can_organise, people_who_may_open
 
 
 def minutes_of(meeting: Meeting) -> Minutes:
@@ -120,8 +120,8 @@ def add_next_step(actor: Any, item: AgendaItem, *, step: NextStep) -> Task:
         raise ActionRefused(_("Say what is to be done."))
     if step.deadline < timezone.localdate(meeting.starts_at):
         raise ActionRefused(_("The deadline cannot be before the meeting."))
-    if not invitable_people([meeting.partnership]).filter(pk=step.owner.pk).exists():
-        raise ActionRefused(_("The owner must be a member of this partnership."))
+    if not people_who_may_open(meeting).filter(pk=step.owner.pk).exists():
+        raise ActionRefused(_("The owner must be someone who may open this meeting."))
     measure = None
     if step.measure_type is not None:
         measure = _measure_for(actor, item, step, step.measure_type)
@@ -147,8 +147,10 @@ def _measure_for(actor: Any, item: AgendaItem, step: NextStep, measure_type: Mea
     # Rule: only the owning agency's case handlers turn a next step into a measure in their case.
     if concern is None or not can_change_concern(actor, concern):
         raise ActionRefused(_("Only the agency that owns the concern can make a next step a measure in it."))
-    if not handler_agencies(step.owner).filter(pk=concern.owning_agency_id).exists():
-        raise ActionRefused(_("A measure is owned by a case handler in the agency that owns the concern."))
+    if not people_for_measures(concern).filter(pk=step.owner.pk).exists():
+        raise ActionRefused(
+            _("A measure is given to a case handler or a mentor in the agency that owns the concern.")
+        )
     return measures.add_measure(
         actor,
         concern,

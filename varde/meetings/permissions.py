@@ -85,6 +85,19 @@ def invitable_people(partnerships: Any) -> QuerySet[User]:
     )
 
 
+def people_who_may_open(meeting: Meeting) -> QuerySet[User]:
+    """can_view_meeting as a list: those whose roles open the meeting, and those invited to it. A
+    meeting's tasks go only to them, or the owner would hold a task they can never see."""
+    by_role = Q(
+        memberships__agency__partnership_id=meeting.partnership_id,
+        memberships__role__in=_organiser_roles(meeting.kind),
+    )
+    invited = Q(pk__in=meeting.participants.exclude(user=None).values("user"))
+    return (
+        User.objects.filter(by_role | invited, is_active=True).distinct().order_by("first_name", "last_name")
+    )
+
+
 def agency_of(user: User, partnership: Partnership) -> Agency | None:
     """The agency a person speaks for in a meeting: a secretary's, a case handler's, or any membership."""
     memberships = user.memberships.filter(agency__partnership=partnership).select_related("agency")

@@ -17,7 +17,7 @@ from varde.core.versioning import claim
 from ..categorical import MeasureType, StatisticsFact
 from ..choices import MeasureStatus, Status
 from ..models import Concern, Consent, Measure
-from ..permissions import can_update_measure
+from ..permissions import can_update_measure, people_for_measures
 from .common import log, require_owner
 
 
@@ -60,6 +60,10 @@ def add_measure(
         raise PermissionDenied
     if next_review is not None and next_review < start_date:
         raise ActionRefused(_("The next review cannot be before the start."))
+    if responsible is not None and not people_for_measures(concern).filter(pk=responsible.pk).exists():
+        raise ActionRefused(
+            _("A measure is given to a case handler or a mentor in the agency that owns the concern.")
+        )
     _check_consent(measure_type, owner_agency, consent, start_date)
     measure = Measure.objects.create(
         concern=concern,

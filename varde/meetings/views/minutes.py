@@ -39,7 +39,7 @@ from ..models import (
 from ..permissions import (
     can_organise,
     get_meeting_for,
-    invitable_people,
+    people_who_may_open,
 )
 from .common import MEETING_READERS, ORGANISERS, item_for
 
@@ -138,7 +138,7 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
     step_form = NextStepForm(
         request.POST if action == "step" else None,
         prefix="step",
-        people=invitable_people([meeting.partnership]),
+        people=people_who_may_open(meeting),
         measure_types=MeasureType.objects.active().filter(partnership=meeting.partnership) if owner else None,
     )
     # One page, three forms; the button pressed names the one submitted.
