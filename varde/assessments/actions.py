@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, User
 from varde.accounts.permissions import handler_agencies
-from varde.concerns.actions.common import log, require_owner
+from varde.concerns.actions.common import log, require_open, require_owner
 from varde.concerns.models import Concern
 from varde.concerns.permissions import partnerships_administered_by
 from varde.core.audit import record_event
@@ -149,6 +149,7 @@ def _audit(action: str, actor: Any, assessment: Assessment, **detail: Any) -> No
 @transaction.atomic
 def start_assessment(actor: Any, concern: Concern, *, instrument: Instrument) -> Assessment:
     require_owner(actor, concern)
+    require_open(concern)
     if instrument.partnership_id != concern.partnership_id or instrument.retired_at is not None:
         raise ActionRefused(_("Choose an instrument that is in use in this partnership."))
     if concern.assessments.drafts().exists():
@@ -169,6 +170,7 @@ def start_assessment(actor: Any, concern: Concern, *, instrument: Instrument) ->
 
 def _require_draft(actor: Any, assessment: Assessment) -> None:
     require_owner(actor, assessment.concern)
+    require_open(assessment.concern)
     if not can_write_assessment(actor, assessment):
         raise ActionRefused(_("A finalised assessment cannot be changed. Make a correction instead."))
 

@@ -66,7 +66,7 @@ def case_panel(user: Any, concern: Concern, access_: ConcernAccess) -> Panel | N
             "assessments": assessments,
             "current": current,
             "draft": next((a for a in assessments if not a.is_final), None),
-            "can_start": access_.is_owner,
+            "can_start": access_.is_owner and not concern.is_closed,
         },
     )
 

@@ -156,6 +156,7 @@ EVENT_LABELS = {
     "assessment_updated": _("Assessment updated"),
     "status_changed": _("Status changed"),
     "closed": _("Closed"),
+    "reopened": _("Reopened"),
     "reviewed": _("Review after closure done"),
     "measure_added": _("Measure added"),
     "measure_updated": _("Measure updated"),

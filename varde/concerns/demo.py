@@ -15,7 +15,16 @@ from varde.accounts.roles import AgencyKind
 from .actions import casework, intake, measures, sharing
 from .actions.intake import Report, Subject
 from .categorical import MeasureType
-from .choices import Channel, InformedChoice, Outcome, Part, Phenomenon, ReporterCategory, Status
+from .choices import (
+    Channel,
+    InformedChoice,
+    MeasureStatus,
+    Outcome,
+    Part,
+    Phenomenon,
+    ReporterCategory,
+    Status,
+)
 from .models import Concern, LegalBasis
 from .reference_data import seed_reference_data
 
@@ -247,7 +256,7 @@ class DemoCases:
         casework.change_status(
             self.coordinator, completed, to_status=Status.UNDER_ASSESSMENT, reason="Samtale avtalt."
         )
-        measures.add_measure(
+        conversations = measures.add_measure(
             self.coordinator,
             completed,
             measure_type=_type(self.partnership, "follow-up-conversation"),
@@ -256,11 +265,25 @@ class DemoCases:
             start_date=self.today - timedelta(days=300),
             next_review=None,
         )
+        # The mentor followed Jon up too; closing concluded that measure, and with it the mentor's access.
+        mentoring = measures.add_measure(
+            self.coordinator,
+            completed,
+            measure_type=_type(self.partnership, "follow-up-conversation"),
+            owner_agency=self.municipality,
+            responsible=self.mentor,
+            start_date=self.today - timedelta(days=280),
+            next_review=None,
+        )
         casework.close_concern(
             self.coordinator,
             completed,
             outcome=Outcome.MEASURES_COMPLETED,
             reason="Samtalene er gjennomført; ingen nye hendelser.",
+            measure_endings={
+                conversations.pk: MeasureStatus.COMPLETED,
+                mentoring.pk: MeasureStatus.COMPLETED,
+            },
         )
         closed_at = timezone.now() - timedelta(days=200)
         Concern.objects.filter(pk=completed.pk).update(closed_at=closed_at)

@@ -1,5 +1,6 @@
 """Input validation for casework. Querysets are narrowed by the views from permissions.py."""
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -326,9 +327,40 @@ class StatusForm(forms.Form):
         field.choices = [(s.value, s.label) for s in Status if s.value in allowed and s != Status.CLOSED]
 
 
+MEASURE_ENDINGS = [
+    ("", _("Choose")),
+    (MeasureStatus.COMPLETED.value, _("Completed")),
+    (MeasureStatus.STOPPED.value, _("Stopped before it was done")),
+]
+
+
 class CloseForm(forms.Form):
+    """The outcome, the reason, and how each measure still running ends: closing ends the work."""
+
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     reason = long_text(_("Why"))
+
+    def __init__(self, *args: Any, running: Iterable[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.running = list(running)
+        for measure in self.running:
+            self.fields[self.field_name(measure)] = forms.ChoiceField(
+                label=_("How does the measure %(measure)s end?")
+                % {"measure": f"{measure.measure_type} ({measure.responsible or _('nobody responsible')})"},
+                choices=MEASURE_ENDINGS,
+            )
+
+    @staticmethod
+    def field_name(measure: Any) -> str:
+        return f"measure_{measure.pk}"
+
+    def endings(self) -> dict[Any, str]:
+        """Each running measure's id and the status it ends with."""
+        return {measure.pk: self.cleaned_data[self.field_name(measure)] for measure in self.running}
+
+
+class ReopenForm(forms.Form):
+    reason = long_text(_("Why is the case reopened?"))
 
 
 class AssignForm(forms.Form):

@@ -306,6 +306,10 @@ class Concern(ChoiceLabels):
     def is_overdue(self, today: date) -> bool:
         return is_assessment_overdue(self.assessment_due, self.status, today)
 
+    @property
+    def is_closed(self) -> bool:
+        return self.status == Status.CLOSED
+
 
 class ConcernEvent(ChoiceLabels):
     """One line in a concern's timeline: who did what, when, and why."""

@@ -65,9 +65,10 @@ def concerns_visible_to(user: Any) -> ConcernQuerySet:
     rule = Q(owning_agency_id__in=agencies)
     # Rule: the other agency's case handlers see it while a disclosure to their agency is in force.
     rule |= Q(Exists(Disclosure.objects.in_force().filter(concern=OuterRef("pk"), to_agency_id__in=agencies)))
-    # Rule: a mentor sees the concerns in which a measure is assigned to them.
+    # Rule: a mentor sees the concerns in which a running measure is assigned to them; when the
+    # measure ends (or the case closes, which ends it), so does the access.
     if _is_mentor(user):
-        rule |= Q(Exists(Measure.objects.filter(concern=OuterRef("pk"), responsible=user)))
+        rule |= Q(Exists(Measure.objects.running().filter(concern=OuterRef("pk"), responsible=user)))
     # Rule: nothing outside the user's own partnerships (disclosures and measures never cross one, so
     # this narrows nothing; it lets the database start from the partnership's cases, not the country's).
     # Rule: restricted concerns are out of casework for everyone.
@@ -139,8 +140,8 @@ def access_to(user: Any, concern: Concern) -> ConcernAccess | None:
         disclosed.update(parts)
     if disclosed:
         return ConcernAccess(is_owner=False, parts=frozenset(disclosed))
-    # Rule: a mentor sees the person and their own measures.
-    if _is_mentor(user) and concern.measures.filter(responsible=user).exists():
+    # Rule: a mentor sees the person and their own measures while one of them runs.
+    if _is_mentor(user) and concern.measures.running().filter(responsible=user).exists():
         return ConcernAccess(is_owner=False, parts=MENTOR_PARTS, mentor_only=True)
     return None
 

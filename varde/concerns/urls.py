@@ -11,6 +11,7 @@ urlpatterns = [
     path("saker/<uuid:pk>/akutt/", casework.acute, name="acute"),
     path("saker/<uuid:pk>/status/", casework.change_status, name="change_status"),
     path("saker/<uuid:pk>/avslutt/", casework.close, name="close"),
+    path("saker/<uuid:pk>/gjenapne/", casework.reopen, name="reopen"),
     path("saker/<uuid:pk>/ansvarlig/", casework.assign, name="assign"),
     path("saker/<uuid:pk>/vurdering/", casework.assessment, name="assessment"),
     path("saker/<uuid:pk>/oppbevaring/", casework.keep_longer, name="keep_longer"),

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, User
-from varde.concerns.actions.common import log, require_owner
+from varde.concerns.actions.common import log, require_open, require_owner
 from varde.concerns.dates import add_months
 from varde.concerns.models import Concern, LegalBasis
 from varde.concerns.permissions import can_change_concern
@@ -302,6 +302,7 @@ def prepare_case_item(
         raise ActionRefused(_("Choose what kind of point this is."))
     if not summary.strip():
         raise ActionRefused(_("Write the shared summary the meeting will see."))
+    require_open(concern)
     if legal_basis.partnership_id != concern.partnership_id or legal_basis.retired_at is not None:
         raise ActionRefused(_("Choose a legal basis in use in this partnership."))
     if not legal_basis.citable_in_meetings_by(concern.owning_agency):

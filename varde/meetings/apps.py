@@ -10,11 +10,14 @@ class MeetingsConfig(AppConfig):
         from varde.accounts.dashboard import register_due_items
         from varde.accounts.demo import register_demo_loader
         from varde.assessments.permissions import register_participant_source
+        from varde.concerns.actions.casework import register_close_hook
 
         from .agenda import agencies_that_discussed
         from .dashboard import due_items_for
         from .demo import load_demo_meetings
+        from .minutes import close_tasks_about
 
         register_demo_loader(load_demo_meetings)
         register_due_items(due_items_for)
         register_participant_source(agencies_that_discussed)
+        register_close_hook(close_tasks_about)

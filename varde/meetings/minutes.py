@@ -232,3 +232,8 @@ def complete_task(actor: Any, task: Task) -> Task:
     task.save(update_fields=["done_at"])
     _audit("minutes.task_done", actor, task.item.meeting, task=str(task.pk))
     return task
+
+
+def close_tasks_about(actor: Any, concern: Any) -> int:
+    """A closed concern's open tasks from meetings are closed with it: nobody works on a closed case."""
+    return Task.objects.open().filter(item__concern=concern).update(done_at=timezone.now())

@@ -15,3 +15,33 @@ def test_the_cases_the_readme_names_carry_their_assessments_and_agenda_points(db
     assert AgendaItem.objects.filter(concern=per).exists()  # the held meeting discussed Per's case
     assert AgendaItem.objects.filter(concern=school).exists()  # the next meeting's point
     assert Assessment.objects.count() >= 3
+
+
+def test_the_closed_case_s_mentor_measure_is_concluded_and_the_mentor_cannot_open_it(db):
+    from varde.accounts.models import User
+    from varde.concerns.permissions import access_to
+
+    partnership = load_demo()
+    jon = Concern.objects.about(partnership, "Jon Diktsen").get()
+    mentor = User.objects.get(username="mentor")
+    assert jon.is_closed
+    assert jon.measures.filter(responsible=mentor, status="completed").exists()
+    assert access_to(mentor, jon) is None
+
+
+def test_each_agency_has_its_own_admin_and_privacy_officer(db):
+    from varde.accounts.models import User
+    from varde.accounts.permissions import users_visible_to
+    from varde.privacy.permissions import audit_events_visible_to
+
+    load_demo()
+    police_admin = User.objects.get(username="politiadmin")
+    people = set(users_visible_to(police_admin).values_list("username", flat=True))
+    assert {"politikontakt", "mangfoldskontakt", "politipersonvern"} <= people
+    assert not people & {"koordinator", "admin", "personvernombud"}
+    police_officer = User.objects.get(username="politipersonvern")
+    municipal_views = audit_events_visible_to(police_officer).filter(
+        action="concern.viewed", actor_id=str(User.objects.get(username="koordinator").pk)
+    )
+    police_agency = str(police_admin.memberships.get().agency_id)
+    assert all(event.agency_id == police_agency for event in municipal_views)

@@ -13,7 +13,7 @@ from ninja.pagination import paginate
 from varde.accounts.permissions import handler_agencies, handler_agency_ids
 from varde.concerns.actions import casework, intake
 from varde.concerns.choices import Status as ConcernStatus
-from varde.concerns.forms import CaseFilterForm, CloseForm, IntakeForm, StatusForm
+from varde.concerns.forms import CaseFilterForm, CloseForm, IntakeForm, ReopenForm, StatusForm
 from varde.concerns.models import Concern
 from varde.concerns.permissions import ConcernAccess, concerns_visible_to, get_concern_for
 from varde.concerns.views.casework import filtered_concerns
@@ -211,9 +211,16 @@ def create_advice_session(request: HttpRequest, payload: NewAdvice) -> Any:
 
 
 class Transition(Schema):
-    to_status: str = Field(description="Any status the concern may move to; closed needs an outcome.")
+    to_status: str = Field(
+        description="Any status the concern may move to; closed needs an outcome. A closed concern is "
+        "reopened by moving it to under_assessment."
+    )
     reason: str
     outcome: str = ""
+    measures: dict[str, str] = Field(
+        default_factory=dict,
+        description="Closing: each running measure's id with how it ends, completed or stopped.",
+    )
 
 
 @router.post(
@@ -226,8 +233,18 @@ def change_status(request: HttpRequest, response: HttpResponse, concern_id: UUID
     concern, access = get_concern_for(user, concern_id, purpose="api: change status", owner_only=True)
     require_match(request, _detail(concern, access))
     if payload.to_status == ConcernStatus.CLOSED:
-        data = validated(CloseForm({"outcome": payload.outcome, "reason": payload.reason}))
-        casework.close_concern(user, concern, outcome=data["outcome"], reason=data["reason"])
+        fields = {f"measure_{pk}": ending for pk, ending in payload.measures.items()}
+        form = CloseForm(
+            {"outcome": payload.outcome, "reason": payload.reason, **fields},
+            running=concern.measures.running(),
+        )
+        data = validated(form)
+        casework.close_concern(
+            user, concern, outcome=data["outcome"], reason=data["reason"], measure_endings=form.endings()
+        )
+    elif concern.is_closed:
+        data = validated(ReopenForm({"reason": payload.reason}))
+        casework.reopen_concern(user, concern, reason=data["reason"])
     else:
         allowed = list(allowed_transitions(concern.status))
         data = validated(

@@ -2,9 +2,12 @@ import secrets
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from varde.core.audit import record_event
+from varde.core.errors import ActionRefused
 
+from ..choices import Status
 from ..models import Concern, ConcernEvent
 from ..permissions import can_change_concern
 
@@ -23,6 +26,13 @@ def new_reference() -> str:
 def require_owner(actor: Any, concern: Concern) -> None:
     if not can_change_concern(actor, concern):
         raise PermissionDenied
+
+
+def require_open(concern: Concern) -> None:
+    """A closed concern is read-only for its owners until it is reopened: nothing new is recorded,
+    started or disclosed from it."""
+    if concern.status == Status.CLOSED:
+        raise ActionRefused(_("The concern is closed. Reopen it first."))
 
 
 def log(

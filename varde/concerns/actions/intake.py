@@ -21,7 +21,7 @@ from ..categorical import StatisticsFact
 from ..choices import LegalBasisKind, Part, age_band
 from ..models import AdviceSession, Concern, ConcernSettings, Disclosure, LegalBasis
 from ..permissions import case_handlers_of, reporting_agencies
-from .common import log, new_reference, require_owner
+from .common import log, new_reference, require_open, require_owner
 
 
 @dataclass(frozen=True)
@@ -192,6 +192,7 @@ def mark_acute(
     Moving it is a disclosure of everything to the police, so it needs a basis for averting danger.
     """
     require_owner(actor, concern)
+    require_open(concern)
     if alerted_at > timezone.now():
         raise ActionRefused(_("The time the police were alerted cannot be in the future."))
     police = police_agency_of(concern)

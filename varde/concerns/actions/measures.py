@@ -15,10 +15,10 @@ from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
 
 from ..categorical import MeasureType, StatisticsFact
-from ..choices import MeasureStatus, Status
+from ..choices import MeasureStatus
 from ..models import Concern, Consent, Measure
 from ..permissions import can_update_measure, people_for_measures
-from .common import log, require_owner
+from .common import log, require_open, require_owner
 
 
 def _check_consent(
@@ -49,8 +49,7 @@ def add_measure(
     consent: Consent | None = None,
 ) -> Measure:
     require_owner(actor, concern)
-    if concern.status == Status.CLOSED:
-        raise ActionRefused(_("A closed concern cannot get new measures. Reopen it first."))
+    require_open(concern)
     if (
         measure_type.partnership_id != concern.partnership_id
         or owner_agency.partnership_id != concern.partnership_id

@@ -21,7 +21,7 @@ from ..choices import DisclosureEnd, InformedChoice, LegalBasisKind, MeasureStat
 from ..models import Concern, Consent, Disclosure, LegalBasis
 from ..permissions import case_handlers_of
 from ..workflow import ASSESSMENT_PHASE
-from .common import log, require_owner
+from .common import log, require_open, require_owner
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class ConsentTerms:
 @transaction.atomic
 def record_consent(actor: Any, concern: Concern, *, terms: ConsentTerms) -> Consent:
     require_owner(actor, concern)
+    require_open(concern)
     if terms.valid_until is not None and terms.valid_until < terms.valid_from:
         raise ActionRefused(_("The consent cannot end before it starts."))
     if not terms.agencies:
@@ -181,6 +182,7 @@ def _check_consent_covers(concern: Concern, terms: DisclosureTerms) -> None:
 @transaction.atomic
 def disclose(actor: Any, concern: Concern, *, terms: DisclosureTerms) -> Disclosure:
     require_owner(actor, concern)
+    require_open(concern)
     _check_terms(concern, terms)
     disclosure = Disclosure.objects.create(
         concern=concern,

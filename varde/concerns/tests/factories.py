@@ -115,6 +115,11 @@ def make_measure(
 
 
 def close(world: World, concern: Concern, outcome: str = "unfounded") -> Concern:
+    """Close the concern; its running measures end as completed."""
     return casework.close_concern(
-        handler_for(world, concern.owning_agency), concern, outcome=outcome, reason="Ferdig."
+        handler_for(world, concern.owning_agency),
+        concern,
+        outcome=outcome,
+        reason="Ferdig.",
+        measure_endings=dict.fromkeys(concern.measures.running().values_list("pk", flat=True), "completed"),
     )

@@ -152,7 +152,7 @@ def test_withdrawing_consent_ends_what_rests_on_it_and_tells_the_responsible(
     assert other_measure.status == MeasureStatus.ACTIVE
     assert disclosure.end_reason == DisclosureEnd.CONSENT_WITHDRAWN
     assert access_to(police, concern) is None
-    assert access_to(mentor, concern) is not None  # still assigned, but the measure has stopped
+    assert access_to(mentor, concern) is None  # the mentor saw the case through the measure that stopped
     told = set(
         Notification.objects.filter(message__contains=concern.reference).values_list("user", flat=True)
     )

@@ -38,6 +38,7 @@ EXPECTED = {
     "concerns:acute": COORDINATOR,
     "concerns:change_status": COORDINATOR,
     "concerns:close": COORDINATOR,
+    "concerns:reopen": COORDINATOR,
     "concerns:assign": COORDINATOR,
     "concerns:assessment": COORDINATOR,
     "concerns:keep_longer": COORDINATOR,
@@ -65,6 +66,8 @@ def url_for(name: str, world: World) -> str:
         make_measure(world, concern)
         close(world, concern, "measures_completed")
         args.append(concern.reviews.first().pk)
+    elif name == "concerns:reopen":
+        close(world, concern)
     elif name == "concerns:measure_edit":
         args.append(make_measure(world, concern).pk)
     elif name == "concerns:consent_withdraw":

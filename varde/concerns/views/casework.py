@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -31,6 +31,7 @@ from ..forms import (
     MeasureForm,
     MeasureUpdateForm,
     ReasonForm,
+    ReopenForm,
     RetentionForm,
     ReviewForm,
     StatusForm,
@@ -193,6 +194,8 @@ def _moved_to_police(request: HttpRequest, concern: Concern) -> HttpResponse:
 def change_status(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="change status")
+    if concern.is_closed:
+        return redirect("concerns:reopen", pk=concern.pk)
     form = StatusForm(request.POST or None, allowed=list(allowed_transitions(concern.status)))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -211,18 +214,44 @@ def close(request: HttpRequest, pk: Any) -> HttpResponse:
     concern = get_owned_concern_for(user, pk, purpose="close")
     if Status.CLOSED not in allowed_transitions(concern.status):
         raise Http404
-    form = CloseForm(request.POST or None)
+    running = concern.measures.running().select_related("measure_type", "responsible")
+    form = CloseForm(request.POST or None, running=running)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if perform(
             form,
-            lambda: casework.close_concern(user, concern, outcome=data["outcome"], reason=data["reason"]),
+            lambda: casework.close_concern(
+                user, concern, outcome=data["outcome"], reason=data["reason"], measure_endings=form.endings()
+            ),
         ):
             return done(request, concern, _("The concern is closed."))
     intro = _(
-        "Closing ends any initial-discussion disclosures. If the case had measures, reviews are scheduled."
+        "Closing ends the work on the case: each running measure ends as you choose below, the tasks "
+        "about it close, and a mentor no longer sees it. Initial-discussion disclosures end; other "
+        "disclosures stay on record. The case is read-only until someone reopens it. If it had "
+        "measures, reviews are scheduled."
     )
     return action_page(request, concern, form, heading=_("Close concern"), submit=_("Close"), intro=intro)
+
+
+@access(HANDLERS)
+@require_http_methods(["GET", "POST"])
+def reopen(request: HttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    concern = get_owned_concern_for(user, pk, purpose="reopen")
+    if not concern.is_closed:
+        raise Http404
+    form = ReopenForm(request.POST or None)
+    reopened = request.method == "POST" and form.is_valid()
+    if reopened and perform(
+        form, lambda: casework.reopen_concern(user, concern, reason=form.cleaned_data["reason"])
+    ):
+        return done(request, concern, _("The concern is reopened for assessment."))
+    intro = _(
+        "Reopening sends the case back to assessment and removes its outcome and pending reviews. "
+        "Measures that ended stay ended. The reason is kept in the case's history and the audit trail."
+    )
+    return action_page(request, concern, form, heading=_("Reopen concern"), submit=_("Reopen"), intro=intro)
 
 
 @access(HANDLERS)
