@@ -8,7 +8,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 deploy="$repo/deploy"
 venv="$repo/.venv"
 [ -x "$venv/bin/varde" ] || { echo "Run 'uv sync --locked' first: $venv/bin/varde is missing." >&2; exit 2; }
-for tool in initdb pg_ctl nginx openssl; do
+for tool in initdb pg_ctl psql nginx openssl; do
   command -v "$tool" >/dev/null || { echo "Missing $tool (apt-get install postgresql nginx openssl)." >&2; exit 2; }
 done
 
@@ -39,7 +39,9 @@ if [ "$(id -u)" = 0 ]; then chown postgres "$work"; install -d -o postgres "$wor
 as_postgres initdb -D "$work/pg" -U postgres -A trust --no-sync >/dev/null
 as_postgres pg_ctl -D "$work/pg" -l "$work/pg/server.log" -w \
   -t 300 -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-createdb -h 127.0.0.1 -p "$pg_port" -U postgres varde
+# Two roles, as in production: the owner migrates; the application may only append to the trail.
+psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE ROLE varde LOGIN" -c "CREATE ROLE varde_app LOGIN"
+createdb -h 127.0.0.1 -p "$pg_port" -U postgres -O varde varde
 
 echo "== Environment file from deploy/varde.env.example"
 app_port="$(free_port)"; https_port="$(free_port)"; http_port="$(free_port)"; smtp_port="$(free_port)"
@@ -51,7 +53,7 @@ set_env SECRET_KEY "$(secret)"
 set_env VARDE_AUDIT_KEY "$(secret)"
 set_env VARDE_BLIND_INDEX_KEY "$(secret)"
 set_env VARDE_ENCRYPTION_KEYS "$("$venv/bin/python" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')"
-set_env DATABASE_URL "postgres://postgres@127.0.0.1:$pg_port/varde"
+set_env DATABASE_URL "postgres://varde_app@127.0.0.1:$pg_port/varde"
 set_env VARDE_ALLOWED_HOSTS localhost
 set_env VARDE_BASE_URL "https://localhost:$https_port"
 set_env VARDE_CSRF_TRUSTED_ORIGINS "https://localhost:$https_port"
@@ -74,9 +76,9 @@ start_unit() {  # the long-running services, in the background, logging like the
   pids+=("$!")
 }
 
-echo "== An installation from an empty database: migrate, a partnership, its first users, a plan"
+echo "== An installation from an empty database: migrate as the owner, a partnership, its first users, a plan"
 varde="$venv/bin/varde"
-(cd "$repo" && "$varde" migrate --no-input -v 0)
+(cd "$repo" && VARDE_OWNER_DATABASE_URL="postgres://varde@127.0.0.1:$pg_port/varde" "$varde" migrate --no-input -v 0)
 (cd "$repo" && "$varde" partnership create --name Røyksignal --slug royksignal \
   --municipality "Røyksignal kommune" --police "Røyksignal politistasjonsdistrikt")
 password="$(cd "$repo" && "$varde" createuser --username driftsjekk --email drift@example.invalid \
@@ -96,6 +98,16 @@ start_unit varde-worker.service worker
 echo "== The daily jobs (varde-daily.service)"
 while IFS= read -r line; do (cd "$repo" && bash -c "$line"); done < <(exec_lines varde-daily.service)
 ls "$work/var/backups"/varde-*.zip >/dev/null
+
+echo "== The application's role cannot rewrite the audit trail"
+for statement in "UPDATE core_auditevent SET action = 'x'" "DELETE FROM core_auditevent" "TRUNCATE core_auditevent" \
+  "ALTER TABLE core_auditevent DISABLE TRIGGER core_auditevent_append_only"; do
+  if psql -q -h 127.0.0.1 -p "$pg_port" -U varde_app -d varde -c "$statement" >/dev/null 2>&1; then
+    echo "The application role could run: $statement" >&2; exit 1
+  fi
+done
+(cd "$repo" && "$varde" checkpoint-audit >/dev/null && "$varde" verify-audit >/dev/null)
+echo "ok - refused UPDATE, DELETE, TRUNCATE and DISABLE TRIGGER; a checkpoint verifies"
 
 echo "== nginx with the site from deploy/nginx"
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \

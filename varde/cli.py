@@ -2,7 +2,8 @@
 
 varde demo [--port N] [--load-only]   migrate, load the demo and serve it on 127.0.0.1
 varde serve [--bind ADDR] [--workers N] run gunicorn with production settings
-varde verify-audit                    check the audit trail's hash chain
+varde verify-audit                    check the audit trail's hash chain and its checkpoints
+varde checkpoint-audit [--schedule]   anchor the trail's head in a signed file outside the database
 varde processing-record [--out DIR]   the record of processing activities per agency (Markdown, PDF)
 varde <manage.py command> …           anything else goes to manage.py
 """
@@ -12,6 +13,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import django
 from django.core.management import call_command, execute_from_command_line
@@ -28,6 +30,8 @@ DEMO_LOGINS = [
     "leser",
     "personvernombud",
     "admin",
+    "politiadmin",
+    "politipersonvern",
     "koordinator2",
     "mangfoldskontakt",
 ]
@@ -94,17 +98,48 @@ def verify_audit(argv: list[str]) -> int:
     return 0
 
 
+def checkpoint_audit(argv: list[str]) -> int:
+    _setup("config.settings.local")
+    execute_from_command_line(["varde", "checkpoint_audit", *argv])
+    return 0
+
+
 def processing_record(argv: list[str]) -> int:
     _setup("config.settings.local")
     execute_from_command_line(["varde", "processing_record", *argv])
     return 0
 
 
-VERBS = {"demo": demo, "serve": serve, "verify-audit": verify_audit, "processing-record": processing_record}
+VERBS = {
+    "demo": demo,
+    "serve": serve,
+    "verify-audit": verify_audit,
+    "checkpoint-audit": checkpoint_audit,
+    "processing-record": processing_record,
+}
+
+
+# Commands that change the schema or load a whole backup connect as the database's owner when the
+# installation has one apart from the application role (ADR 0038).
+OWNER_COMMANDS = {"migrate", "restore"}
+
+
+def _connect_as_owner(command: str) -> None:
+    """For an owner's command, connect with VARDE_OWNER_DATABASE_URL, and name the application role
+    (DATABASE_URL's user) that the migration grants its privileges to."""
+    owner_url = os.environ.get("VARDE_OWNER_DATABASE_URL")
+    if command not in OWNER_COMMANDS or not owner_url:
+        return
+    app_url = os.environ.get("DATABASE_URL", "")
+    app_role = urlsplit(app_url).username or ""
+    os.environ.setdefault("VARDE_APP_DATABASE_ROLE", unquote(app_role))
+    os.environ["DATABASE_URL"] = owner_url
 
 
 def main() -> None:
     argv = sys.argv[1:]
+    if argv:
+        _connect_as_owner(argv[0])
     if argv and argv[0] in VERBS:
         sys.exit(VERBS[argv[0]](argv[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")

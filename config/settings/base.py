@@ -115,6 +115,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Production connects as an application role that may only append to the audit trail; `varde migrate`
+# connects as the owner (VARDE_OWNER_DATABASE_URL) and grants this role its privileges (ADR 0038).
+VARDE_APP_DATABASE_ROLE = os.environ.get("VARDE_APP_DATABASE_ROLE", "")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE takes the write lock at the start of each transaction, so the audit chain
     # cannot fork when two requests append at once. Persistent connections buy nothing here.

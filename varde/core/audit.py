@@ -55,7 +55,7 @@ HASHED_FIELDS = (
 )
 
 
-def _key() -> bytes:
+def audit_key() -> bytes:
     key = settings.VARDE_AUDIT_KEY
     if not key:
         raise ImproperlyConfigured("VARDE_AUDIT_KEY must be set to record or verify the audit trail.")
@@ -87,7 +87,7 @@ def _canonical(values: dict[str, Any]) -> bytes:
 
 
 def compute_hash(values: dict[str, Any]) -> str:
-    return hmac.new(_key(), _canonical(values), hashlib.sha256).hexdigest()
+    return hmac.new(audit_key(), _canonical(values), hashlib.sha256).hexdigest()
 
 
 def _locked_chain_head() -> str:
@@ -294,7 +294,7 @@ def _hmac_sha256(key: bytes) -> Callable[[bytes], str]:
 
 
 def _verify_stretch(bounds: tuple[int, int] | None) -> _Stretch:
-    digest = _hmac_sha256(_key())
+    digest = _hmac_sha256(audit_key())
     checked, first_id, first_prev, previous = 0, None, None, None
     for event_id, event_hash, prev_hash, canonical in _rows(*(bounds or (None, None))):
         if first_id is None:
