@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from varde.accounts.roles import Role
 from varde.concerns.actions.retention import purge
 from varde.concerns.models import Concern, Disclosure
-from varde.concerns.tests.factories import make_concern, make_consent, make_disclosure, make_measure
+from varde.concerns.tests.factories import close, make_concern, make_consent, make_disclosure, make_measure
 
 from .conftest import assert_accessible, log_in_through_the_page, open_context
 from .test_pages import user_with_authenticator
@@ -164,8 +164,16 @@ def test_from_hotline_call_to_purge(page: Page, browser: Browser, live_server, w
     page.goto(live_server.url + reverse("concerns:close", args=[concern.pk]))
     page.get_by_label("Utfall").select_option("measures_completed")
     page.get_by_label("Begrunnelse").fill("Mentorløpet er fullført.")
+    # Closing ends the work: the running mentor measure must be decided first.
+    page.get_by_role("button", name="Avslutt").click()
+    expect(page.locator("main")).to_contain_text("Hvordan avsluttes tiltaket")
+    expect(page.locator("[aria-invalid=true]")).to_have_count(1)
+    page.get_by_label("Hvordan avsluttes tiltaket").select_option("completed")
     page.get_by_role("button", name="Avslutt").click()
     expect(page.locator("main")).to_contain_text("Bekymringen er avsluttet")
+    expect(page.get_by_role("link", name="Gjenåpne")).to_be_visible()
+    expect(page.get_by_role("link", name="Del med den andre virksomheten")).to_have_count(0)
+    assert_accessible(page)
 
     # Five years on, the retention rule erases it; the police link and the case page are gone.
     Concern.objects.filter(pk=concern.pk).update(closed_at=timezone.now() - timedelta(days=5 * 366))
@@ -180,3 +188,22 @@ def test_casework_settings_are_accessible(page: Page, live_server, world):
     page.goto(live_server.url + reverse("concerns:casework_settings"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Innstillinger for saksbehandling")
     assert_accessible(page)
+
+
+def test_a_closed_case_is_reopened_with_a_reason_on_an_accessible_page(page: Page, live_server, world):
+    concern = close(world, make_concern(world))
+    coordinator = user_with_authenticator(world, Role.COORDINATOR)
+    log_in_through_the_page(page, live_server.url, coordinator)
+    page.goto(live_server.url + reverse("concerns:detail", args=[concern.pk]))
+    expect(page.locator("main")).to_contain_text("Saken er avsluttet og kan bare leses")
+    page.get_by_role("link", name="Gjenåpne").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gjenåpne saken")
+    assert_accessible(page)
+    page.get_by_role("button", name="Gjenåpne").click()
+    expect(page.locator("[aria-invalid=true]")).to_have_count(1)
+    assert_accessible(page)
+    page.get_by_label("Hvorfor gjenåpnes saken?").fill("Ny melding fra skolen.")
+    page.get_by_role("button", name="Gjenåpne").click()
+    expect(page.locator("main")).to_contain_text("Saken er gjenåpnet for vurdering")
+    concern.refresh_from_db()
+    assert concern.status == "under_assessment"
