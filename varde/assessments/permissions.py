@@ -16,8 +16,14 @@ from varde.accounts.models import Agency, User
 from varde.accounts.permissions import CASE_HANDLER_ROLES
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure
-from varde.concerns.permissions import ConcernAccess, access_to, load_concern, record_read, refuse
-from varde.core.audit import record_event
+from varde.concerns.permissions import (
+    ConcernAccess,
+    access_to,
+    load_concern,
+    record_about,
+    record_read,
+    refuse,
+)
 
 from .models import Assessment, AssessmentQuerySet
 
@@ -64,15 +70,7 @@ def get_assessment_for(
         refuse(user, concern, purpose=purpose)
     record_read(user, concern, access, purpose=purpose)
     assessment.concern = concern
-    record_event(
-        "assessment.viewed",
-        actor=user,
-        obj=assessment,
-        partnership=concern.partnership,
-        agency=concern.owning_agency,
-        purpose=purpose,
-        detail={"reference": concern.reference},
-    )
+    record_about("assessment.viewed", user, concern, purpose=purpose, obj=assessment)
     return assessment, access
 
 

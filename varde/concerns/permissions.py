@@ -174,30 +174,29 @@ def load_concern(user: Any, pk: Any) -> tuple[Concern, ConcernAccess | None]:
     return concern, access_to(user, concern)
 
 
-def refuse(user: Any, concern: Concern, *, purpose: str) -> NoReturn:
-    """Answer 404 for a concern that exists, and record the attempt with the purpose asked for."""
+def record_about(
+    action: str, user: Any, concern: Concern, *, purpose: str, obj: Any = None, **detail: Any
+) -> None:
+    """An audit event about a concern (or `obj` within it), in its partnership and owning agency."""
     record_event(
-        "concern.access_refused",
+        action,
         actor=user,
-        obj=concern,
+        obj=obj or concern,
         partnership=concern.partnership,
         agency=concern.owning_agency,
         purpose=purpose,
-        detail={"reference": concern.reference},
+        detail={"reference": concern.reference, **detail},
     )
+
+
+def refuse(user: Any, concern: Concern, *, purpose: str) -> NoReturn:
+    """Answer 404 for a concern that exists, and record the attempt with the purpose asked for."""
+    record_about("concern.access_refused", user, concern, purpose=purpose)
     raise Http404
 
 
 def record_read(user: Any, concern: Concern, access: ConcernAccess, *, purpose: str) -> None:
-    record_event(
-        "concern.viewed",
-        actor=user,
-        obj=concern,
-        partnership=concern.partnership,
-        agency=concern.owning_agency,
-        purpose=purpose,
-        detail={"reference": concern.reference, "parts": sorted(access.parts)},
-    )
+    record_about("concern.viewed", user, concern, purpose=purpose, parts=sorted(access.parts))
 
 
 def get_concern_for(

@@ -4,9 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.tasks import TaskResultStatus
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from varde.accounts.models import Partnership
 from varde.actionplan.actions import import_plan
@@ -19,6 +17,7 @@ from varde.actionplan.reminders import (
     send_reminders_once,
 )
 from varde.core.documents import DocumentError
+from varde.core.scheduling import enqueue_once
 
 
 class Command(BaseCommand):
@@ -77,15 +76,11 @@ class Command(BaseCommand):
         if not schedule:
             self.stdout.write(f"{send_reminders(timezone.localdate())} reminder(s) sent.")
             return
-        # The task queues its own next run, so a second chain would remind twice a week.
-        queued = DBTaskResult.objects.filter(
-            status=TaskResultStatus.READY, task_path=remind_plan_managers.module_path
-        )
-        if queued.exists():
+        result = enqueue_once(remind_plan_managers, run_after=next_reminder_time(timezone.now()))
+        if result is None:
             self.stdout.write("The weekly reminder is already queued.")
-            return
-        result = remind_plan_managers.using(run_after=next_reminder_time(timezone.now())).enqueue()
-        self.stdout.write(f"Weekly reminder queued (task {result.id}).")
+        else:
+            self.stdout.write(f"Weekly reminder queued (task {result.id}).")
 
     def _partnership(self, slug: str | None) -> Partnership:
         partnerships = Partnership.objects.all()

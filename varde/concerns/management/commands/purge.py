@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from varde.concerns.actions.retention import due_steps, purge
 from varde.concerns.tasks import next_purge_time, purge_due_personal_data
+from varde.core.scheduling import enqueue_once
 
 
 class Command(BaseCommand):
@@ -33,15 +34,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(steps)} step(s) {verb}.")
 
     def _schedule(self) -> None:
-        # The task queues its own next run, so a second chain would purge twice a day.
-        from django.tasks import TaskResultStatus
-        from django_tasks_db.models import DBTaskResult
-
-        queued = DBTaskResult.objects.filter(
-            status=TaskResultStatus.READY, task_path=purge_due_personal_data.module_path
-        )
-        if queued.exists():
+        result = enqueue_once(purge_due_personal_data, run_after=next_purge_time(timezone.now()))
+        if result is None:
             self.stdout.write("The daily purge is already queued.")
-            return
-        result = purge_due_personal_data.using(run_after=next_purge_time(timezone.now())).enqueue()
-        self.stdout.write(f"Daily purge queued (task {result.id}).")
+        else:
+            self.stdout.write(f"Daily purge queued (task {result.id}).")

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from varde.core.checkpoints import default_path, write_checkpoint
+from varde.core.scheduling import enqueue_once
 from varde.core.tasks import checkpoint_audit_trail, next_checkpoint_time
 
 
@@ -34,15 +35,8 @@ class Command(BaseCommand):
         )
 
     def _schedule(self) -> None:
-        # The task queues its own next run, so a second chain would only write twice as often.
-        from django.tasks import TaskResultStatus
-        from django_tasks_db.models import DBTaskResult
-
-        queued = DBTaskResult.objects.filter(
-            status=TaskResultStatus.READY, task_path=checkpoint_audit_trail.module_path
-        )
-        if queued.exists():
+        result = enqueue_once(checkpoint_audit_trail, run_after=next_checkpoint_time(timezone.now()))
+        if result is None:
             self.stdout.write("The hourly audit checkpoint is already queued.")
-            return
-        result = checkpoint_audit_trail.using(run_after=next_checkpoint_time(timezone.now())).enqueue()
-        self.stdout.write(f"Hourly audit checkpoint queued (task {result.id}).")
+        else:
+            self.stdout.write(f"Hourly audit checkpoint queued (task {result.id}).")
