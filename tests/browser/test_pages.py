@@ -130,6 +130,26 @@ def test_home_fits_the_role_and_is_accessible(page: Page, live_server, world, ro
     assert_accessible(page)
 
 
+def test_the_access_report_finds_the_person_and_is_accessible(page: Page, live_server, world):
+    from varde.concerns.tests.factories import SUBJECT_NAME, make_concern
+
+    concern = make_concern(world)
+    officer = user_with_authenticator(world, Role.PRIVACY_OFFICER)
+    log_in_through_the_page(page, live_server.url, officer)
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Innsynsrapport").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Innsynsrapport")
+    assert_accessible(page)
+    page.get_by_label("Fullt navn").fill("Ola")
+    page.get_by_role("button", name="Vis rapporten").click()
+    expect(page.get_by_role("alert")).to_contain_text("Skriv hele navnet")
+    assert_accessible(page)
+    page.get_by_label("Fullt navn").fill(SUBJECT_NAME)
+    page.get_by_role("button", name="Vis rapporten").click()
+    expect(page.locator("main")).to_contain_text(f"Sak {concern.reference}")
+    expect(page.get_by_role("button", name="Last ned som PDF til personen")).to_be_visible()
+    assert_accessible(page)
+
+
 def test_audit_trail_filters_and_is_accessible(page: Page, live_server, world):
     officer = user_with_authenticator(world, Role.PRIVACY_OFFICER)
     log_in_through_the_page(page, live_server.url, officer)

@@ -85,6 +85,11 @@ WORK_AREAS = [
     ),
     WorkArea("meetings:quorum_rule", _("Quorum"), _("How many from each agency a contact meeting needs.")),
     WorkArea("privacy:audit_trail", _("Audit trail"), _("Who has seen and changed what, and when.")),
+    WorkArea(
+        "privacy:access_report",
+        _("Access report"),
+        _("What the agency holds about a person, what it shared, and who has seen it."),
+    ),
 ]
 
 

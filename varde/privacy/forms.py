@@ -25,3 +25,29 @@ class AuditFilterForm(forms.Form):
 
     def used_filters(self) -> list[str]:
         return sorted(name for name, value in self.cleaned_data.items() if value)
+
+
+class AccessReportForm(forms.Form):
+    """Who the report is about, and whether the employees' names go into it."""
+
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        help_text=_("Leave empty to find everyone with this name."),
+    )
+    without_employee_names = forms.BooleanField(
+        label=_("Leave out the employees' names"),
+        required=False,
+        help_text=_(
+            "For the copy given to the person, where the officer decides so. The choice is recorded."
+        ),
+    )
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"].replace("\x00", "").strip()
+        if len(name.split()) < 2:
+            raise forms.ValidationError(_("Write the person's whole name, as it was registered."))
+        return name

@@ -3,7 +3,9 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
 from varde.accounts.roles import Role
 from varde.core.access import access, roles
@@ -11,9 +13,11 @@ from varde.core.audit import record_event
 from varde.core.htmx import HtmxHttpRequest
 from varde.core.models import AuditEvent
 from varde.core.paging import CappedPaginator
+from varde.core.pdf import render_pdf
 from varde.core.planner import plans_for_the_values
 
-from .forms import AuditFilterForm
+from . import access_report
+from .forms import AccessReportForm, AuditFilterForm
 from .permissions import audit_events_visible_to
 
 EVENTS_PER_PAGE = 50
@@ -67,3 +71,39 @@ def audit_trail(request: HtmxHttpRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "privacy/audit_trail.html#results", context)
     return render(request, "privacy/audit_trail.html", context)
+
+
+OFFICERS = roles(
+    Role.PRIVACY_OFFICER, object_check="cases of the officer's agency and what was disclosed to it"
+)
+
+
+@access(OFFICERS)
+@require_http_methods(["GET", "POST"])
+def access_report_page(request: HtmxHttpRequest) -> HttpResponse:
+    """Search by name (sent by POST, so that no name is in an address or a log) and show the report;
+    the same form with "PDF" gives the copy for the person."""
+    form = AccessReportForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "privacy/access_report.html", {"form": form})
+    data = form.cleaned_data
+    reports = access_report.cases_about(request.user, data["name"], data["birth_year"])
+    as_pdf = request.POST.get("format") == "pdf"
+    names = not data["without_employee_names"]
+    access_report.record_report(
+        request.user, reports, output="pdf" if as_pdf else "html", employee_names=names
+    )
+    context = {
+        "form": form,
+        "reports": reports,
+        "searched": True,
+        "employee_names": names,
+        "officer_agencies": request.user.agency_ids_where(access_report.ROLES),  # type: ignore[union-attr]
+        "today": timezone.localdate(),
+    }
+    if not as_pdf:
+        return render(request, "privacy/access_report.html", context)
+    html = render_to_string("privacy/access_report_pdf.html", context, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="innsyn-{timezone.localdate():%Y-%m-%d}.pdf"'
+    return response

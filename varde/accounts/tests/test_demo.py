@@ -45,3 +45,15 @@ def test_each_agency_has_its_own_admin_and_privacy_officer(db):
     )
     police_agency = str(police_admin.memberships.get().agency_id)
     assert all(event.agency_id == police_agency for event in municipal_views)
+
+
+def test_the_access_report_finds_per_proevesen_s_history(db):
+    from varde.accounts.models import User
+    from varde.privacy.access_report import cases_about
+
+    load_demo()
+    officer = User.objects.get(username="personvernombud")
+    reports = cases_about(officer, "Per Prøvesen", None)
+    assert reports
+    assert any(report.events for report in reports)
+    assert any(report.concern.disclosures.all() for report in reports)

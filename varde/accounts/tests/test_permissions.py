@@ -23,6 +23,7 @@ EXPECTED = {
     "accounts:unit_create": ADMIN,
     "accounts:unit_edit": ADMIN,
     "privacy:audit_trail": PRIVACY,
+    "privacy:access_report": PRIVACY,
 }
 # Pages outside the matrix: public, part of logging in, or POST-only actions tested on their own.
 OUTSIDE_MATRIX = {

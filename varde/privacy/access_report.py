@@ -1,0 +1,117 @@
+"""The access report for a person (GDPR art. 15): what the officer's agency holds about them, what it
+shared and received, on which basis, the consents and their history, and who read or changed what.
+
+The officer finds the person by name and year of birth. Names are encrypted, so the search compares
+the blind index of the whole name, then the year. An officer reports on their own agency's cases in
+full, and on the other agency's cases only the parts that were disclosed to their agency.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q
+
+from varde.accounts.models import Partnership
+from varde.accounts.roles import Role
+from varde.concerns.choices import Part
+from varde.concerns.models import Concern, Disclosure
+from varde.core.audit import record_event
+from varde.core.models import AuditEvent
+
+from .permissions import audit_events_visible_to
+
+ROLES = (Role.PRIVACY_OFFICER,)
+
+
+@dataclass
+class CaseReport:
+    concern: Concern
+    # The parts the officer's agency holds: all of its own cases, what was disclosed of the other's.
+    parts: frozenset[str]
+    events: list[AuditEvent] = field(default_factory=list)
+
+    @property
+    def is_own(self) -> bool:
+        return self.parts == frozenset(Part.values)
+
+    def shows(self, part: str) -> bool:
+        return part in self.parts
+
+
+def _born_in(concern: Concern, year: int | None) -> bool:
+    if year is None:
+        return True
+    born = concern.subject_birth_year or (
+        concern.subject_birth_date.year if concern.subject_birth_date else None
+    )
+    return born == year
+
+
+def cases_about(officer: Any, name: str, birth_year: int | None) -> list[CaseReport]:
+    """Every case about the person that the officer's agency owns or received a disclosure of, with
+    the events the officer may read about each, oldest first. Restricted cases are included: what is
+    held is reported, whether or not it is still in use."""
+    agency_ids = officer.agency_ids_where(ROLES)
+    partnerships = Partnership.objects.filter(pk__in=officer.partnership_ids_where(ROLES))
+    received = Disclosure.objects.filter(concern=OuterRef("pk"), to_agency_id__in=agency_ids)
+    found: list[Concern] = []
+    for partnership in partnerships:
+        matches = (
+            Concern.objects.about(partnership, name)
+            .filter(Q(owning_agency_id__in=agency_ids) | Q(Exists(received)))
+            .select_related("owning_agency", "responsible")
+            .prefetch_related(
+                "measures__measure_type",
+                "measures__responsible",
+                "consents__agencies",
+                "disclosures__legal_basis",
+                "disclosures__to_agency",
+                "disclosures__from_agency",
+                "assessments",
+            )
+        )
+        found.extend(concern for concern in matches if _born_in(concern, birth_year))
+    reports = [CaseReport(concern, _parts_held(concern, agency_ids)) for concern in found]
+    _attach_events(officer, reports)
+    return sorted(reports, key=lambda report: report.concern.created_at)
+
+
+def _parts_held(concern: Concern, agency_ids: frozenset[Any]) -> frozenset[str]:
+    if concern.owning_agency_id in agency_ids:
+        return frozenset(Part.values)
+    held: set[str] = {Part.IDENTITY.value}
+    for disclosure in concern.disclosures.all():
+        if disclosure.to_agency_id in agency_ids:
+            held.update(disclosure.parts)
+    return frozenset(held)
+
+
+def _attach_events(officer: Any, reports: list[CaseReport]) -> None:
+    """One query for the events of all the cases and their assessments."""
+    by_object: dict[str, CaseReport] = {}
+    for report in reports:
+        by_object[str(report.concern.pk)] = report
+        for assessment in report.concern.assessments.all():
+            by_object[str(assessment.pk)] = report
+    if not by_object:
+        return
+    events = (
+        audit_events_visible_to(officer).filter(object_id__in=list(by_object)).order_by("occurred_at", "id")
+    )
+    for event in events:
+        by_object[event.object_id].events.append(event)
+
+
+def record_report(officer: Any, reports: list[CaseReport], *, output: str, employee_names: bool) -> None:
+    """Producing a report is itself audited: which cases (references only), in which form, and
+    whether the employees' names were left in."""
+    record_event(
+        "privacy.access_report",
+        actor=officer,
+        purpose="access report for a person",
+        detail={
+            "references": [report.concern.reference for report in reports],
+            "format": output,
+            "employee_names": employee_names,
+        },
+    )

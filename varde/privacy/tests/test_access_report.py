@@ -1,0 +1,110 @@
+"""The access report for a person: the officer's own agency's cases in full, the other agency's only as
+far as they were disclosed, who read them, a PDF for the person with or without employees' names,
+and every report on record."""
+
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from conftest import log_in
+from varde.accounts.roles import Role
+from varde.concerns.choices import Part
+from varde.concerns.tests.factories import SUBJECT_NAME, handler_for, make_concern, make_disclosure
+from varde.core.audit import record_event
+from varde.core.models import AuditEvent
+
+BORN = timezone.localdate().year - 15
+# The same for one read as for a hundred; PostgreSQL adds the chain's lock and a savepoint or two.
+QUERY_BUDGET = 24 if connection.vendor == "postgresql" else 21
+OWN_TEXT = "Kommunens egen beskrivelse."
+POLICE_TEXT = "Politiets egen beskrivelse."
+
+
+@pytest.fixture
+def cases(world):
+    own = make_concern(world, description=OWN_TEXT)
+    police_shared = make_concern(world, agency=world.police, description=POLICE_TEXT)
+    make_disclosure(world, police_shared, parts=(Part.IDENTITY,))
+    police_only = make_concern(world, agency=world.police, description="Bare politiet vet.")
+    someone_else = make_concern(world, name="Kari Annen Person")
+    return own, police_shared, police_only, someone_else
+
+
+def report(client, **fields):
+    data = {"name": SUBJECT_NAME, "birth_year": BORN, "format": "html"} | fields
+    return client.post(reverse("privacy:access_report"), data)
+
+
+def test_the_officer_sees_own_cases_in_full_and_the_other_agency_s_only_as_disclosed(world, client, cases):
+    own, police_shared, police_only, someone_else = cases
+    log_in(client, world.make_user(Role.PRIVACY_OFFICER))
+    page = report(client).content.decode()
+    assert own.reference in page
+    assert OWN_TEXT in page
+    assert police_shared.reference in page
+    assert POLICE_TEXT not in page  # only the identity was disclosed to the municipality
+    assert police_only.reference not in page
+    assert someone_else.reference not in page
+    assert own.reference not in report(client, birth_year=BORN - 3).content.decode()
+
+
+def test_the_police_officer_reports_the_police_s_cases(world, client, cases):
+    own, police_shared, police_only, _ = cases
+    log_in(client, world.make_user(Role.PRIVACY_OFFICER, agency=world.police))
+    page = report(client).content.decode()
+    assert police_only.reference in page
+    assert police_shared.reference in page
+    assert POLICE_TEXT in page
+    assert own.reference not in page
+
+
+def test_who_read_the_case_is_listed_and_can_be_left_out_for_the_person(world, client, cases):
+    own = cases[0]
+    reader = handler_for(world, world.municipality)
+    record_event(
+        "concern.viewed", actor=reader, obj=own, partnership=world.partnership, agency=world.municipality
+    )
+    officer = world.make_user(Role.PRIVACY_OFFICER)
+    log_in(client, officer)
+    assert reader.username in report(client).content.decode()
+    pdf = report(client, format="pdf", without_employee_names="on")
+    assert pdf["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
+    assert own.reference in text
+    assert "En ansatt" in text
+    assert reader.username not in text
+    produced = AuditEvent.objects.filter(action="privacy.access_report", actor_id=str(officer.pk)).order_by(
+        "id"
+    )
+    assert [(event.detail["format"], event.detail["employee_names"]) for event in produced] == [
+        ("html", True),
+        ("pdf", False),
+    ]
+    assert own.reference in produced.last().detail["references"]
+    assert SUBJECT_NAME not in str(produced.last().detail)
+
+
+def test_a_name_of_one_word_is_refused_and_nothing_is_recorded(world, client, cases):
+    log_in(client, world.make_user(Role.PRIVACY_OFFICER))
+    page = report(client, name="Ola").content.decode()
+    assert "Skriv hele navnet" in page
+    assert not AuditEvent.objects.filter(action="privacy.access_report").exists()
+
+
+@pytest.mark.parametrize("reads", [1, 100])
+def test_the_report_asks_as_many_questions_for_a_hundred_reads_as_for_one(
+    world, client, cases, reads, django_assert_max_num_queries
+):
+    own = cases[0]
+    reader = handler_for(world, world.municipality)
+    for _ in range(reads):
+        record_event(
+            "concern.viewed", actor=reader, obj=own, partnership=world.partnership, agency=world.municipality
+        )
+    log_in(client, world.make_user(Role.PRIVACY_OFFICER))
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        assert report(client).status_code == 200
