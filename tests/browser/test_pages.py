@@ -150,6 +150,16 @@ def test_the_access_report_finds_the_person_and_is_accessible(page: Page, live_s
     assert_accessible(page)
 
 
+def test_the_record_of_processing_is_readable_and_accessible(page: Page, live_server, world):
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.PRIVACY_OFFICER))
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role(
+        "link", name="Protokoll over behandlingsaktiviteter"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Protokoll over behandlingsaktiviteter")
+    expect(page.get_by_role("heading", level=2)).to_have_text(world.municipality.name)
+    assert_accessible(page)
+
+
 def test_audit_trail_filters_and_is_accessible(page: Page, live_server, world):
     officer = user_with_authenticator(world, Role.PRIVACY_OFFICER)
     log_in_through_the_page(page, live_server.url, officer)

@@ -90,6 +90,11 @@ WORK_AREAS = [
         _("Access report"),
         _("What the agency holds about a person, what it shared, and who has seen it."),
     ),
+    WorkArea(
+        "privacy:processing_record",
+        _("Record of processing activities"),
+        _("What the agency processes, why, on which legal bases and for how long (GDPR art. 30)."),
+    ),
 ]
 
 

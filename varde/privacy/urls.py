@@ -7,4 +7,10 @@ app_name = "privacy"
 urlpatterns = [
     path("revisjonslogg/", views.audit_trail, name="audit_trail"),
     path("innsyn/", views.access_report_page, name="access_report"),
+    path("behandlingsprotokoll/", views.processing_record, name="processing_record"),
+    path(
+        "behandlingsprotokoll/<uuid:agency_pk>/pdf/",
+        views.processing_record_pdf,
+        name="processing_record_pdf",
+    ),
 ]

@@ -1,12 +1,13 @@
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from varde.accounts.models import Agency
 from varde.accounts.roles import Role
 from varde.core.access import access, roles
 from varde.core.audit import record_event
@@ -16,7 +17,7 @@ from varde.core.paging import CappedPaginator
 from varde.core.pdf import render_pdf
 from varde.core.planner import plans_for_the_values
 
-from . import access_report
+from . import access_report, processing
 from .forms import AccessReportForm, AuditFilterForm
 from .permissions import audit_events_visible_to
 
@@ -106,4 +107,26 @@ def access_report_page(request: HtmxHttpRequest) -> HttpResponse:
     html = render_to_string("privacy/access_report_pdf.html", context, request=request)
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="innsyn-{timezone.localdate():%Y-%m-%d}.pdf"'
+    return response
+
+
+def _records_of(user: Any) -> list[processing.ProcessingRecord]:
+    """The record of each agency in which the user is the privacy officer."""
+    return processing.records_for(Agency.objects.filter(pk__in=user.agency_ids_where(access_report.ROLES)))
+
+
+@access(roles(Role.PRIVACY_OFFICER, object_check="the record of the officer's own agency"))
+def processing_record(request: HtmxHttpRequest) -> HttpResponse:
+    # Under the page's heading and each agency's: the record's own headings go two levels down.
+    records = [(record, processing.record_html(record, below=2)) for record in _records_of(request.user)]
+    return render(request, "privacy/processing_record.html", {"records": records})
+
+
+@access(roles(Role.PRIVACY_OFFICER, object_check="the record of the officer's own agency"))
+def processing_record_pdf(request: HtmxHttpRequest, agency_pk: Any) -> HttpResponse:
+    record = next((r for r in _records_of(request.user) if r.agency.pk == agency_pk), None)
+    if record is None:
+        raise Http404
+    response = HttpResponse(processing.record_pdf(record), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{processing.record_file_name(record)}.pdf"'
     return response

@@ -24,6 +24,7 @@ EXPECTED = {
     "accounts:unit_edit": ADMIN,
     "privacy:audit_trail": PRIVACY,
     "privacy:access_report": PRIVACY,
+    "privacy:processing_record": PRIVACY,
 }
 # Pages outside the matrix: public, part of logging in, or POST-only actions tested on their own.
 OUTSIDE_MATRIX = {
@@ -36,6 +37,7 @@ OUTSIDE_MATRIX = {
     "accounts:user_account_action",
     "accounts:membership_remove",
     "accounts:notifications_read",
+    "privacy:processing_record_pdf",
 }
 
 

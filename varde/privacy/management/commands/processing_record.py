@@ -4,13 +4,9 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.template.loader import render_to_string
-from django.utils import translation
-from markdown_it import MarkdownIt
 
 from varde.accounts.models import Agency
-from varde.core.pdf import render_pdf
-from varde.privacy.processing import records_for
+from varde.privacy.processing import record_file_name, record_pdf, record_text, records_for
 
 
 class Command(BaseCommand):
@@ -28,15 +24,8 @@ class Command(BaseCommand):
                 raise CommandError(f"No partnership is called {options['partnership']!r}.")
         folder: Path = options["out"]
         folder.mkdir(parents=True, exist_ok=True)
-        # Raw HTML in names is shown as text, never run.
-        markdown = MarkdownIt("commonmark", {"html": False})
-        with translation.override("nb"):
-            for record in records_for(agencies):
-                text = render_to_string("privacy/processing_record.txt", {"record": record})
-                name = f"behandlingsprotokoll-{record.agency.partnership.slug}-{record.agency.kind}"
-                (folder / f"{name}.md").write_text(text, encoding="utf-8")
-                html = render_to_string(
-                    "privacy/processing_record_pdf.html", {"record": record, "body": markdown.render(text)}
-                )
-                (folder / f"{name}.pdf").write_bytes(render_pdf(html))
-                self.stdout.write(f"{folder / name}.md and .pdf")
+        for record in records_for(agencies):
+            name = record_file_name(record)
+            (folder / f"{name}.md").write_text(record_text(record), encoding="utf-8")
+            (folder / f"{name}.pdf").write_bytes(record_pdf(record))
+            self.stdout.write(f"{folder / name}.md and .pdf")
