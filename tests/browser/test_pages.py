@@ -160,6 +160,14 @@ def test_the_record_of_processing_is_readable_and_accessible(page: Page, live_se
     assert_accessible(page)
 
 
+def test_deletion_under_oversight_is_accessible(page: Page, live_server, world):
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.PRIVACY_OFFICER))
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Sletting under tilsyn").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sletting under tilsyn")
+    expect(page.get_by_role("status")).to_contain_text("har ikke kjørt ennå")
+    assert_accessible(page)
+
+
 def test_audit_trail_filters_and_is_accessible(page: Page, live_server, world):
     officer = user_with_authenticator(world, Role.PRIVACY_OFFICER)
     log_in_through_the_page(page, live_server.url, officer)

@@ -91,6 +91,11 @@ WORK_AREAS = [
         _("What the agency holds about a person, what it shared, and who has seen it."),
     ),
     WorkArea(
+        "privacy:retention",
+        _("Deletion under oversight"),
+        _("What will be restricted or erased and when, holds, receipts, and the nightly purge."),
+    ),
+    WorkArea(
         "privacy:processing_record",
         _("Record of processing activities"),
         _("What the agency processes, why, on which legal bases and for how long (GDPR art. 30)."),

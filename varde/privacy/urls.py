@@ -7,6 +7,7 @@ app_name = "privacy"
 urlpatterns = [
     path("revisjonslogg/", views.audit_trail, name="audit_trail"),
     path("innsyn/", views.access_report_page, name="access_report"),
+    path("sletting/", views.retention_overview, name="retention"),
     path("behandlingsprotokoll/", views.processing_record, name="processing_record"),
     path(
         "behandlingsprotokoll/<uuid:agency_pk>/pdf/",

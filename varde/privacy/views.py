@@ -17,7 +17,7 @@ from varde.core.paging import CappedPaginator
 from varde.core.pdf import render_pdf
 from varde.core.planner import plans_for_the_values
 
-from . import access_report, processing
+from . import access_report, processing, retention
 from .forms import AccessReportForm, AuditFilterForm
 from .permissions import audit_events_visible_to
 
@@ -130,3 +130,19 @@ def processing_record_pdf(request: HtmxHttpRequest, agency_pk: Any) -> HttpRespo
     response = HttpResponse(processing.record_pdf(record), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{processing.record_file_name(record)}.pdf"'
     return response
+
+
+@access(roles(Role.PRIVACY_OFFICER, object_check="closed cases of the officer's own agency"))
+def retention_overview(request: HtmxHttpRequest) -> HttpResponse:
+    agency_ids = request.user.agency_ids_where(access_report.ROLES)  # type: ignore[union-attr]
+    today = timezone.localdate()
+    view = retention.overview(agency_ids, today)
+    # The holds' reasons are case content: reading them is recorded, by reference.
+    record_event(
+        "retention.viewed",
+        actor=request.user,
+        purpose="retention oversight",
+        detail={"holds": [concern.reference for concern in view.holds]},
+    )
+    context = {"view": view, "today": today, "look_ahead_days": retention.LOOK_AHEAD.days}
+    return render(request, "privacy/retention.html", context)

@@ -25,6 +25,7 @@ EXPECTED = {
     "privacy:audit_trail": PRIVACY,
     "privacy:access_report": PRIVACY,
     "privacy:processing_record": PRIVACY,
+    "privacy:retention": PRIVACY,
 }
 # Pages outside the matrix: public, part of logging in, or POST-only actions tested on their own.
 OUTSIDE_MATRIX = {

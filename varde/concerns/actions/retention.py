@@ -57,7 +57,9 @@ def _step_for(concern: Concern, rule: RetentionRule, today: date) -> RetentionSt
     return None
 
 
-def due_steps(today: date, *, partnership_ids: list[Any] | None = None) -> list[RetentionStep]:
+def due_steps(
+    today: date, *, partnership_ids: list[Any] | None = None, agency_ids: Any = None
+) -> list[RetentionStep]:
     """What the retention rules require on a given day, without doing anything."""
     rules = {(r.partnership_id, r.outcome): r for r in RetentionRule.objects.all()}
     concerns = Concern.objects.closed().only(
@@ -65,6 +67,8 @@ def due_steps(today: date, *, partnership_ids: list[Any] | None = None) -> list[
     )
     if partnership_ids is not None:
         concerns = concerns.filter(partnership_id__in=partnership_ids)
+    if agency_ids is not None:
+        concerns = concerns.filter(owning_agency_id__in=agency_ids)
     steps = []
     for concern in concerns.iterator(chunk_size=2000):
         rule = rules.get((concern.partnership_id, concern.outcome))
