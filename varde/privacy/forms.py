@@ -1,10 +1,22 @@
 from typing import Any
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class EventKind(models.TextChoices):
+    READS = "reads", _("Reads")
+    REFUSED = "refused", _("Refused attempts")
+    DISCLOSURES = "disclosures", _("Disclosures between the agencies")
+    LOGINS = "logins", _("Logins and logouts")
+
+
 class AuditFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of event"), choices=[("", _("All")), *EventKind.choices], required=False
+    )
+    reference = forms.CharField(label=_("Case reference"), max_length=12, required=False)
     action = forms.CharField(label=_("Action"), max_length=64, required=False)
     actor = forms.CharField(label=_("Username"), max_length=150, required=False)
     object_id = forms.CharField(label=_("Object id"), max_length=64, required=False)

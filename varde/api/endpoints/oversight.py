@@ -92,6 +92,8 @@ def statistics_csv(request: HttpRequest, query: Query[TableQuery]) -> HttpRespon
 
 
 class AuditQuery(Schema):
+    kind: str = Field("", description="reads, refused, disclosures or logins")
+    reference: str = Field("", description="a case's reference, e.g. ABCD-2345")
     action: str = ""
     actor: str = ""
     object_id: str = ""

@@ -1,0 +1,9 @@
+"""The audit trail's codes in words on the privacy officer's pages."""
+
+from django import template
+
+from varde.privacy.vocabulary import action_label, purpose_label
+
+register = template.Library()
+register.filter("action_label", action_label)
+register.filter("purpose_label", purpose_label)

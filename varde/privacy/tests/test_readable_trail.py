@@ -1,0 +1,54 @@
+"""The trail in words: Norwegian actions and purposes, the case's reference, and filters by case and
+by kind of event, refused attempts among them."""
+
+from django.urls import reverse
+
+from conftest import log_in
+from varde.accounts.demo import load_demo
+from varde.accounts.roles import Role
+from varde.concerns.tests.factories import handler_for, make_concern
+from varde.core.audit import record_event
+from varde.core.models import AuditEvent
+from varde.privacy.vocabulary import action_label, purpose_label
+
+
+def test_every_action_and_purpose_the_demo_records_has_words(db):
+    load_demo()
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    purposes = set(AuditEvent.objects.exclude(purpose="").values_list("purpose", flat=True))
+    assert {code for code in actions if action_label(code) == code} == set()
+    assert {code for code in purposes if purpose_label(code) == code} == set()
+
+
+def test_the_page_shows_words_and_references_and_filters_by_case_and_kind(world, client):
+    first, second = make_concern(world), make_concern(world)
+    police = handler_for(world, world.police)
+    for concern in (first, second):
+        record_event(
+            "concern.viewed",
+            actor=handler_for(world, world.municipality),
+            obj=concern,
+            partnership=world.partnership,
+            agency=world.municipality,
+            purpose="close",
+            detail={"reference": concern.reference},
+        )
+    record_event(
+        "concern.access_refused",
+        actor=police,
+        obj=first,
+        partnership=world.partnership,
+        agency=world.municipality,
+        purpose="api: disclose",
+        detail={"reference": first.reference},
+    )
+    log_in(client, world.make_user(Role.PRIVACY_OFFICER))
+    url = reverse("privacy:audit_trail")
+    page = client.get(url, {"reference": first.reference.lower()}).content.decode()
+    assert f"Sak {first.reference}" in page
+    assert second.reference not in page
+    assert "Leste saken" in page
+    assert "avslutte saken" in page
+    refused = client.get(url, {"kind": "refused"}).context["page"]
+    assert [event.action for event in refused] == ["concern.access_refused"]
+    assert "dele med den andre virksomheten (API)" in client.get(url, {"kind": "refused"}).content.decode()

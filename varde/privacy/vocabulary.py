@@ -1,0 +1,128 @@
+"""The audit trail in words: each action and purpose the code records, as the privacy officer reads it.
+
+Codes stay in the trail (they are part of the hash chain and of the API); the pages show these
+labels. A code without a label is shown as it is, and a test finds the demo's codes all labelled.
+"""
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from varde.concerns.choices import EVENT_LABELS
+
+ACTION_LABELS: dict[str, Promise] = {
+    "concern.viewed": _("Read the case"),
+    "concern.access_refused": _("Refused: tried to open a case without access"),
+    "concern.list_viewed": _("Read the case list"),
+    "concern.receipts_viewed": _("Read own reports' receipts"),
+    "concern.restricted": _("Restricted by the retention rule"),
+    "concern.erased": _("Erased by the retention rule"),
+    "assessment.viewed": _("Read a structured assessment"),
+    "assessment.started": _("Started a structured assessment"),
+    "assessment.saved": _("Saved a structured assessment"),
+    "advice_session.logged": _("Logged an advice session"),
+    "audit.viewed": _("Read the audit trail"),
+    "privacy.access_report": _("Produced an access report"),
+    "retention.viewed": _("Read the retention overview"),
+    "login.succeeded": _("Logged in"),
+    "login.failed": _("Failed login"),
+    "login.address_refused": _("Login refused for the address"),
+    "login.second_factor": _("Passed the second factor"),
+    "login.second_factor_failed": _("Wrong second-factor code"),
+    "logout": _("Logged out"),
+    "user.viewed": _("Opened a user account"),
+    "user.created": _("Created a user"),
+    "user.activated": _("Activated a user"),
+    "user.deactivated": _("Deactivated a user"),
+    "user.password_reset": _("Gave a one-time password"),
+    "user.password_changed": _("Changed own password"),
+    "user.second_factor_reset": _("Removed a user's authenticator"),
+    "user.second_factor_enrolled": _("Set up an authenticator"),
+    "user.recovery_codes_regenerated": _("Made new recovery codes"),
+    "membership.added": _("Gave a role"),
+    "membership.removed": _("Removed a role"),
+    "unit.created": _("Created a unit"),
+    "unit.updated": _("Changed a unit"),
+    "legal_basis.added": _("Added a legal basis"),
+    "legal_basis.edited": _("Changed a legal basis"),
+    "legal_basis.superseded": _("Made a new version of a legal basis"),
+    "legal_basis.retired": _("Retired a legal basis"),
+    "legal_basis.verified": _("Marked a legal basis as verified"),
+    "meeting.scheduled": _("Scheduled a meeting"),
+    "meeting.held": _("Recorded a meeting as held"),
+    "meeting.item_added": _("Added an agenda point"),
+    "minutes.item_written": _("Wrote the minutes of a point"),
+    "minutes.agency_note_saved": _("Saved an agency's own note"),
+    "minutes.next_step_added": _("Added a next step"),
+    "minutes.approved_by": _("Approved the minutes"),
+    "minutes.locked": _("Minutes approved and locked"),
+    "event.registered": _("Registered an event"),
+    "event.task_added": _("Gave an event task"),
+    "event.risk_note_added": _("Wrote a risk note"),
+    "information.draft_saved": _("Saved an information page draft"),
+    "information.published": _("Published an information page"),
+    "network.organisation_added": _("Added an organisation"),
+    "network.contact_added": _("Added a contact person"),
+    "network.contact_logged": _("Logged a contact"),
+    "plan.imported": _("Imported the action plan"),
+    "plan.activity_logged": _("Logged a plan activity"),
+    "plan.request_registered": _("Registered a training request"),
+    "plan.request_scheduled": _("Scheduled a training"),
+    "plan.training_recorded": _("Recorded a training"),
+    "statistics.incident_registered": _("Registered an incident"),
+    "statistics.observation_registered": _("Registered an observation"),
+    "partnership.created": _("Created a partnership"),
+    "demo.loaded": _("Loaded the demo"),
+}
+
+PURPOSE_LABELS: dict[str, Promise] = {
+    "case page": _("the case page"),
+    "close": _("closing the case"),
+    "reopen": _("reopening the case"),
+    "change status": _("changing the status"),
+    "acute triage": _("acute triage"),
+    "assign": _("choosing who is responsible"),
+    "write assessment": _("writing the assessment"),
+    "review": _("a review after closure"),
+    "retention": _("keeping personal data longer"),
+    "add measure": _("adding a measure"),
+    "update measure": _("updating a measure"),
+    "record consent": _("recording consent"),
+    "withdraw consent": _("withdrawing consent"),
+    "disclose": _("sharing with the other agency"),
+    "revoke disclosure": _("revoking a disclosure"),
+    "contact meeting": _("a contact meeting"),
+    "prepare a contact-meeting point": _("preparing a contact-meeting point"),
+    "read the agenda of a meeting": _("reading a meeting's agenda"),
+    "read the minutes of a meeting": _("reading a meeting's minutes"),
+    "write the minutes of a point": _("writing the minutes of a point"),
+    "print the minutes of a meeting": _("printing a meeting's minutes"),
+    "start assessment": _("starting a structured assessment"),
+    "edit assessment": _("editing a structured assessment"),
+    "correct assessment": _("correcting a structured assessment"),
+    "discard assessment": _("discarding a draft assessment"),
+    "assessment summary": _("reading an assessment summary"),
+    "assessment PDF": _("printing an assessment"),
+    "PDF summary": _("printing a summary"),
+    "assessment trajectory": _("development over time"),
+    "user administration": _("user administration"),
+    "account administration": _("account administration"),
+    "read an organisation's contact persons": _("reading an organisation's contact persons"),
+    "access report for a person": _("an access report for a person"),
+    "retention oversight": _("retention oversight"),
+}
+
+
+def action_label(code: str) -> str:
+    if code.startswith("concern.") and code[len("concern.") :] in EVENT_LABELS:
+        return str(EVENT_LABELS[code[len("concern.") :]])
+    label = ACTION_LABELS.get(code)
+    return str(label) if label is not None else code
+
+
+def purpose_label(code: str) -> str:
+    """API purposes ("api: close") read as the page's, said to come through the API."""
+    via_api = code.startswith("api: ")
+    base = code[len("api: ") :] if via_api else code
+    label = PURPOSE_LABELS.get(base)
+    text = str(label) if label is not None else base
+    return f"{text} (API)" if via_api else text
