@@ -168,6 +168,24 @@ def test_deletion_under_oversight_is_accessible(page: Page, live_server, world):
     assert_accessible(page)
 
 
+def test_a_request_from_a_person_is_registered_on_accessible_pages(page: Page, live_server, world):
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.PRIVACY_OFFICER))
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role(
+        "link", name="Henvendelser fra personer"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Henvendelser fra personer")
+    assert_accessible(page)
+    page.get_by_role("button", name="Registrer").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Hvem som spør, og hvordan de kan nås").fill("Ola Fiktiv, telefon 99 99 99 99")
+    page.get_by_label("Henvendelsen", exact=True).fill("Ber om innsyn.")
+    page.get_by_role("button", name="Registrer").click()
+    expect(page.locator("main")).to_contain_text("Den må besvares innen")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Innsyn (art. 15)")
+    assert_accessible(page)
+
+
 def test_audit_trail_filters_and_is_accessible(page: Page, live_server, world):
     officer = user_with_authenticator(world, Role.PRIVACY_OFFICER)
     log_in_through_the_page(page, live_server.url, officer)

@@ -91,6 +91,11 @@ WORK_AREAS = [
         _("What the agency holds about a person, what it shared, and who has seen it."),
     ),
     WorkArea(
+        "privacy:requests",
+        _("Requests from people"),
+        _("Access, correction, erasure, restriction and objection, each with its deadline."),
+    ),
+    WorkArea(
         "privacy:retention",
         _("Deletion under oversight"),
         _("What will be restricted or erased and when, holds, receipts, and the nightly purge."),

@@ -4,6 +4,11 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from varde.core.forms import DateInput
+from varde.core.versioning import VersionedForm
+
+from .models import RequestKind
+
 
 class EventKind(models.TextChoices):
     READS = "reads", _("Reads")
@@ -63,3 +68,36 @@ class AccessReportForm(forms.Form):
         if len(name.split()) < 2:
             raise forms.ValidationError(_("Write the person's whole name, as it was registered."))
         return name
+
+
+class NewRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the person asks for"), choices=RequestKind.choices)
+    requester = forms.CharField(
+        label=_("Who is asking, and how to reach them"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    request = forms.CharField(
+        label=_("The request"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    received_on = forms.DateField(label=_("Received"), widget=DateInput())
+    references = forms.CharField(
+        label=_("Case references"),
+        max_length=200,
+        required=False,
+        help_text=_("The cases it concerns, if known, e.g. ABCD-2345."),
+    )
+
+
+class HandlingForm(VersionedForm):
+    """How the request is handled, and the answer; answering closes it."""
+
+    edited = ("handling", "references", "answer")
+    handling = forms.CharField(
+        label=_("Handling notes"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    references = forms.CharField(label=_("Case references"), max_length=200, required=False)
+    answer = forms.CharField(
+        label=_("Answer given"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    answered = forms.BooleanField(label=_("The person has been answered"), required=False)

@@ -1,11 +1,13 @@
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varde.accounts.models import Agency
@@ -13,14 +15,15 @@ from varde.accounts.roles import Role
 from varde.concerns.models import Concern
 from varde.core.access import access, roles
 from varde.core.audit import record_event
+from varde.core.forms import perform, submitted
 from varde.core.htmx import HtmxHttpRequest
 from varde.core.models import AuditEvent
 from varde.core.paging import CappedPaginator
 from varde.core.pdf import render_pdf
 from varde.core.planner import plans_for_the_values
 
-from . import access_report, processing, retention
-from .forms import AccessReportForm, AuditFilterForm, EventKind
+from . import access_report, processing, requests, retention
+from .forms import AccessReportForm, AuditFilterForm, EventKind, HandlingForm, NewRequestForm
 from .permissions import DISCLOSURE_ACTIONS, audit_events_visible_to
 
 EVENTS_PER_PAGE = 50
@@ -168,3 +171,53 @@ def retention_overview(request: HtmxHttpRequest) -> HttpResponse:
     )
     context = {"view": view, "today": today, "look_ahead_days": retention.LOOK_AHEAD.days}
     return render(request, "privacy/retention.html", context)
+
+
+REQUEST_RULE = roles(Role.PRIVACY_OFFICER, object_check="requests to the officer's own agency")
+
+
+@access(REQUEST_RULE)
+@require_http_methods(["GET", "POST"])
+def request_list(request: HtmxHttpRequest) -> HttpResponse:
+    user: Any = request.user
+    # The agency the requests are made to: the officer's (an officer of both registers in the first).
+    agency = Agency.objects.filter(pk__in=user.agency_ids_where(access_report.ROLES)).order_by("kind").first()
+    if agency is None:
+        raise Http404
+    form = NewRequestForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    created: list[Any] = []
+    if submitted(request, form) and perform(
+        form,
+        lambda: created.append(
+            requests.register_request(user, agency, requests.NewRequest(**form.cleaned_data))
+        ),
+    ):
+        messages.success(
+            request,
+            _("The request is registered. It must be answered by %(date)s.")
+            % {"date": formats.date_format(created[0].due_on, "SHORT_DATE_FORMAT")},
+        )
+        return redirect("privacy:request_detail", pk=created[0].pk)
+    found = requests.requests_visible_to(user).select_related("agency")
+    context = {"form": form, "requests": found, "today": timezone.localdate()}
+    return render(request, "privacy/requests.html", context)
+
+
+@access(REQUEST_RULE)
+@require_http_methods(["GET", "POST"])
+def request_detail(request: HtmxHttpRequest, pk: Any) -> HttpResponse:
+    user: Any = request.user
+    found = requests.get_request_for(user, pk)
+    form = HandlingForm(
+        request.POST or None,
+        record=found,
+        initial={"handling": found.handling, "references": found.references, "answer": found.answer},
+    )
+    if submitted(request, form) and perform(
+        form,
+        lambda: requests.handle_request(user, found, **form.edits(), version=form.seen_version()),
+    ):
+        messages.success(request, _("The request is saved."))
+        return redirect("privacy:request_detail", pk=found.pk)
+    context = {"found": found, "form": form, "today": timezone.localdate()}
+    return render(request, "privacy/request_detail.html", context)

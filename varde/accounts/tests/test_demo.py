@@ -57,3 +57,11 @@ def test_the_access_report_finds_per_proevesen_s_history(db):
     assert reports
     assert any(report.events for report in reports)
     assert any(report.concern.disclosures.all() for report in reports)
+
+
+def test_the_demo_has_one_open_request_from_a_person(db):
+    from varde.privacy.models import SubjectRequest
+
+    load_demo()
+    load_demo()
+    assert SubjectRequest.objects.open().count() == 1

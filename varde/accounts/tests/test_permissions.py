@@ -26,6 +26,7 @@ EXPECTED = {
     "privacy:access_report": PRIVACY,
     "privacy:processing_record": PRIVACY,
     "privacy:retention": PRIVACY,
+    "privacy:requests": PRIVACY,
 }
 # Pages outside the matrix: public, part of logging in, or POST-only actions tested on their own.
 OUTSIDE_MATRIX = {
@@ -39,6 +40,7 @@ OUTSIDE_MATRIX = {
     "accounts:membership_remove",
     "accounts:notifications_read",
     "privacy:processing_record_pdf",
+    "privacy:request_detail",
 }
 
 
