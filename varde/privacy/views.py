@@ -4,6 +4,7 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
@@ -22,7 +23,7 @@ from varde.core.paging import CappedPaginator
 from varde.core.pdf import render_pdf
 from varde.core.planner import plans_for_the_values
 
-from . import access_report, processing, requests, retention
+from . import access_report, processing, requests, retention, trail_export
 from .forms import AccessReportForm, AuditFilterForm, EventKind, HandlingForm, NewRequestForm
 from .permissions import DISCLOSURE_ACTIONS, audit_events_visible_to
 
@@ -75,8 +76,10 @@ def _midnight_before(day: date) -> datetime:
 
 
 @access(roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships"))
-def audit_trail(request: HtmxHttpRequest) -> HttpResponse:
-    form = AuditFilterForm(request.GET or None)
+def audit_trail(request: HtmxHttpRequest) -> HttpResponseBase:
+    query_data = request.GET.copy()
+    output = query_data.pop("format", [""])[-1]
+    form = AuditFilterForm(query_data or None)
     events = audit_events_visible_to(request.user).most_recent_first()
     if form.is_bound and form.is_valid():
         events = filtered_events(events, form)
@@ -84,6 +87,8 @@ def audit_trail(request: HtmxHttpRequest) -> HttpResponse:
     else:
         events = events if not form.is_bound else AuditEvent.objects.none()
         used = []
+    if output in trail_export.FORMATS:
+        return trail_export.download(request, events, used, output)
     with plans_for_the_values():
         paginator = CappedPaginator(events, EVENTS_PER_PAGE, cap=COUNTED_EVENTS)
         page = paginator.get_page(request.GET.get("side"))
@@ -91,7 +96,7 @@ def audit_trail(request: HtmxHttpRequest) -> HttpResponse:
         # last event when it matched the filters, and the count above the page left it out.
         page.object_list = list(page.object_list)
     record_event("audit.viewed", actor=request.user, detail={"filters": used})
-    query = request.GET.copy()
+    query = query_data.copy()
     query.pop("side", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
     if request.htmx:

@@ -21,6 +21,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "assessment.saved": _("Saved a structured assessment"),
     "advice_session.logged": _("Logged an advice session"),
     "audit.viewed": _("Read the audit trail"),
+    "audit.exported": _("Exported the audit trail"),
     "privacy.access_report": _("Produced an access report"),
     "retention.viewed": _("Read the retention overview"),
     "subject_request.registered": _("Registered a request from a person"),

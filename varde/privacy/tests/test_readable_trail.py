@@ -52,3 +52,34 @@ def test_the_page_shows_words_and_references_and_filters_by_case_and_kind(world,
     refused = client.get(url, {"kind": "refused"}).context["page"]
     assert [event.action for event in refused] == ["concern.access_refused"]
     assert "dele med den andre virksomheten (API)" in client.get(url, {"kind": "refused"}).content.decode()
+
+
+def test_the_filtered_trail_is_taken_away_as_csv_and_pdf_and_that_is_recorded(world, client):
+    import csv
+    import io
+
+    concern = make_concern(world)
+    record_event(
+        "concern.viewed",
+        actor=handler_for(world, world.municipality),
+        obj=concern,
+        partnership=world.partnership,
+        agency=world.municipality,
+        purpose="case page",
+        detail={"reference": concern.reference},
+    )
+    officer = world.make_user(Role.PRIVACY_OFFICER)
+    log_in(client, officer)
+    url = reverse("privacy:audit_trail")
+    page = client.get(url, {"reference": concern.reference}).content.decode()
+    assert "format=csv" in page
+    answer = client.get(url, {"reference": concern.reference, "format": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(answer.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][0] == "Tidspunkt"
+    assert [row[3] for row in rows[1:]] == ["Leste saken"] * (len(rows) - 1)
+    assert any(row[5] == concern.reference for row in rows[1:])
+    pdf = client.get(url, {"reference": concern.reference, "format": "pdf"})
+    assert pdf["Content-Type"] == "application/pdf"
+    exported = AuditEvent.objects.filter(action="audit.exported", actor_id=str(officer.pk))
+    assert sorted(event.detail["format"] for event in exported) == ["csv", "pdf"]
+    assert all(event.detail["filters"] == ["reference"] for event in exported)
