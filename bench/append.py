@@ -6,7 +6,7 @@ append holds the lock bounds how many case reads the whole installation can serv
         [--processes 4] [--seconds 10]
 
 Each process appends events as fast as it can; the command prints the events per second of all of
-them together and of one alone. The events are real ("benchmark.append") and stay in the trail.
+them together and of one alone. The events are real ("concern.viewed") and stay in the trail.
 See docs/performance.md.
 """
 
@@ -29,7 +29,7 @@ def _append_for(database_url: str, seconds: float) -> int:
 
     appended, end = 0, time.monotonic() + seconds
     while time.monotonic() < end:
-        record_event("benchmark.append", object_type="benchmark", object_id=str(appended))
+        record_event("concern.viewed", object_type="benchmark", object_id=str(appended))
         appended += 1
     return appended
 

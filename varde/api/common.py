@@ -10,9 +10,10 @@ from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
-from ninja.pagination import LimitOffsetPagination
+from ninja.pagination import LimitOffsetPagination, PaginationBase
 
 from varde.core.access import AccessRule
+from varde.core.paging import Position, newest_first_stretch
 
 from .errors import ApiError, InvalidFormError
 
@@ -88,3 +89,33 @@ class Pages(LimitOffsetPagination):
     class Input(Schema):
         limit: int = Field(50, ge=1, le=MAX_PAGE, description=f"at most {MAX_PAGE}")
         offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class Stretches(PaginationBase):
+    """Newest first, page by page from a position: for a list that grows at its head while it is read
+    (the audit trail), where an offset would repeat rows (ADR 0041)."""
+
+    class Input(Schema):
+        limit: int = Field(50, ge=1, le=MAX_PAGE, description=f"at most {MAX_PAGE}")
+        cursor: str = Field("", max_length=40, description="where to go on from: the `next` page's cursor")
+
+    class Output(Schema):
+        items: list[Any]
+        next: str | None = Field(description="the address of the next, older page; null on the last page")
+
+    def paginate_queryset(self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any) -> Any:
+        older = Position.parse(pagination.cursor)
+        if pagination.cursor and older is None:
+            raise ApiError(
+                422, "invalid_cursor", _("The cursor is not one this list gave. Start again without it.")
+            )
+        stretch = newest_first_stretch(queryset, pagination.limit, older_than=older)
+        return {"items": stretch.rows, "next": _with_cursor(request, stretch.older)}
+
+
+def _with_cursor(request: HttpRequest, position: Position | None) -> str | None:
+    if position is None:
+        return None
+    query = request.GET.copy()
+    query["cursor"] = position.token
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")

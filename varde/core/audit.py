@@ -9,7 +9,7 @@ import hmac
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, timedelta
@@ -108,6 +108,24 @@ def _locked_chain_head() -> str:
     return row[0] if row else GENESIS_HASH
 
 
+# The actions the trail accepts, registered when the apps are ready by the app that words them for the
+# privacy officer (privacy/vocabulary.py). An event with any other action is a bug: it is refused before
+# anything is written, rather than left in the chain as a code no one can read (ADR 0041).
+_KNOWN_ACTIONS: set[str] = set()
+
+
+class UnknownAuditActionError(ValueError):
+    pass
+
+
+def register_actions(codes: Iterable[str]) -> None:
+    _KNOWN_ACTIONS.update(codes)
+
+
+def is_known_action(code: str) -> bool:
+    return code in _KNOWN_ACTIONS
+
+
 class EventFields(TypedDict, total=False):
     """What an event may say besides its action: who, about what, in which agency, and why."""
 
@@ -122,6 +140,8 @@ class EventFields(TypedDict, total=False):
 
 
 def _event_values(action: str, fields: EventFields) -> dict[str, Any]:
+    if action not in _KNOWN_ACTIONS:
+        raise UnknownAuditActionError(f"{action!r} is not an audit action; add it to privacy/vocabulary.py")
     actor: Any = fields.get("actor")
     obj = fields.get("obj")
     agency, partnership = fields.get("agency"), fields.get("partnership")

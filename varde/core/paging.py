@@ -6,14 +6,16 @@ with the same joins and conditions as the page; here the total rides along with 
 window over the filtered rows (ADR 0018). As with Paginator.get_page, a number past the end gives the
 last page; a missing or unreadable number, or one below one, gives the first.
 
-A list that only grows is counted up to a cap instead (CappedPaginator, ADR 0030).
+A list that only grows is counted up to a cap instead (ADR 0030), and paged by position rather than by
+number (ADR 0041).
 """
 
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Window
-from django.utils.functional import cached_property
+from django.db.models import Count, Q, QuerySet, Window
 
 TOTAL = "rows_in_list"
 
@@ -52,30 +54,107 @@ def page_with_total(queryset: QuerySet[Any], number_text: str | None, per_page: 
     return Page(rows, number, paginator)
 
 
-class CappedPaginator(Paginator[Any]):
-    """A paginator that counts no further than `cap` rows, and says whether there were more.
+@dataclass(frozen=True)
+class CappedCount:
+    """How many rows match, counted no further than `cap`, and whether there were more.
 
     A count reads every row that matches. On a list that only grows, such as the audit trail, that
     count is what the page costs, and it would grow with the installation's years; counting up to the
-    cap costs the same however long the list becomes (ADR 0030). The pages beyond the cap are not
-    offered: a narrower search reaches what they would have shown.
+    cap costs the same however long the list becomes (ADR 0030).
     """
 
-    def __init__(self, object_list: QuerySet[Any], per_page: int, *, cap: int) -> None:
-        super().__init__(object_list, per_page)
-        # Kept as the queryset it is: Paginator types object_list as anything that can be sliced.
-        self.queryset, self.cap = object_list, cap
-
-    @cached_property
-    def counted(self) -> int:
-        """The matching rows, counted up to one past the cap."""
-        return self.queryset.order_by()[: self.cap + 1].count()
-
-    @cached_property
-    def count(self) -> int:
-        return min(self.counted, self.cap)
+    count: int
+    cap: int
 
     @property
     def has_more(self) -> bool:
-        """More rows match than the cap."""
-        return self.counted > self.cap
+        return self.count > self.cap
+
+    @property
+    def shown(self) -> int:
+        return min(self.count, self.cap)
+
+
+def capped_count(queryset: QuerySet[Any], cap: int) -> CappedCount:
+    return CappedCount(queryset.order_by()[: cap + 1].count(), cap)
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+# Past this, a position is not one the trail can hold (year 9999); refused rather than sent on.
+LATEST = (datetime(9999, 1, 1, tzinfo=UTC) - EPOCH) // MICROSECOND
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a page of a newest-first list ends: the time and id of a row, as the token a link carries."""
+
+    occurred_at: datetime
+    id: int
+
+    @classmethod
+    def of(cls, row: Any) -> "Position":
+        return cls(row.occurred_at, row.id)
+
+    @classmethod
+    def parse(cls, token: str | None) -> "Position | None":
+        """The position a token names, or None for a missing or unreadable one."""
+        micros, _dot, number = (token or "").partition(".")
+        if not (micros.isdigit() and number.isdigit()) or int(micros) > LATEST or len(number) > 18:
+            return None
+        return cls(EPOCH + int(micros) * MICROSECOND, int(number))
+
+    @property
+    def token(self) -> str:
+        return f"{(self.occurred_at - EPOCH) // MICROSECOND}.{self.id}"
+
+    def older(self) -> Q:
+        """The rows after this one in the list: older, or as old and added before it."""
+        return Q(occurred_at__lte=self.occurred_at) & (
+            Q(occurred_at__lt=self.occurred_at) | Q(id__lt=self.id)
+        )
+
+    def newer(self) -> Q:
+        return Q(occurred_at__gte=self.occurred_at) & (
+            Q(occurred_at__gt=self.occurred_at) | Q(id__gt=self.id)
+        )
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """One page of a newest-first list, and where the pages beside it start."""
+
+    rows: list[Any]
+    older: Position | None
+    newer: Position | None
+
+
+def newest_first_stretch(
+    queryset: QuerySet[Any],
+    size: int,
+    *,
+    older_than: Position | None = None,
+    newer_than: Position | None = None,
+) -> Stretch:
+    """A page of rows ordered by time and id, newest first, reached by position rather than by number.
+
+    A list that grows at its head, as the audit trail does with every reading of it, moves under a
+    numbered page: the second page of a moment ago now starts with rows the first page showed. A
+    position stays where it was, so paging on neither repeats nor skips a row (ADR 0041).
+    """
+    if newer_than is not None:
+        rows = list(queryset.filter(newer_than.newer()).order_by("occurred_at", "id")[: size + 1])
+        has_newer, rows = len(rows) > size, rows[:size][::-1]
+        return Stretch(
+            rows,
+            older=Position.of(rows[-1]) if rows else newer_than,
+            newer=Position.of(rows[0]) if has_newer else None,
+        )
+    if older_than is not None:
+        queryset = queryset.filter(older_than.older())
+    rows = list(queryset.order_by("-occurred_at", "-id")[: size + 1])
+    has_older, rows = len(rows) > size, rows[:size]
+    newer = None
+    if older_than is not None:
+        newer = Position.of(rows[0]) if rows else older_than
+    return Stretch(rows, older=Position.of(rows[-1]) if has_older else None, newer=newer)

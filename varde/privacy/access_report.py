@@ -6,17 +6,19 @@ the blind index of the whole name, then the year. An officer reports on their ow
 full, and on the other agency's cases only the parts that were disclosed to their agency.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from varde.accounts.models import Partnership
 from varde.accounts.roles import Role
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure
 from varde.core.audit import record_event
-from varde.core.models import AuditEvent
 
 from .permissions import audit_events_visible_to
 
@@ -24,11 +26,34 @@ ROLES = (Role.PRIVACY_OFFICER,)
 
 
 @dataclass
+class Line:
+    """The reads or changes of one person, of one kind and for one purpose, on one day: a case read
+    all day long is one line with its count, its first and its last time, not hundreds."""
+
+    first: datetime
+    last: datetime
+    actor_label: str
+    action: str
+    purpose: str
+    count: int = 1
+
+
+@dataclass
 class CaseReport:
     concern: Concern
     # The parts the officer's agency holds: all of its own cases, what was disclosed of the other's.
     parts: frozenset[str]
-    events: list[AuditEvent] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    _by_key: dict[tuple[Any, ...], Line] = field(default_factory=dict, repr=False)
+
+    def add(self, occurred_at: datetime, actor_label: str, action: str, purpose: str) -> None:
+        key = (timezone.localdate(occurred_at), actor_label, action, purpose)
+        line = self._by_key.get(key)
+        if line is None:
+            self._by_key[key] = line = Line(occurred_at, occurred_at, actor_label, action, purpose)
+            self.lines.append(line)
+        else:
+            line.last, line.count = occurred_at, line.count + 1
 
     @property
     def is_own(self) -> bool:
@@ -38,7 +63,13 @@ class CaseReport:
         return part in self.parts
 
 
-def _born_in(concern: Concern, year: int | None) -> bool:
+def held_by(agency_ids: Iterable[Any]) -> Q:
+    """The cases the agencies hold: their own, and those disclosed to them."""
+    received = Disclosure.objects.filter(concern=OuterRef("pk"), to_agency_id__in=agency_ids)
+    return Q(owning_agency_id__in=agency_ids) | Q(Exists(received))
+
+
+def born_in(concern: Concern, year: int | None) -> bool:
     if year is None:
         return True
     born = concern.subject_birth_year or (
@@ -53,12 +84,11 @@ def cases_about(officer: Any, name: str, birth_year: int | None) -> list[CaseRep
     held is reported, whether or not it is still in use."""
     agency_ids = officer.agency_ids_where(ROLES)
     partnerships = Partnership.objects.filter(pk__in=officer.partnership_ids_where(ROLES))
-    received = Disclosure.objects.filter(concern=OuterRef("pk"), to_agency_id__in=agency_ids)
     found: list[Concern] = []
     for partnership in partnerships:
         matches = (
             Concern.objects.about(partnership, name)
-            .filter(Q(owning_agency_id__in=agency_ids) | Q(Exists(received)))
+            .filter(held_by(agency_ids))
             .select_related("owning_agency", "responsible")
             .prefetch_related(
                 "measures__measure_type",
@@ -70,7 +100,7 @@ def cases_about(officer: Any, name: str, birth_year: int | None) -> list[CaseRep
                 "assessments",
             )
         )
-        found.extend(concern for concern in matches if _born_in(concern, birth_year))
+        found.extend(concern for concern in matches if born_in(concern, birth_year))
     reports = [CaseReport(concern, _parts_held(concern, agency_ids)) for concern in found]
     _attach_events(officer, reports)
     return sorted(reports, key=lambda report: report.concern.created_at)
@@ -96,10 +126,13 @@ def _attach_events(officer: Any, reports: list[CaseReport]) -> None:
     if not by_object:
         return
     events = (
-        audit_events_visible_to(officer).filter(object_id__in=list(by_object)).order_by("occurred_at", "id")
+        audit_events_visible_to(officer)
+        .filter(object_id__in=list(by_object))
+        .order_by("occurred_at", "id")
+        .values_list("object_id", "occurred_at", "actor_label", "action", "purpose")
     )
-    for event in events:
-        by_object[event.object_id].events.append(event)
+    for object_id, occurred_at, actor_label, action, purpose in events:
+        by_object[object_id].add(occurred_at, actor_label, action, purpose)
 
 
 def record_report(officer: Any, reports: list[CaseReport], *, output: str, employee_names: bool) -> None:

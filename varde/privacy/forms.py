@@ -4,10 +4,12 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from varde.accounts.models import Agency
 from varde.core.forms import DateInput
 from varde.core.versioning import VersionedForm
 
 from .models import RequestKind
+from .tokens import cases_in_token
 
 
 class EventKind(models.TextChoices):
@@ -18,10 +20,17 @@ class EventKind(models.TextChoices):
 
 
 class AuditFilterForm(forms.Form):
+    """The trail's filters. A person comes as the token a search by name gave (see trail.py), and the
+    acting agency from those of the officer's partnerships."""
+
     kind = forms.ChoiceField(
         label=_("Kind of event"), choices=[("", _("All")), *EventKind.choices], required=False
     )
     reference = forms.CharField(label=_("Case reference"), max_length=12, required=False)
+    person = forms.CharField(required=False, max_length=4000, widget=forms.HiddenInput)
+    agency = forms.ModelChoiceField(
+        label=_("Acting agency"), queryset=Agency.objects.none(), required=False, empty_label=_("All")
+    )
     action = forms.CharField(label=_("Action"), max_length=64, required=False)
     actor = forms.CharField(label=_("Username"), max_length=150, required=False)
     object_id = forms.CharField(label=_("Object id"), max_length=64, required=False)
@@ -32,6 +41,20 @@ class AuditFilterForm(forms.Form):
         label=_("To date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+
+    def clean_person(self) -> list[str] | None:
+        token = self.cleaned_data["person"]
+        if not token:
+            return None
+        cases = cases_in_token(token)
+        if cases is None:
+            raise forms.ValidationError(_("The person search has expired or was changed. Search again."))
+        return cases
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
@@ -41,11 +64,11 @@ class AuditFilterForm(forms.Form):
         return cleaned
 
     def used_filters(self) -> list[str]:
-        return sorted(name for name, value in self.cleaned_data.items() if value)
+        return sorted(name for name, value in self.cleaned_data.items() if value not in (None, "", []))
 
 
-class AccessReportForm(forms.Form):
-    """Who the report is about, and whether the employees' names go into it."""
+class PersonForm(forms.Form):
+    """Whom to look for: the name as it was registered, and the year of birth when it is known."""
 
     name = forms.CharField(label=_("Full name"), max_length=200)
     birth_year = forms.IntegerField(
@@ -55,6 +78,17 @@ class AccessReportForm(forms.Form):
         max_value=2100,
         help_text=_("Leave empty to find everyone with this name."),
     )
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"].replace("\x00", "").strip()
+        if len(name.split()) < 2:
+            raise forms.ValidationError(_("Write the person's whole name, as it was registered."))
+        return name
+
+
+class AccessReportForm(PersonForm):
+    """Who the report is about, and whether the employees' names go into it."""
+
     without_employee_names = forms.BooleanField(
         label=_("Leave out the employees' names"),
         required=False,
@@ -62,12 +96,6 @@ class AccessReportForm(forms.Form):
             "For the copy given to the person, where the officer decides so. The choice is recorded."
         ),
     )
-
-    def clean_name(self) -> str:
-        name: str = self.cleaned_data["name"].replace("\x00", "").strip()
-        if len(name.split()) < 2:
-            raise forms.ValidationError(_("Write the person's whole name, as it was registered."))
-        return name
 
 
 class NewRequestForm(forms.Form):

@@ -42,16 +42,16 @@ def audit_events_visible_to(user: Any) -> AuditEventQuerySet:
         # and meetings, which belong to no one agency.
         (in_partnership & Q(agency_id__in=[*agency_ids, ""]))
         # Rule: what the agency's own people did, including reading what was disclosed to them.
-        | (in_partnership & _among("actor_id", member_ids))
+        | (in_partnership & among("actor_id", member_ids))
         # Rule: the disclosures between the two agencies.
         | (in_partnership & Q(action__in=DISCLOSURE_ACTIONS))
         # Rule: events about the accounts (logins, failed logins) of the agency's members.
-        | (outside_any_partnership & _among("actor_id", member_ids))
-        | (outside_any_partnership & Q(object_type="user") & _among("object_id", member_ids))
+        | (outside_any_partnership & among("actor_id", member_ids))
+        | (outside_any_partnership & Q(object_type="user") & among("object_id", member_ids))
     )
 
 
-def _among(column: str, member_ids: QuerySet[Membership, Any]) -> Q:
+def among(column: str, member_ids: QuerySet[Membership, Any]) -> Q:
     """The column is one of the members' ids, asked twice, for the two ways PostgreSQL reads the trail.
 
     As a set it can hash (`in`, first): when it reads the events of a time range along the time's

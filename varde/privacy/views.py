@@ -1,106 +1,96 @@
-from datetime import date, datetime, time, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varde.accounts.models import Agency
 from varde.accounts.roles import Role
-from varde.concerns.models import Concern
 from varde.core.access import access, roles
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.core.htmx import HtmxHttpRequest
 from varde.core.models import AuditEvent
-from varde.core.paging import CappedPaginator
+from varde.core.paging import Position, capped_count, newest_first_stretch
 from varde.core.pdf import render_pdf
 from varde.core.planner import plans_for_the_values
 
-from . import access_report, processing, requests, retention, trail_export
-from .forms import AccessReportForm, AuditFilterForm, EventKind, HandlingForm, NewRequestForm
-from .permissions import DISCLOSURE_ACTIONS, audit_events_visible_to
+from . import access_report, processing, requests, retention, trail, trail_export
+from .forms import AccessReportForm, AuditFilterForm, HandlingForm, NewRequestForm, PersonForm
+from .permissions import audit_events_visible_to
+from .tokens import person_token
 
 EVENTS_PER_PAGE = 50
-KIND_FILTERS = {
-    EventKind.READS: Q(action__endswith=".viewed"),
-    EventKind.REFUSED: Q(action__in=["concern.access_refused", "login.failed", "login.address_refused"]),
-    EventKind.DISCLOSURES: Q(action__in=DISCLOSURE_ACTIONS),
-    EventKind.LOGINS: Q(action__startswith="login.") | Q(action="logout"),
-}
 # How far the page counts the events that match: the trail grows with every view, and a count of all
 # of them would make the page slower year by year (ADR 0030).
 COUNTED_EVENTS = 10_000
+TRAIL_OFFICERS = roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships")
 
 
-def filtered_events(events: Any, form: AuditFilterForm) -> Any:
-    data = form.cleaned_data
-    if data.get("kind"):
-        events = events.filter(KIND_FILTERS[data["kind"]])
-    if data.get("reference"):
-        events = events.filter(_about_case(data["reference"]))
-    if data["action"]:
-        events = events.filter(action__icontains=data["action"])
-    if data["actor"]:
-        events = events.filter(actor_label__iexact=data["actor"])
-    if data["object_id"]:
-        events = events.filter(object_id=data["object_id"])
-    # Days as bounds on the time itself, not on its date (occurred_at__date): an index answers the
-    # bounds, while the date is computed from every event in the trail (ADR 0029).
-    if data["date_from"]:
-        events = events.filter(occurred_at__gte=_midnight_before(data["date_from"]))
-    if data["date_to"]:
-        events = events.filter(occurred_at__lt=_midnight_before(data["date_to"] + timedelta(days=1)))
-    return events
-
-
-def _about_case(reference: str) -> Q:
-    """A case's events by its id, which an index finds; an erased case's by the reference its events
-    name, since only they are left."""
-    reference = reference.strip().upper()
-    concern_id = Concern.objects.filter(reference=reference).values_list("pk", flat=True).first()
-    if concern_id is not None:
-        return Q(object_id=str(concern_id))
-    return Q(detail__reference=reference)
-
-
-def _midnight_before(day: date) -> datetime:
-    """The start of the day in the installation's time zone."""
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-@access(roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships"))
+@access(TRAIL_OFFICERS)
+@require_http_methods(["GET", "POST"])
 def audit_trail(request: HtmxHttpRequest) -> HttpResponseBase:
+    """The trail, filtered by GET; a person is looked up by POST (see tokens.py)."""
+    person_form = PersonForm(request.POST or None, prefix="person")
+    if request.method == "POST":
+        return _find_person(request, person_form)
     query_data = request.GET.copy()
     output = query_data.pop("format", [""])[-1]
-    form = AuditFilterForm(query_data or None)
-    events = audit_events_visible_to(request.user).most_recent_first()
+    older = Position.parse(query_data.pop("eldre", [""])[-1])
+    newer = Position.parse(query_data.pop("nyere", [""])[-1])
+    form = AuditFilterForm(query_data or None, agencies=trail.agencies_of(request.user))
+    events = audit_events_visible_to(request.user)
     if form.is_bound and form.is_valid():
-        events = filtered_events(events, form)
+        events = trail.filtered_events(events, form)
         used = form.used_filters()
     else:
         events = events if not form.is_bound else AuditEvent.objects.none()
         used = []
     if output in trail_export.FORMATS:
-        return trail_export.download(request, events, used, output)
+        return trail_export.download(request, events.most_recent_first(), used, output)
     with plans_for_the_values():
-        paginator = CappedPaginator(events, EVENTS_PER_PAGE, cap=COUNTED_EVENTS)
-        page = paginator.get_page(request.GET.get("side"))
-        # Read before this viewing is recorded: read after, the viewing took the place of the page's
-        # last event when it matched the filters, and the count above the page left it out.
-        page.object_list = list(page.object_list)
-    record_event("audit.viewed", actor=request.user, detail={"filters": used})
-    query = query_data.copy()
-    query.pop("side", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+        counted = capped_count(events, COUNTED_EVENTS)
+        # Read before this viewing is recorded: read after, the viewing would be the first row of a
+        # page it matches, and the count above the page would leave it out.
+        stretch = newest_first_stretch(events, EVENTS_PER_PAGE, older_than=older, newer_than=newer)
+    trail.describe(request.user, stretch.rows)
+    person = form.cleaned_data.get("person") if form.is_bound and form.is_valid() else None
+    person_cases = trail.case_words(request.user, person) if person else {}
+    detail: dict[str, Any] = {"filters": used}
+    if person_cases:
+        detail["references"] = sorted(words.split()[0] for words in person_cases.values())
+    record_event("audit.viewed", actor=request.user, detail=detail)
+    context = {
+        "form": form,
+        "person_form": person_form,
+        "person_cases": sorted(person_cases.values()),
+        "stretch": stretch,
+        "counted": counted,
+        "query": query_data.urlencode(),
+    }
     if request.htmx:
         return render(request, "privacy/audit_trail.html#results", context)
+    return render(request, "privacy/audit_trail.html", context)
+
+
+def _find_person(request: HtmxHttpRequest, person_form: PersonForm) -> HttpResponseBase:
+    """The person's cases as a token in the trail's address, or the form again saying why not."""
+    if person_form.is_valid():
+        data = person_form.cleaned_data
+        found = trail.concerns_about(request.user, data["name"], data["birth_year"])
+        if found:
+            token = person_token(concern.pk for concern in found)
+            return redirect(f"{reverse('privacy:audit_trail')}?{urlencode({'person': token})}")
+        person_form.add_error(None, trail.NO_CASES)
+    form = AuditFilterForm(agencies=trail.agencies_of(request.user))
+    context = {"form": form, "person_form": person_form, "stretch": None, "query": ""}
     return render(request, "privacy/audit_trail.html", context)
 
 

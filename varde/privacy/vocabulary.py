@@ -1,7 +1,8 @@
 """The audit trail in words: each action and purpose the code records, as the privacy officer reads it.
 
 Codes stay in the trail (they are part of the hash chain and of the API); the pages show these
-labels. A code without a label is shown as it is, and a test finds the demo's codes all labelled.
+labels. The codes labelled here are the only ones the trail accepts: record_event refuses any other,
+so a new action cannot reach the trail without words for the officer (ADR 0041).
 """
 
 from django.utils.functional import Promise
@@ -77,6 +78,78 @@ ACTION_LABELS: dict[str, Promise] = {
     "statistics.observation_registered": _("Registered an observation"),
     "partnership.created": _("Created a partnership"),
     "demo.loaded": _("Loaded the demo"),
+    "login.locked_out": _("Login locked after repeated failures"),
+    "api.token_created": _("Created an API token"),
+    "api.token_revoked": _("Revoked an API token"),
+    "assessment.correction_started": _("Started correcting a structured assessment"),
+    "assessment.discarded": _("Discarded a draft assessment"),
+    "assessment.exported": _("Printed a structured assessment"),
+    "calendar_feed.created": _("Created a calendar feed"),
+    "calendar_feed.revoked": _("Revoked a calendar feed"),
+    "casework_settings.saved": _("Changed the case work settings"),
+    "concern_level.saved": _("Changed a concern level"),
+    "measure_type.saved": _("Changed a kind of measure"),
+    "event.status_changed": _("Changed an event's status"),
+    "event.task_done": _("Completed an event task"),
+    "event.viewed": _("Read an event"),
+    "information.reviewed": _("Marked an information page as reviewed"),
+    "instrument.imported": _("Imported an assessment instrument"),
+    "instrument.reinstated": _("Took an assessment instrument back into use"),
+    "instrument.retired": _("Retired an assessment instrument"),
+    "meeting.agenda_reordered": _("Reordered the agenda"),
+    "meeting.agenda_viewed": _("Read a meeting's agenda"),
+    "meeting.cancelled": _("Cancelled a meeting"),
+    "meeting.invited": _("Invited to a meeting"),
+    "meeting.item_removed": _("Removed an agenda point"),
+    "meeting.minutes_exported": _("Printed the minutes"),
+    "meeting.minutes_viewed": _("Read the minutes"),
+    "meeting.participant_removed": _("Removed a participant"),
+    "meeting.point_minutes_viewed": _("Read the minutes of a point"),
+    "meeting_settings.saved": _("Changed the meeting settings"),
+    "minutes.addendum_added": _("Added an addendum to the minutes"),
+    "minutes.task_done": _("Completed a task from the minutes"),
+    "network.organisation_viewed": _("Read an organisation's contact persons"),
+    "plan.exported": _("Exported the action plan"),
+    "plan.measure_status": _("Changed a plan measure's status"),
+    "plan.report_exported": _("Printed the plan's status report"),
+    "plan.request_declined": _("Declined a training request"),
+    "public_form.rate_limited": _("Public form: too many reports from one address"),
+    "public_form.trap_caught": _("Public form: automated submission stopped"),
+    "statistics.assessment_saved": _("Saved a statistics assessment"),
+    "statistics.exported": _("Exported statistics"),
+    "statistics.report_exported": _("Printed the situation report"),
+    "bench.floor_viewed": _("Benchmark floor page read"),
+}
+
+# What an event is about, where it is not a case: the page links it to the object's other events.
+OBJECT_LABELS: dict[str, Promise] = {
+    "user": _("User account"),
+    "unit": _("Unit"),
+    "partnership": _("Partnership"),
+    "agency": _("Agency"),
+    "meeting": _("Meeting"),
+    "organisation": _("Organisation"),
+    "event": _("Event"),
+    "infopage": _("Information page"),
+    "instrument": _("Assessment instrument"),
+    "concernlevel": _("Concern level"),
+    "advicesession": _("Advice session"),
+    "hateincident": _("Hate incident"),
+    "onlineobservation": _("Online observation"),
+    "localassessment": _("Statistics assessment"),
+    "meetingsettings": _("Meeting settings"),
+    "calendarfeed": _("Calendar feed"),
+    "concernsettings": _("Case work settings"),
+    "measuretype": _("Kind of measure"),
+    "trainingrequest": _("Training request"),
+    "sessionrequest": _("Training request"),
+    "training": _("Training"),
+    "activity": _("Plan activity"),
+    "actionplan": _("Action plan"),
+    "planmeasure": _("Plan measure"),
+    "subjectrequest": _("Request from a person"),
+    "legalbasis": _("Legal basis"),
+    "accesstoken": _("API token"),
 }
 
 PURPOSE_LABELS: dict[str, Promise] = {
@@ -115,6 +188,16 @@ PURPOSE_LABELS: dict[str, Promise] = {
     "access report for a person": _("an access report for a person"),
     "retention oversight": _("retention oversight"),
 }
+
+
+def action_codes() -> set[str]:
+    """Every action the trail may record: the enumeration record_event holds each event to."""
+    return set(ACTION_LABELS) | {f"concern.{event}" for event in EVENT_LABELS}
+
+
+def object_label(object_type: str) -> str:
+    label = OBJECT_LABELS.get(object_type)
+    return str(label) if label is not None else object_type
 
 
 def action_label(code: str) -> str:

@@ -15,17 +15,27 @@ from varde.accounts.roles import Role
 from varde.core.access import roles
 from varde.core.audit import record_event
 from varde.core.planner import plans_for_the_values
-from varde.privacy.forms import AuditFilterForm
+from varde.privacy.forms import AuditFilterForm, PersonForm
 from varde.privacy.permissions import audit_events_visible_to
-from varde.privacy.views import filtered_events
+from varde.privacy.tokens import person_token
+from varde.privacy.trail import (
+    NO_CASES,
+    agencies_of,
+    case_label,
+    case_words,
+    concerns_about,
+    describe,
+    filtered_events,
+)
+from varde.privacy.vocabulary import action_label
 from varde.statistics.forms import SituationForm
 from varde.statistics.permissions import READERS
 from varde.statistics.tables import count_table, csv_lines
 from varde.statistics.views import STATISTICS_READERS
 
 from ..auth import scoped
-from ..common import Pages, admits, caller, validated
-from ..errors import ERRORS
+from ..common import Stretches, admits, caller, validated
+from ..errors import ERRORS, ApiError
 
 router = Router(tags=["oversight"])
 PRIVACY_OFFICERS = roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships")
@@ -94,6 +104,8 @@ def statistics_csv(request: HttpRequest, query: Query[TableQuery]) -> HttpRespon
 class AuditQuery(Schema):
     kind: str = Field("", description="reads, refused, disclosures or logins")
     reference: str = Field("", description="a case's reference, e.g. ABCD-2345")
+    person: str = Field("", description="the token POST /audit-events/person gave for a person")
+    agency: str = Field("", description="the id of the agency whose people acted")
     action: str = ""
     actor: str = ""
     object_id: str = ""
@@ -105,23 +117,75 @@ class AuditEventOut(Schema):
     id: int
     occurred_at: datetime
     actor: str = Field(alias="actor_label")
-    agency: str = Field(alias="agency_label")
+    acting_agencies: str = Field(description="the agencies of the person who acted")
+    agency: str = Field(alias="agency_label", description="the agency whose data the event is about")
     action: str
+    action_label: str = Field(description="the action in words, in the asked language")
+    case: str = Field(description="the case's reference and the person's initials, where the agency holds it")
     object_type: str
     object_id: str
     purpose: str
     detail: dict[str, Any]
 
+    @staticmethod
+    def resolve_acting_agencies(event: Any) -> str:
+        return str(getattr(event, "acting_agencies", ""))
+
+    @staticmethod
+    def resolve_action_label(event: Any) -> str:
+        return action_label(event.action)
+
+    @staticmethod
+    def resolve_case(event: Any) -> str:
+        return case_label(event)
+
+
+class DescribedEvents(Stretches):
+    """A stretch of the trail, each event with its case and its actor's agencies in words."""
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any) -> Any:
+        answer = super().paginate_queryset(queryset, pagination, request, **params)
+        describe(caller(request), answer["items"])
+        return answer
+
 
 @router.get("/audit-events", auth=scoped("audit"), response={200: list[AuditEventOut], **ERRORS})
 @plans_for_the_values()  # around the pagination, which reads the events
-@paginate(Pages)
+@paginate(DescribedEvents)
 @admits(PRIVACY_OFFICERS)
 def audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
-    """The audit trail of the officer's partnerships, newest first."""
+    """The audit trail of the officer's partnerships, newest first, page by page from `next`: events
+    that arrive while the trail is read never repeat or skip a row."""
     user = caller(request)
-    form = AuditFilterForm({key: value for key, value in filters.dict().items() if value})
+    form = AuditFilterForm(
+        {key: value for key, value in filters.dict().items() if value}, agencies=agencies_of(user)
+    )
     validated(form)
-    events = filtered_events(audit_events_visible_to(user).most_recent_first(), form)
+    events = filtered_events(audit_events_visible_to(user), form)
     record_event("audit.viewed", actor=user, detail={"filters": form.used_filters(), "via": "api"})
     return events
+
+
+class PersonIn(Schema):
+    name: str = Field(description="the whole name, as it was registered")
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+
+
+class PersonOut(Schema):
+    person: str = Field(description="the token to filter the trail by: GET /audit-events?person=…")
+    cases: list[str] = Field(description="the person's cases the agency holds, by reference and initials")
+
+
+@router.post("/audit-events/person", auth=scoped("audit"), response={200: PersonOut, **ERRORS})
+@admits(PRIVACY_OFFICERS)
+def audit_person(request: HttpRequest, person: PersonIn) -> Any:
+    """Find a person's cases by name (in the body, never in an address) for the trail's person filter."""
+    user = caller(request)
+    data = validated(PersonForm(person.dict()))
+    found = concerns_about(user, data["name"], data["birth_year"])
+    if not found:
+        raise ApiError(404, "no_cases", NO_CASES)
+    return {
+        "person": person_token(concern.pk for concern in found),
+        "cases": sorted(case_words(user, (str(concern.pk) for concern in found)).values()),
+    }

@@ -16,7 +16,7 @@ from varde.api.models import Scope
 from varde.assessments.tests import test_permissions as assessment_pages
 from varde.assessments.tests.factories import make_assessment
 from varde.concerns.tests import test_permissions as concern_pages
-from varde.concerns.tests.factories import basis, handler_for, make_concern, measure_type
+from varde.concerns.tests.factories import SUBJECT_NAME, basis, handler_for, make_concern, measure_type
 from varde.meetings.tests import test_permissions as meeting_pages
 from varde.meetings.tests.factories import make_meeting, secretary_of
 from varde.statistics.tests import test_statistics as statistics_pages
@@ -60,6 +60,7 @@ EXPECTED = {
     "api-v1:statistics_table": PAGES["statistics:situation"],
     "api-v1:statistics_csv": PAGES["statistics:situation_csv"],
     "api-v1:audit_events": {Role.PRIVACY_OFFICER.value},
+    "api-v1:audit_person": {Role.PRIVACY_OFFICER.value},
 }
 # The schema, the docs and the root need no token: they hold no data. The token page is in test_tokens.
 OUTSIDE_MATRIX = {"api-v1:openapi-json", "api-v1:openapi-view", "api-v1:api-root", "api:tokens"}
@@ -103,6 +104,7 @@ def request_for(operation: str, world: World) -> tuple[str, str, dict]:
         return simple[name]
     report = {"channel": "hotline", "reporter_category": "relative", "phenomenon": "right_wing"}
     bodies = {
+        "audit_person": ("post", "/api/v1/audit-events/person", {"name": SUBJECT_NAME}),
         "create_concern": ("post", "/api/v1/concerns", {**report, "description": "Uro for en elev."}),
         "create_advice_session": ("post", "/api/v1/advice-sessions", {**report, "advice_given": "Ring oss."}),
         "create_measure": (

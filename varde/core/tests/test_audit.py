@@ -39,7 +39,10 @@ from varde.core.models import AuditEvent
 @pytest.fixture
 def three_events(world):
     actor = world.make_user("coordinator")
-    return [record_event(f"test.event{i}", actor=actor, obj=world.unit, purpose="test") for i in range(3)]
+    return [
+        record_event("unit.updated", actor=actor, obj=world.unit, purpose="test", detail={"n": i})
+        for i in range(3)
+    ]
 
 
 def raw_sql(sql, params=()):
@@ -171,7 +174,7 @@ def test_the_check_does_not_count_the_trail_before_reading_it(three_events):
 def test_a_long_trail_is_checked_in_parallel_stretches_that_must_join_up():
     if not _can_fork():
         pytest.skip("the suite's in-memory SQLite database exists in this process only")
-    events = [record_event("test.event", detail={"n": n}) for n in range(40)]
+    events = [record_event("unit.updated", detail={"n": n}) for n in range(40)]
     assert verify_chain(parallel_from=1).checked == 40
     raw_sql("DELETE FROM core_auditevent WHERE id = %s", [events[20].id])
     report = verify_chain(parallel_from=1)
@@ -246,7 +249,7 @@ def test_appends_from_many_requests_at_once_keep_one_chain():
         start.wait()
         try:
             for number in range(events_each):
-                record_event("test.concurrent", detail={"writer": writer, "number": number})
+                record_event("concern.viewed", detail={"writer": writer, "number": number})
         finally:
             connections.close_all()
 
@@ -257,7 +260,7 @@ def test_appends_from_many_requests_at_once_keep_one_chain():
         thread.join()
     report = verify_chain()
     assert report.intact, report.reason
-    assert AuditEvent.objects.filter(action="test.concurrent").count() == writers * events_each
+    assert AuditEvent.objects.filter(action="concern.viewed").count() == writers * events_each
     assert AuditEvent.objects.values("prev_hash").distinct().count() == AuditEvent.objects.count()
 
 
@@ -291,8 +294,8 @@ postgresql_only = pytest.mark.skipif(
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_an_append_outside_a_transaction_is_committed_and_lets_go_of_the_lock():
-    first = record_event("test.alone")
-    second = record_event("test.alone")
+    first = record_event("unit.updated")
+    second = record_event("unit.updated")
     assert second.prev_hash == first.hash
     assert _in_no_transaction()
     assert _append_lock_is_free()
@@ -304,17 +307,17 @@ def test_an_append_outside_a_transaction_is_committed_and_lets_go_of_the_lock():
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_a_refused_append_outside_a_transaction_leaves_no_event_and_no_lock(monkeypatch):
-    first = record_event("test.before")
+    first = record_event("unit.updated")
     # A hash the trail already holds: the database refuses the insert after the lock is taken.
     monkeypatch.setattr("varde.core.audit.compute_hash", lambda values: first.hash)
     with pytest.raises(IntegrityError):
-        record_event("test.refused")
+        record_event("unit.updated")
     monkeypatch.undo()
     assert _in_no_transaction()
     assert _append_lock_is_free()
-    after = record_event("test.after")
+    after = record_event("unit.updated")
     assert after.prev_hash == first.hash
-    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["test.before", "test.after"]
+    assert list(AuditEvent.objects.values_list("action", flat=True)) == ["unit.updated", "unit.updated"]
     assert verify_chain().intact
 
 

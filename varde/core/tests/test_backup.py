@@ -55,7 +55,7 @@ def test_backup_wipe_restore_verify(world, tmp_path, capsys):
     assert set(consent.agencies.all()) == {world.municipality, world.police}
     assert consent.measure_types.count() == 1
     # The trail goes on from the restored chain: its numbering continues after the restored events.
-    after = record_event("test.after_restore")
+    after = record_event("unit.updated")
     assert after.prev_hash == last_event
     assert verify_chain().intact
     with pytest.raises(CommandError, match="already holds data"):
@@ -149,7 +149,7 @@ def test_a_backup_holds_one_moment_while_people_keep_working(world, tmp_path, mo
 
     def dump_while_a_case_is_viewed(*args: Any, **options: Any) -> None:
         call_command(*args, **options)
-        _in_another_request(lambda: record_event("test.viewed_during_backup"))
+        _in_another_request(lambda: record_event("retention.viewed"))
 
     monkeypatch.setattr(backups, "call_command", dump_while_a_case_is_viewed)
     file = tmp_path / "varde.zip"
@@ -160,7 +160,7 @@ def test_a_backup_holds_one_moment_while_people_keep_working(world, tmp_path, mo
     newest = max((row for row in rows if row["model"] == "core.auditevent"), key=lambda row: row["pk"])
     assert manifest["last_audit_hash"] == newest["fields"]["hash"]
     # The event beside the dump was written all the same.
-    assert AuditEvent.objects.filter(action="test.viewed_during_backup").exists()
+    assert AuditEvent.objects.filter(action="retention.viewed").exists()
 
 
 @pytest.mark.django_db(transaction=True)

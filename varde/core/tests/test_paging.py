@@ -5,14 +5,14 @@ import pytest
 
 from varde.core.audit import record_event
 from varde.core.models import AuditEvent
-from varde.core.paging import CappedPaginator, page_with_total
+from varde.core.paging import Position, capped_count, newest_first_stretch, page_with_total
 
 
 @pytest.fixture
 def seven_events(db):
     for number in range(7):
-        record_event("paging.tested", detail={"number": number})
-    return AuditEvent.objects.filter(action="paging.tested").order_by("id")
+        record_event("unit.updated", detail={"number": number})
+    return AuditEvent.objects.filter(action="unit.updated").order_by("id")
 
 
 def numbers(page):
@@ -60,14 +60,44 @@ def test_an_empty_first_page_needs_no_count(db, django_assert_num_queries):
     assert (page.number, list(page.object_list), page.paginator.count) == (1, [], 0)
 
 
-@pytest.mark.parametrize(("cap", "count", "more"), [(5, 5, True), (7, 7, False), (9, 7, False)])
+@pytest.mark.parametrize(("cap", "shown", "more"), [(5, 5, True), (7, 7, False), (9, 7, False)])
 def test_a_capped_count_reads_no_further_than_one_past_the_cap(
-    seven_events, django_assert_num_queries, cap, count, more
+    seven_events, django_assert_num_queries, cap, shown, more
 ):
-    paginator = CappedPaginator(seven_events, 2, cap=cap)
     with django_assert_num_queries(1) as queries:
-        assert (paginator.count, paginator.has_more) == (count, more)
+        counted = capped_count(seven_events, cap)
+    assert (counted.shown, counted.has_more) == (shown, more)
     assert f"LIMIT {cap + 1}" in queries[0]["sql"]
-    assert paginator.num_pages == -(-count // 2)
-    # A number past the counted pages gives the last of them.
-    assert paginator.get_page("99").number == paginator.num_pages
+
+
+def test_stretches_walk_the_list_newest_first_and_back(seven_events, django_assert_num_queries):
+    newest_first = [event.detail["number"] for event in seven_events.reverse()]
+    walked, stretch = [], newest_first_stretch(seven_events, 3)
+    assert stretch.newer is None
+    while True:
+        walked.extend(event.detail["number"] for event in stretch.rows)
+        if stretch.older is None:
+            break
+        with django_assert_num_queries(1):
+            stretch = newest_first_stretch(seven_events, 3, older_than=stretch.older)
+    assert walked == newest_first
+    back = newest_first_stretch(seven_events, 3, newer_than=stretch.newer)
+    assert [event.detail["number"] for event in back.rows] == newest_first[3:6]
+    assert back.older == Position.of(back.rows[-1])
+
+
+def test_a_stretch_goes_on_past_events_added_at_the_head(seven_events):
+    first = newest_first_stretch(seven_events, 3)
+    record_event("unit.updated", detail={"number": 7})
+    second = newest_first_stretch(seven_events, 3, older_than=first.older)
+    assert [event.detail["number"] for event in second.rows] == [3, 2, 1]
+
+
+@pytest.mark.parametrize("token", [None, "", "x", "1", "1.", ".1", "-1.2", "1.-2", "1.2.3", "9" * 30 + ".1"])
+def test_an_unreadable_token_is_no_position(token):
+    assert Position.parse(token) is None
+
+
+def test_a_position_survives_its_token(seven_events):
+    event = seven_events.last()
+    assert Position.parse(Position.of(event).token) == Position.of(event)

@@ -49,7 +49,7 @@ def test_the_page_shows_words_and_references_and_filters_by_case_and_kind(world,
     assert second.reference not in page
     assert "Leste saken" in page
     assert "avslutte saken" in page
-    refused = client.get(url, {"kind": "refused"}).context["page"]
+    refused = client.get(url, {"kind": "refused"}).context["stretch"].rows
     assert [event.action for event in refused] == ["concern.access_refused"]
     assert "dele med den andre virksomheten (API)" in client.get(url, {"kind": "refused"}).content.decode()
 
@@ -76,8 +76,9 @@ def test_the_filtered_trail_is_taken_away_as_csv_and_pdf_and_that_is_recorded(wo
     answer = client.get(url, {"reference": concern.reference, "format": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(answer.streaming_content).decode("utf-8-sig"))))
     assert rows[0][0] == "Tidspunkt"
-    assert {row[3] for row in rows[1:]} == {"Leste saken", "Bekymring mottatt"}
-    assert any(row[5] == concern.reference for row in rows[1:])
+    assert {row[4] for row in rows[1:]} == {"Leste saken", "Bekymring mottatt"}
+    assert {row[6] for row in rows[1:]} == {f"{concern.reference} (O.F.T.)"}
+    assert {row[2] for row in rows[1:]} >= {world.municipality.name}
     pdf = client.get(url, {"reference": concern.reference, "format": "pdf"})
     assert pdf["Content-Type"] == "application/pdf"
     exported = AuditEvent.objects.filter(action="audit.exported", actor_id=str(officer.pk))
