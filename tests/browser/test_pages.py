@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from varde.accounts.models import AuthenticatorApp
 from varde.accounts.roles import Role
+from varde.core.audit import record_event
 from varde.core.models import AuditEvent
 
 from .conftest import assert_accessible, current_code, log_in_through_the_page
@@ -198,6 +199,41 @@ def test_audit_trail_filters_and_is_accessible(page: Page, live_server, world):
     expect(page.locator("#audit-results")).to_contain_text("Logget inn")
     assert_accessible(page)
     assert AuditEvent.objects.filter(action="audit.viewed", actor_id=str(officer.pk)).exists()
+
+
+def test_the_trail_of_a_person_is_found_by_name_and_paged_on(page: Page, live_server, world, monkeypatch):
+    from varde.concerns.tests.factories import SUBJECT_NAME, make_concern
+    from varde.privacy import views
+
+    monkeypatch.setattr(views, "EVENTS_PER_PAGE", 2)
+    concern = make_concern(world)
+    reader = world.make_user(Role.COORDINATOR)
+    for purpose in ("case page", "close", "assign", "review"):
+        record_event(
+            "concern.viewed", actor=reader, obj=concern, partnership=world.partnership, purpose=purpose
+        )
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.PRIVACY_OFFICER))
+    page.goto(live_server.url + reverse("privacy:audit_trail"))
+    page.get_by_text("Hendelser om en person").click()
+    page.get_by_label("Fullt navn").fill("Ola")
+    page.get_by_role("button", name="Finn personens hendelser").click()
+    expect(page.get_by_role("alert")).to_contain_text("Skriv hele navnet")
+    assert_accessible(page)
+    page.get_by_label("Fullt navn").fill(SUBJECT_NAME)
+    page.get_by_role("button", name="Finn personens hendelser").click()
+    expect(page.locator("main")).to_contain_text(
+        f"Viser hendelsene om personens sak {concern.reference} (O.F.T.)"
+    )
+    assert "Testesen" not in page.url
+    first = page.locator("#audit-results tbody tr").all_inner_texts()
+    assert first
+    assert all(f"Sak {concern.reference} (O.F.T.)" in row for row in first)
+    assert_accessible(page)
+    page.get_by_role("link", name="Eldre hendelser").click()
+    expect(page.get_by_role("link", name="Nyere hendelser")).to_be_visible()
+    assert not set(page.locator("#audit-results tbody tr").all_inner_texts()) & set(first)
+    page.go_back()
+    expect(page.locator("#audit-results tbody tr")).to_have_count(len(first))
 
 
 def test_a_date_range_refused_by_htmx_marks_its_field_and_keeps_the_focus(page: Page, live_server, world):

@@ -55,7 +55,7 @@ def test_the_access_report_finds_per_proevesen_s_history(db):
     officer = User.objects.get(username="personvernombud")
     reports = cases_about(officer, "Per Prøvesen", None)
     assert reports
-    assert any(report.events for report in reports)
+    assert any(report.lines for report in reports)
     assert any(report.concern.disclosures.all() for report in reports)
 
 
