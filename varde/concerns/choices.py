@@ -36,6 +36,7 @@ class Phenomenon(models.TextChoices):
     HATE_CRIME = "hate_crime", _("Hate crime")
     ELECTED_OFFICIALS = "elected_officials", _("Threats or hate against elected officials")
     OTHER = "other", _("Other")
+    UNKNOWN = "unknown", _("Not known / unsure")
 
 
 class AgeBand(models.TextChoices):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, User
-from varde.core.forms import DateInput
+from varde.core.forms import DateInput, chosen
 from varde.core.versioning import VersionedForm
 
 from .actions.intake import Report, Subject
@@ -142,7 +142,7 @@ class IntakeForm(AgencyChoice, SubjectFields):
     channel = forms.ChoiceField(label=_("Channel"), choices=[(c.value, c.label) for c in HANDLER_CHANNELS])
     reporter_category = forms.ChoiceField(label=_("Who got in touch"), choices=ReporterCategory.choices)
     other_body_name = short_text(_("Which public body"), required=False)
-    phenomenon = forms.ChoiceField(label=_("Phenomenon"), choices=Phenomenon.choices)
+    phenomenon = chosen(_("Phenomenon"), Phenomenon.choices)
     kind = forms.ChoiceField(
         label=_("What is this?"),
         choices=[
@@ -210,7 +210,7 @@ class IntakeForm(AgencyChoice, SubjectFields):
 
 
 class EmployeeReportForm(AgencyChoice, SubjectFields):
-    phenomenon = forms.ChoiceField(label=_("What is the concern about?"), choices=Phenomenon.choices)
+    phenomenon = chosen(_("What is the concern about?"), Phenomenon.choices)
     description = long_text(_("What have you seen or heard?"))
 
     field_order = ["agency", "phenomenon", "description", "subject_name", "subject_birth_year"]
@@ -238,8 +238,6 @@ class EmployeeReportForm(AgencyChoice, SubjectFields):
 
 
 class PublicConcernForm(forms.Form):
-    UNSURE = ""
-
     reporter_category = forms.ChoiceField(
         label=_("Who are you?"),
         choices=[
@@ -251,7 +249,10 @@ class PublicConcernForm(forms.Form):
     phenomenon = forms.ChoiceField(
         label=_("What is it about?"),
         required=False,
-        choices=[(UNSURE, _("I am not sure")), *Phenomenon.choices],
+        choices=[
+            (Phenomenon.UNKNOWN.value, _("I am not sure")),
+            *((value, label) for value, label in Phenomenon.choices if value != Phenomenon.UNKNOWN),
+        ],
     )
     description = long_text(
         _("What worries you?"),
@@ -282,7 +283,7 @@ class PublicConcernForm(forms.Form):
         return Report(
             channel=Channel.PUBLIC_FORM,
             reporter_category=data["reporter_category"],
-            phenomenon=data["phenomenon"] or Phenomenon.MIXED,
+            phenomenon=data["phenomenon"] or Phenomenon.UNKNOWN,
             description=data["description"],
             subject=Subject(name=name, birth_year=data["subject_birth_year"]) if name else None,
             reporter_contact=data["contact"],

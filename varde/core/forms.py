@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from .errors import StaleEdit
 
@@ -15,6 +16,12 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def chosen(label: Any, choices: Any, **kwargs: Any) -> forms.ChoiceField:
+    """A required choice that starts empty: the person picks one, rather than keeping the first
+    option the browser would show as if it were the answer."""
+    return forms.ChoiceField(label=label, choices=[("", _("– Choose –")), *choices], **kwargs)
 
 
 def submitted(request: HttpRequest, form: forms.Form) -> bool:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership
 from varde.concerns.choices import Phenomenon
-from varde.core.forms import DateInput
+from varde.core.forms import DateInput, chosen
 
 from .actions import Incident
 from .models import Arena, IncidentKind, Platform, TargetGroup
@@ -33,7 +33,7 @@ class IncidentForm(forms.Form):
 class ObservationForm(forms.Form):
     observed_on = forms.DateField(label=_("Date"), widget=DateInput())
     platform = forms.ChoiceField(label=_("Platform"), choices=Platform.choices)
-    phenomenon = forms.ChoiceField(label=_("Phenomenon"), choices=Phenomenon.choices)
+    phenomenon = chosen(_("Phenomenon"), Phenomenon.choices)
     note = forms.CharField(
         label=_("Note"),
         max_length=500,

@@ -153,7 +153,7 @@ def test_the_public_form_lands_in_the_intake_queue_and_never_shows_the_text(worl
     concern = Concern.objects.get()
     assert concern.owning_agency == world.municipality
     assert concern.channel == "public_form"
-    assert concern.phenomenon == "mixed"
+    assert concern.phenomenon == "unknown"  # "I am not sure" is its own category, not "mixed"
     assert concern.reporter_contact == "900 00 000"
     page = response.content.decode()
     assert concern.reference in page
