@@ -79,6 +79,9 @@ def test_employee_report_and_receipts_are_accessible(page: Page, live_server, wo
     page.goto(live_server.url + reverse("concerns:report"))
     assert_accessible(page)
     page.get_by_label("Hva har du sett eller hørt?").fill("En elev truer medelever med vold.")
+    # Nothing is suggested: the employee chooses, and may say they do not know.
+    expect(page.get_by_label("Hva gjelder bekymringen?")).to_have_value("")
+    page.get_by_label("Hva gjelder bekymringen?").select_option(label="Ikke kjent / usikker")
     page.get_by_role("button", name="Send meldingen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine meldinger")
     expect(page.locator("tbody")).to_contain_text(Concern.objects.get().reference)
