@@ -220,8 +220,6 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # The address reminders link to, for e-mails sent by the background worker.
 VARDE_BASE_URL = os.environ.get("VARDE_BASE_URL", "http://127.0.0.1:8000")
 
-# Submissions of the public concern form allowed per network address and hour.
-VARDE_PUBLIC_FORM_LIMIT = int(os.environ.get("VARDE_PUBLIC_FORM_LIMIT", "5"))
 # Behind a proxy that sets it (nginx in deploy/ sets X-Real-IP), the header that holds the visitor's
 # address. Leave empty when Varde is reached directly: the header could then be forged.
 VARDE_CLIENT_IP_HEADER = os.environ.get("VARDE_CLIENT_IP_HEADER", "")

@@ -85,7 +85,6 @@ def production_environment(cluster: Cluster, var_dir: Path) -> dict[str, str]:
         "VARDE_BLIND_INDEX_KEY": secrets.token_urlsafe(32),
         "VARDE_VAR_DIR": str(var_dir),
         "VARDE_SECURE_SSL_REDIRECT": "false",
-        "VARDE_PUBLIC_FORM_LIMIT": "100000",
         "VARDE_DB_CONN_MAX_AGE": "600",
     }
 

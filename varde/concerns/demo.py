@@ -25,7 +25,7 @@ from .choices import (
     ReporterCategory,
     Status,
 )
-from .models import Concern, LegalBasis
+from .models import Concern, ConcernSettings, LegalBasis
 from .reference_data import seed_reference_data
 
 
@@ -318,9 +318,14 @@ class DemoCases:
             )
 
 
+DEMO_HOTLINE = "69 00 00 00"  # fictional, as the demo's information pages say
+
+
 @transaction.atomic
 def load_demo_concerns(partnership: Partnership) -> None:
     seed_reference_data(partnership)
+    unset = ConcernSettings.objects.filter(partnership=partnership, hotline_phone="")
+    unset.update(hotline_phone=DEMO_HOTLINE)
     if Concern.objects.filter(partnership=partnership).exists():
         return
     cases = DemoCases(partnership)

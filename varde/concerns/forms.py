@@ -581,6 +581,9 @@ class MeasureTypeForm(forms.Form):
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
 
 
+MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 3, 15
+
+
 class CaseworkSettingsForm(VersionedForm):
     """Review intervals, the first assessment deadline, and the retention rule of each outcome."""
 
@@ -591,6 +594,18 @@ class CaseworkSettingsForm(VersionedForm):
         help_text=_("Numbers separated by commas, for example 6, 12. Empty means no reviews."),
     )
     assessment_days = forms.IntegerField(label=_("Days to first assessment"), min_value=1, max_value=365)
+    hotline_phone = forms.CharField(
+        label=_("The hotline's phone number"),
+        max_length=20,
+        required=False,
+        help_text=_("As people should read it, for example 69 00 00 00. Shown on the public pages and form."),
+    )
+    public_form_limit = forms.IntegerField(
+        label=_("Reports an hour from one address through the public form"),
+        min_value=1,
+        max_value=100,
+        help_text=_("A school or an office shares one address. Only sent reports count."),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -615,6 +630,13 @@ class CaseworkSettingsForm(VersionedForm):
             raise ValidationError(_("Write whole months between 1 and 120, separated by commas."))
         return sorted({int(part) for part in parts})
 
+    def clean_hotline_phone(self) -> str:
+        number = " ".join(self.cleaned_data["hotline_phone"].split())
+        digits = number.removeprefix("+").replace(" ", "")
+        if number and not (digits.isdigit() and MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS):
+            raise ValidationError(_("Write the number with digits and spaces only, for example 69 00 00 00."))
+        return number
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         for outcome in Outcome:
@@ -630,6 +652,8 @@ class CaseworkSettingsForm(VersionedForm):
         values = {
             "review_months": ", ".join(str(months) for months in settings.review_months),
             "assessment_days": str(settings.assessment_days),
+            "hotline_phone": settings.hotline_phone,
+            "public_form_limit": str(settings.public_form_limit),
         }
         for rule in settings.partnership.retention_rules.all():
             for period, months in (

@@ -5,6 +5,7 @@ records attached to it. Everything that must outlive erasure is categorical: Sta
 (in categorical.py), AdviceSession and RetentionReceipt.
 """
 
+import re
 import uuid
 from datetime import date
 from typing import Any
@@ -41,6 +42,9 @@ from .workflow import ASSESSMENT_PHASE
 USER = settings.AUTH_USER_MODEL
 
 
+NORWEGIAN_DIGITS = 8
+
+
 class ConcernSettings(models.Model):
     """Per-partnership settings for casework; created with defaults on first use."""
 
@@ -60,6 +64,10 @@ class ConcernSettings(models.Model):
         related_name="+",
         verbose_name=_("agency receiving the online form"),
     )
+    hotline_phone = models.CharField(_("the hotline's phone number"), max_length=20, blank=True)
+    public_form_limit = models.PositiveSmallIntegerField(
+        _("reports an hour from one address through the public form"), default=5
+    )
 
     class Meta:
         verbose_name = _("casework settings")
@@ -67,6 +75,19 @@ class ConcernSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.partnership)
+
+    @classmethod
+    def of(cls, partnership: Partnership) -> "ConcernSettings":
+        """The partnership's settings, made with the defaults the first time they are asked for."""
+        return cls.objects.get_or_create(partnership=partnership)[0]
+
+    @property
+    def hotline_href(self) -> str:
+        """The hotline as a tel: link, from the number as people write it ("69 00 00 00")."""
+        digits = re.sub(r"[^\d+]", "", self.hotline_phone)
+        if len(digits) == NORWEGIAN_DIGITS and not digits.startswith("+"):
+            digits = f"+47{digits}"
+        return f"tel:{digits}" if digits else ""
 
 
 class RetentionRule(models.Model):
@@ -571,7 +592,8 @@ class RetentionReceipt(models.Model):
 
 
 class PublicSubmission(models.Model):
-    """One attempt at the public form, for its rate limit. The address is kept only as a keyed hash."""
+    """One report accepted from the public form, for its rate limit. The address (with the partnership)
+    is kept only as a keyed hash."""
 
     address_hash = models.CharField(max_length=64, db_index=True)
     attempted_at = models.DateTimeField(db_index=True)

@@ -2,6 +2,7 @@
 and new partnerships with their defaults."""
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -108,6 +109,14 @@ def save_measure_type(
     return measure_type
 
 
+@dataclass(frozen=True)
+class PublicIntake:
+    """How the public reaches the partnership: the hotline, and the public form's hourly limit."""
+
+    hotline_phone: str = ""
+    public_form_limit: int = 5
+
+
 @transaction.atomic
 def save_casework_settings(
     actor: Any,
@@ -116,14 +125,18 @@ def save_casework_settings(
     review_months: list[int],
     assessment_days: int,
     rules: dict[str, tuple[int | None, int | None]],
+    public: PublicIntake | None = None,
     version: int | None = None,
 ) -> ConcernSettings:
-    """Review intervals, the first deadline and the retention periods. Changes apply from the next purge."""
+    """Review intervals, the first deadline, the retention periods and the public's ways in. Retention
+    changes apply from the next purge."""
     _require_admin(actor, partnership)
-    settings, _created = ConcernSettings.objects.get_or_create(partnership=partnership)
+    settings = ConcernSettings.of(partnership)
     claim(settings, version)
     settings.review_months = review_months
     settings.assessment_days = assessment_days
+    if public is not None:
+        settings.hotline_phone, settings.public_form_limit = public.hotline_phone, public.public_form_limit
     settings.save()
     for outcome, (restrict, erase) in rules.items():
         if restrict is None and erase is None:
@@ -138,7 +151,12 @@ def save_casework_settings(
         actor=actor,
         obj=partnership,
         partnership=partnership,
-        detail={"review_months": review_months, "assessment_days": assessment_days, "rules": rules},
+        detail={
+            "review_months": review_months,
+            "assessment_days": assessment_days,
+            "rules": rules,
+            "public_form_limit": settings.public_form_limit,
+        },
     )
     return settings
 

@@ -67,7 +67,9 @@ def test_an_intake_without_a_phenomenon_is_refused_and_nothing_is_saved(world, c
 
 
 def test_the_statistics_count_not_known_as_its_own_category(world):
-    breakdowns = [dimensions["phenomenon"] for dimensions in DIMENSIONS.values() if "phenomenon" in dimensions]
+    breakdowns = [
+        dimensions["phenomenon"] for dimensions in DIMENSIONS.values() if "phenomenon" in dimensions
+    ]
     assert len(breakdowns) == 3  # concerns, advice and online observations
     for dimension in breakdowns:
         assert dict(dimension.categories(world.partnership))["unknown"] == "Ikke kjent / usikker"

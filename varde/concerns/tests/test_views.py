@@ -11,7 +11,14 @@ from django.utils import timezone
 
 from conftest import edit_basis, log_in
 from varde.accounts.roles import Role
-from varde.concerns.models import AdviceSession, Concern, Disclosure, LegalBasis, PublicSubmission
+from varde.concerns.models import (
+    AdviceSession,
+    Concern,
+    ConcernSettings,
+    Disclosure,
+    LegalBasis,
+    PublicSubmission,
+)
 
 from .factories import SUBJECT_NAME, handler_for, make_concern, make_disclosure, make_measure
 
@@ -198,22 +205,35 @@ def test_the_honeypot_stores_nothing_but_looks_the_same(world, client):
     assert not Concern.objects.exists()
 
 
-@override_settings(VARDE_PUBLIC_FORM_LIMIT=2)
-def test_the_public_form_is_rate_limited_per_address(world, client):
+def limit_public_form(world, limit, phone=""):
+    settings = ConcernSettings.of(world.partnership)
+    settings.public_form_limit, settings.hotline_phone = limit, phone
+    settings.save()
+
+
+def test_the_public_form_is_rate_limited_per_address_counting_sent_reports_only(world, client):
+    limit_public_form(world, 2, phone="69 00 00 00")
     url = reverse("concerns:public_form", args=[world.partnership.slug])
+    # Mistakes do not count: a school's next pupil must still be able to send.
+    for _ in range(5):
+        assert client.post(url, public_data(description="")).status_code == 200
     for _ in range(2):
         assert client.post(url, public_data()).status_code == 302
     response = client.post(url, public_data())
     assert response.status_code == 429
-    assert "flere meldinger på kort tid" in response.content.decode()
+    html = response.content.decode()
+    assert "flere meldinger på kort tid" in html
+    assert "ring bekymringstelefonen på 69 00 00 00" in html
+    assert "112" in html
     assert Concern.objects.count() == 2
     other_address = client.post(url, public_data(), REMOTE_ADDR="10.0.0.9")
     assert other_address.status_code == 302
     assert "127.0.0.1" not in set(PublicSubmission.objects.values_list("address_hash", flat=True))
 
 
-@override_settings(VARDE_PUBLIC_FORM_LIMIT=1, VARDE_CLIENT_IP_HEADER="X-Real-IP")
+@override_settings(VARDE_CLIENT_IP_HEADER="X-Real-IP")
 def test_behind_the_proxy_the_limit_counts_each_visitor_by_the_proxys_header(world, client):
+    limit_public_form(world, 1)
     url = reverse("concerns:public_form", args=[world.partnership.slug])
     assert client.post(url, public_data(), headers={"X-Real-IP": "203.0.113.1"}).status_code == 302
     assert client.post(url, public_data(), headers={"X-Real-IP": "203.0.113.2"}).status_code == 302
@@ -331,7 +351,12 @@ def test_case_page_keeps_a_constant_number_of_queries(
 
 
 def settings_data(**overrides):
-    data = {"review_months": "3, 9", "assessment_days": "10"}
+    data = {
+        "review_months": "3, 9",
+        "assessment_days": "10",
+        "hotline_phone": " 69  12 34 56 ",
+        "public_form_limit": "8",
+    }
     for outcome in (
         "unfounded",
         "no_further_action",
@@ -356,6 +381,11 @@ def test_admin_sets_review_intervals_and_retention_periods(world, client):
     settings = ConcernSettings.objects.get(partnership=world.partnership)
     assert settings.review_months == [3, 9]
     assert settings.assessment_days == 10
+    assert (settings.hotline_phone, settings.hotline_href, settings.public_form_limit) == (
+        "69 12 34 56",
+        "tel:+4769123456",
+        8,
+    )
     rule = RetentionRule.objects.get(partnership=world.partnership, outcome="unfounded")
     assert (rule.restrict_after_months, rule.erase_after_months) == (None, 6)
 
@@ -366,6 +396,10 @@ def test_admin_sets_review_intervals_and_retention_periods(world, client):
         {"review_months": "seks"},
         {"review_months": "0"},
         {"assessment_days": "-1"},
+        {"hotline_phone": "ring oss"},
+        {"hotline_phone": "12"},
+        {"public_form_limit": "0"},
+        {"public_form_limit": ""},
         {"other_restrict": "24", "other_erase": "12"},
         {"other_restrict": "", "other_erase": ""},
         {"moved_away_erase": SCRIPT},

@@ -131,6 +131,9 @@ def casework_settings(request: HttpRequest) -> HttpResponse:
             partnership,
             review_months=form.cleaned_data["review_months"],
             assessment_days=form.cleaned_data["assessment_days"],
+            public=reference.PublicIntake(
+                form.cleaned_data["hotline_phone"], form.cleaned_data["public_form_limit"]
+            ),
             rules=form.rules(),
             version=form.seen_version(),
         ),
