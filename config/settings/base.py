@@ -228,6 +228,8 @@ LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "varde" / "locale"]
 TIME_ZONE = "Europe/Oslo"
+# English dates day-first, on the 24-hour clock (varde/core/formats/en).
+FORMAT_MODULE_PATH = ["varde.core.formats"]
 USE_I18N = True
 USE_TZ = True
 

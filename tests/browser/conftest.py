@@ -100,4 +100,4 @@ def log_in_through_the_page(page: Page, base_url: str, user: Any) -> None:
         device = AuthenticatorApp.objects.get(user=user, confirmed=True)
         page.get_by_label("Kode").fill(current_code(device))
         page.get_by_role("button", name="Logg inn").click()
-    page.wait_for_url(f"{base_url}/")
+    page.wait_for_url(f"{base_url}/hjem/")

@@ -23,7 +23,7 @@ def test_every_public_page_is_accessible(browser: Browser, live_server, world, v
     context = open_context(browser, viewport=viewport)
     page = context.new_page()
     slug = world.partnership.slug
-    urls = [reverse("information:public_index", args=[slug])]
+    urls = [reverse("accounts:root"), reverse("information:public_index", args=[slug])]
     urls += [reverse("information:public_page", args=[slug, key]) for key in PageKey]
     for url in urls:
         response = page.goto(live_server.url + url)
@@ -33,7 +33,7 @@ def test_every_public_page_is_accessible(browser: Browser, live_server, world, v
     # Nothing on these pages is fetched from anywhere but Varde itself: no tracking.
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(live_server.url + urls[0])
+    page.goto(live_server.url + urls[1])
     assert all(url.startswith(live_server.url) for url in requested)
     context.close()
 
@@ -89,3 +89,17 @@ def test_the_event_pages_are_accessible_and_an_event_is_registered(page: Page, l
     expect(page.locator("#risk-notes")).to_contain_text("Motdemonstrasjon er varslet.")
     assert_accessible(page)
     assert Event.objects.get().risk_notes.count() == 1
+
+
+def test_a_visitor_goes_from_the_root_to_the_form(page: Page, live_server, world):
+    from varde.concerns.models import ConcernSettings
+
+    settings = ConcernSettings.of(world.partnership)
+    settings.hotline_phone = "69 00 00 00"
+    settings.save()
+    page.goto(live_server.url + "/")
+    card = page.locator(".ds-card").filter(has_text=world.partnership.name)
+    expect(card.get_by_role("link", name="69 00 00 00")).to_have_attribute("href", "tel:+4769000000")
+    card.get_by_role("link", name="Meld en bekymring på nett").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Er du bekymret for noen?")
+    expect(page.locator("main")).to_contain_text("Ring bekymringstelefonen på 69 00 00 00")

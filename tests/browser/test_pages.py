@@ -58,7 +58,7 @@ def test_login_with_the_keyboard_only(page: Page, live_server, world):
     page.keyboard.press("Tab")
     page.keyboard.type("riktig-passord-123")
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(f"{live_server.url}/hjem/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
 
 

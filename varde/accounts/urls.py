@@ -5,7 +5,8 @@ from . import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.front_door, name="root"),
+    path("hjem/", views.home, name="home"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("login/totrinn/oppsett/", views.mfa_setup, name="mfa_setup"),

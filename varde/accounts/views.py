@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -156,6 +157,23 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
 
 
 # Home and own account -----------------------------------------------------------------------
+
+FrontDoor = Callable[[HttpRequest], HttpResponse]
+_front_door: list[FrontDoor] = []
+
+
+def register_front_door(view: FrontDoor) -> None:
+    """The page a visitor who is not logged in sees at the address's root (the information app's)."""
+    _front_door[:] = [view]
+
+
+@access(PUBLIC)
+def front_door(request: HttpRequest) -> HttpResponse:
+    """The root: staff go on to their home page (which asks for the second factor where it is due),
+    the public see the partnerships' public pages, forms and phone numbers."""
+    if request.user.is_authenticated or not _front_door:
+        return redirect("accounts:home")
+    return _front_door[0](request)
 
 
 @access(ANY_MEMBER)

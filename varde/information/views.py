@@ -17,6 +17,7 @@ from varde.accounts.models import Membership, Partnership, Unit, User
 from varde.accounts.permissions import chosen_partnership, partnerships_of
 from varde.accounts.roles import Role
 from varde.actionplan.obligations import UnitCoverage, coverage, current_plan, with_last_training
+from varde.concerns.models import ConcernSettings
 from varde.core.access import ANY_MEMBER, PUBLIC, access, roles
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
@@ -46,7 +47,15 @@ def _published(partnership: Partnership, key: str) -> PageVersion | None:
 def public_index(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(Partnership, slug=slug)
     pages = [(key, version) for key in PageKey if (version := _published(partnership, key)) is not None]
-    return render(request, "information/public_index.html", {"partnership": partnership, "pages": pages})
+    context = {"partnership": partnership, "pages": pages, "settings": ConcernSettings.of(partnership)}
+    return render(request, "information/public_index.html", context)
+
+
+def front_door(request: HttpRequest) -> HttpResponse:
+    """Where the public starts: each partnership with its pages, its form and its hotline. Reached
+    through the root's view, which declares it public."""
+    partnerships = Partnership.objects.order_by("name").select_related("concern_settings")
+    return render(request, "information/front_door.html", {"partnerships": partnerships})
 
 
 @access(PUBLIC)

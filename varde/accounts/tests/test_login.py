@@ -199,7 +199,7 @@ def test_a_one_time_password_works_for_one_login_and_must_be_replaced_first(worl
     assert post_login(client, user.username, one_time).status_code == 302
     response = client.get(reverse("accounts:home"))
     assert response.status_code == 302
-    assert response.url == reverse("accounts:password_change") + "?next=%2F"
+    assert response.url == reverse("accounts:password_change") + "?next=%2Fhjem%2F"
     page = client.get(response.url).content.decode()
     assert "engangspassord" in page
     same = {"old_password": one_time, "new_password": one_time, "new_password_again": one_time, "next": "/"}

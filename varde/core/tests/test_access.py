@@ -62,7 +62,7 @@ def test_security_headers_and_a_strict_csp_with_a_nonce(client, db, url):
 
 
 def test_pages_for_a_signed_in_person_are_never_stored(client_as):
-    assert "no-store" in client_as("coordinator").get("/").headers["Cache-Control"]
+    assert "no-store" in client_as("coordinator").get("/hjem/").headers["Cache-Control"]
     # The public pages may be cached; they hold no personal data.
     assert "no-store" not in Client().get("/login/").headers.get("Cache-Control", "")
 
@@ -126,7 +126,7 @@ def test_an_unreachable_database_gives_a_styled_503_that_leaks_nothing(world, cl
     client.raise_request_exception = False
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(connection, "cursor", unreachable)
-        response = client.get("/")
+        response = client.get("/hjem/")
     page = response.content.decode()
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
