@@ -5,7 +5,6 @@ records attached to it. Everything that must outlive erasure is categorical: Sta
 (in categorical.py), AdviceSession and RetentionReceipt.
 """
 
-import re
 import uuid
 from datetime import date
 from typing import Any
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from varde.accounts.models import Agency, Partnership
 from varde.core.crypto import EncryptedCharField, EncryptedDateField, EncryptedTextField, name_index
 from varde.core.models import ChoiceLabels
+from varde.core.phone import tel_href
 
 from .categorical import MeasureType
 from .choices import (
@@ -40,9 +40,6 @@ from .choices import (
 from .workflow import ASSESSMENT_PHASE
 
 USER = settings.AUTH_USER_MODEL
-
-
-NORWEGIAN_DIGITS = 8
 
 
 class ConcernSettings(models.Model):
@@ -83,11 +80,7 @@ class ConcernSettings(models.Model):
 
     @property
     def hotline_href(self) -> str:
-        """The hotline as a tel: link, from the number as people write it ("69 00 00 00")."""
-        digits = re.sub(r"[^\d+]", "", self.hotline_phone)
-        if len(digits) == NORWEGIAN_DIGITS and not digits.startswith("+"):
-            digits = f"+47{digits}"
-        return f"tel:{digits}" if digits else ""
+        return tel_href(self.hotline_phone)
 
 
 class RetentionRule(models.Model):

@@ -41,11 +41,11 @@ Ta kontakt for å drøfte det du har sett. Du trenger ikke være sikker.""",
 Ring **112** hvis noen er i fare nå.
 
 ## Bekymringstelefonen
-Ring bekymringstelefonen på [69 00 00 00](tel:+4769000000) hverdager kl. 08–15.30 (fiktivt
+Ring bekymringstelefonen på [69 00 00 00](tel:) hverdager kl. 08–15.30 (fiktivt
 demonummer). Du kan være anonym, og du kan få råd uten at det opprettes en sak.
 
 ## Politiet
-Ring politiet på [02800](tel:02800) hvis det ikke haster.
+Ring politiet på [02800](tel:) hvis det ikke haster.
 
 ## Skriv til oss
 Du kan også melde en bekymring i skjemaet på nett.""",
@@ -93,11 +93,11 @@ Get in touch to talk about what you have seen. You do not need to be sure.""",
 Call **112** if someone is in danger now.
 
 ## The hotline
-Call the hotline on [69 00 00 00](tel:+4769000000) on weekdays 08–15.30 (a fictional demo number).
+Call the hotline on [69 00 00 00](tel:) on weekdays 08–15.30 (a fictional demo number).
 You can stay anonymous, and you can get advice without a case being opened.
 
 ## The police
-Call the police on [02800](tel:02800) when it is not urgent.
+Call the police on [02800](tel:) when it is not urgent.
 
 ## Write to us
 You can also tell us about a concern in the online form.""",

@@ -26,7 +26,8 @@ class PageForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 18}),
         help_text=_(
             "Simple formatting: a blank line between paragraphs, ## for a heading, - for a list, "
-            "*italic*, **bold** and [link text](https://…). HTML is shown as text."
+            "*italic*, **bold**, [link text](https://…) and a phone number as [69 00 00 00](tel:). "
+            "HTML is shown as text."
         ),
     )
 

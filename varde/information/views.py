@@ -24,6 +24,7 @@ from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
 
 from . import actions, events
+from .drift import mark_outdated_translations, translation_is_outdated
 from .formatting import render_text
 from .forms import EventForm, EventStatusForm, EventTaskForm, PageForm, RiskNoteForm
 from .models import EventTask, InfoPage, PageKey, PageVersion, VersionStatus
@@ -69,6 +70,7 @@ def public_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     context = {
         "partnership": partnership,
         "version": version,
+        "outdated": translation_is_outdated(version),
         "body": render_text(version.body),
         "others": [k for k in PageKey if k != key],
     }
@@ -78,12 +80,15 @@ def public_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 @access(EDITOR_RULE)
 def editor_list(request: HttpRequest) -> HttpResponse:
     # The list tags each page published or draft; the superseded versions of years of edits stay unread.
-    standing = PageVersion.objects.exclude(status=VersionStatus.SUPERSEDED).only("page_id", "status")
-    pages = (
+    standing = PageVersion.objects.exclude(status=VersionStatus.SUPERSEDED).only(
+        "page_id", "status", "published_at"
+    )
+    pages = list(
         pages_editable_by(request.user)
         .select_related("partnership")
         .prefetch_related(Prefetch("versions", queryset=standing))
     )
+    mark_outdated_translations(pages)
     return render(request, "information/editor_list.html", {"pages": pages})
 
 
@@ -126,6 +131,7 @@ def edit(request: HttpRequest, pk: Any) -> HttpResponse:
         "published": published,
         "preview": preview,
         "preview_title": form.cleaned_data.get("title") if preview is not None else "",
+        "outdated": published is not None and translation_is_outdated(published),
         "history": page.versions.select_related("created_by", "published_by"),
     }
     return render(request, "information/edit.html", context)
