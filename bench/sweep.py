@@ -105,7 +105,7 @@ def stops(partnership: Any) -> list[Stop]:
     year = f"date_from={first}&date_to={add_months(first, 12) - timedelta(days=1)}"
     pages = {
         "coordinator": [
-            ("home", "/"),
+            ("home", "/hjem/"),
             ("case list", "/saker/"),
             ("case list, overdue", "/saker/?overdue=on"),
             ("case list, page 40", "/saker/?side=40"),

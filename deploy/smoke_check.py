@@ -103,7 +103,7 @@ def log_in_with_second_factor(browser: Browser, username: str, password: str) ->
 
 
 def choose_own_password(browser: Browser, one_time: str) -> str:
-    home = browser.send("GET", "/")
+    home = browser.send("GET", "/hjem/")
     check(
         home.status == 302 and home.headers["Location"].startswith("/konto/passord/"),
         "a one-time password must be replaced before anything else",
@@ -196,7 +196,7 @@ def main() -> None:
     own_password = choose_own_password(browser, password)
     one_time_password_is_spent(int(port), username, password)
     password_alone_cannot_replace_the_second_factor(int(port), username, own_password)
-    home = browser.send("GET", "/")
+    home = browser.send("GET", "/hjem/")
     check(home.status == 200 and "Logg ut" in home.text, "a page after login")
     check("no-store" in home.headers.get("Cache-Control", ""), "signed-in pages are not stored")
     plan = browser.send("GET", "/plan/")

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from varde.core.forms import required_when
 from varde.core.versioning import VersionedForm
 
 from .models import Agency, Unit, UnitQuerySet, User
@@ -50,11 +51,14 @@ class MembershipFields(forms.Form):
 
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    unit = forms.ModelChoiceField(
-        label=_("Unit"),
-        queryset=Unit.objects.none(),
-        required=False,
-        help_text=_("Required for resource persons; optional for employees."),
+    unit = required_when(
+        forms.ModelChoiceField(
+            label=_("Unit"),
+            queryset=Unit.objects.none(),
+            required=False,
+            help_text=_("Required for resource persons; optional for employees."),
+        ),
+        _("for resource persons"),
     )
 
     def __init__(self, *args: Any, agencies: QuerySet[Agency], units: UnitQuerySet, **kwargs: Any) -> None:

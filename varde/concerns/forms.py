@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, User
-from varde.core.forms import DateInput, chosen
+from varde.core.forms import DateInput, chosen, required_when
 from varde.core.versioning import VersionedForm
 
 from .actions.intake import Report, Subject
@@ -86,7 +86,7 @@ class SubjectFields(forms.Form):
         label=_("Year of birth"),
         required=False,
         min_value=OLDEST_BIRTH_YEAR,
-        help_text=_("If the exact date is not known."),
+        help_text=_("When the date of birth is not known."),
     )
     subject_municipality = short_text(_("Municipality of residence"), required=False)
     subject_guardians = short_text(
@@ -141,7 +141,9 @@ class IntakeForm(AgencyChoice, SubjectFields):
 
     channel = forms.ChoiceField(label=_("Channel"), choices=[(c.value, c.label) for c in HANDLER_CHANNELS])
     reporter_category = forms.ChoiceField(label=_("Who got in touch"), choices=ReporterCategory.choices)
-    other_body_name = short_text(_("Which public body"), required=False)
+    other_body_name = required_when(
+        short_text(_("Which public body"), required=False), _("when another public body got in touch")
+    )
     phenomenon = chosen(_("Phenomenon"), Phenomenon.choices)
     kind = forms.ChoiceField(
         label=_("What is this?"),
@@ -152,10 +154,15 @@ class IntakeForm(AgencyChoice, SubjectFields):
         widget=forms.RadioSelect,
         initial=CONCERN,
     )
-    advice_given = long_text(
-        _("Advice given"), required=False, help_text=_("Do not write names or other personal data.")
+    advice_given = required_when(
+        long_text(
+            _("Advice given"), required=False, help_text=_("Do not write names or other personal data.")
+        ),
+        _("for advice only"),
     )
-    description = long_text(_("Description of the concern"), required=False)
+    description = required_when(
+        long_text(_("Description of the concern"), required=False), _("for a concern")
+    )
     anonymised = forms.BooleanField(label=_("Discussed anonymously: the person is not named"), required=False)
     acute = forms.BooleanField(label=_("Acute: danger to life or a planned serious crime"), required=False)
     confirmed_new = forms.BooleanField(
@@ -462,11 +469,9 @@ class DisclosureForm(forms.Form):
         label=_("Parts to share"), choices=Part.choices, widget=forms.CheckboxSelectMultiple
     )
     legal_basis = forms.ModelChoiceField(label=_("Legal basis"), queryset=LegalBasis.objects.none())
-    consent = forms.ModelChoiceField(
-        label=_("Consent"),
-        queryset=Consent.objects.none(),
-        required=False,
-        help_text=_("Required when the legal basis is consent."),
+    consent = required_when(
+        forms.ModelChoiceField(label=_("Consent"), queryset=Consent.objects.none(), required=False),
+        _("when the legal basis is consent"),
     )
     justification = long_text(
         _("Justification"), help_text=_("Why the other agency needs exactly these parts.")
@@ -475,7 +480,9 @@ class DisclosureForm(forms.Form):
     person_informed = forms.ChoiceField(
         label=_("Is the person told about the disclosure?"), choices=InformedChoice.choices
     )
-    not_informed_reason = long_text(_("Why the person will not be told"), required=False)
+    not_informed_reason = required_when(
+        long_text(_("Why the person will not be told"), required=False), _("when the person will not be told")
+    )
 
     def __init__(
         self,

@@ -24,6 +24,13 @@ def chosen(label: Any, choices: Any, **kwargs: Any) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, choices=[("", _("– Choose –")), *choices], **kwargs)
 
 
+def required_when(field: forms.Field, condition: Any) -> forms.Field:
+    """A field the form's own check asks for in some cases only: its label says when, instead of
+    calling it optional."""
+    field.required_when = condition  # type: ignore[attr-defined]
+    return field
+
+
 def submitted(request: HttpRequest, form: forms.Form) -> bool:
     return request.method == "POST" and form.is_valid()
 

@@ -12,7 +12,7 @@ from varde.assessments.models import ConcernLevel
 from varde.concerns.categorical import MeasureType
 from varde.concerns.forms import DateTimeInput, PersonChoiceField, long_text, narrow, short_text
 from varde.concerns.models import LegalBasis
-from varde.core.forms import DateInput
+from varde.core.forms import DateInput, required_when
 from varde.core.versioning import VersionedForm
 
 from .actions import MAX_OCCURRENCES, Guest, Repeat, Schedule
@@ -76,8 +76,14 @@ class ScheduleForm(forms.Form):
             (Repeat.MONTHLY, _("Every month")),
         ],
     )
-    occurrences = forms.IntegerField(
-        label=_("Number of meetings in the series"), min_value=2, max_value=MAX_OCCURRENCES, required=False
+    occurrences = required_when(
+        forms.IntegerField(
+            label=_("Number of meetings in the series"),
+            min_value=2,
+            max_value=MAX_OCCURRENCES,
+            required=False,
+        ),
+        _("for a series"),
     )
     invitees = PeopleField(
         label=_("Invite"), queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from varde.concerns.views.common import administered_partnership
@@ -78,7 +79,11 @@ def schedule(request: HttpRequest) -> HttpResponse:
             actions.schedule_meetings(user, form.cleaned_data["partnership"], schedule=form.schedule())
         ),
     ):
-        messages.success(request, _("%(count)d meeting(s) scheduled.") % {"count": len(created)})
+        messages.success(
+            request,
+            ngettext("%(count)d meeting scheduled.", "%(count)d meetings scheduled.", len(created))
+            % {"count": len(created)},
+        )
         return redirect("meetings:detail", pk=created[0].pk)
     context = {"form": form, "heading": _("Schedule a meeting"), "submit": _("Schedule")}
     return render(request, "meetings/form_page.html", context)
