@@ -65,3 +65,48 @@ def test_the_demo_has_one_open_request_from_a_person(db):
     load_demo()
     load_demo()
     assert SubjectRequest.objects.open().count() == 1
+
+
+def test_the_meetings_the_readme_describes_are_there(db):
+    from varde.meetings.models import Meeting, Participant, Task
+
+    partnership = load_demo()
+    held = Meeting.objects.filter(partnership=partnership, kind="contact", status="held")
+    assert held.filter(minutes__status="approved", quorum_met=True).exists()  # approved minutes, quorum
+    assert Task.objects.filter(item__meeting__in=held).exists()  # with next steps
+    series = Meeting.objects.filter(partnership=partnership, kind="contact").exclude(series=None)
+    assert series.values("series").distinct().count() == 1
+    assert series.filter(status="planned", items__isnull=False).exists()  # the next, with an agenda
+    network = Meeting.objects.filter(partnership=partnership).exclude(kind="contact")
+    assert Participant.objects.filter(meeting__in=network, user__isnull=True).exists()  # with a guest
+
+
+def test_the_plan_the_network_the_events_and_the_public_pages_are_there(db):
+    from varde.actionplan.models import Obligation, PlanMeasure, SessionRequest, Training
+    from varde.concerns.models import ConcernSettings
+    from varde.information.models import Event, PageVersion, RiskNote
+    from varde.network.models import Organisation
+
+    partnership = load_demo()
+    assert PlanMeasure.objects.filter(plan__partnership=partnership).count() == 17
+    assert Obligation.objects.filter(plan__partnership=partnership).exists()
+    assert Training.objects.filter(partnership=partnership).exists()
+    assert SessionRequest.objects.filter(partnership=partnership).exists()
+    assert Organisation.objects.filter(partnership=partnership).exists()
+    assert Event.objects.filter(partnership=partnership).exists()
+    assert RiskNote.objects.filter(event__partnership=partnership).exists()
+    published = PageVersion.objects.filter(page__partnership=partnership, status="published")
+    assert set(published.values_list("page__language", flat=True)) == {"nb", "en"}
+    assert partnership.slug == "fredrikstad-demo"
+    assert ConcernSettings.of(partnership).hotline_phone == "69 00 00 00"
+
+
+def test_purge_dry_run_lists_one_unfounded_concern_due_for_erasure(db):
+    from django.utils import timezone
+
+    from varde.concerns.actions.retention import due_steps
+
+    partnership = load_demo()
+    steps = due_steps(timezone.localdate(), partnership_ids=[partnership.pk])
+    erased = [step for step in steps if step.action == "erased"]
+    assert len(erased) == 1
