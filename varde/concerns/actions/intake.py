@@ -17,6 +17,7 @@ from varde.accounts.roles import AgencyKind
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 
+from ..alerts import alert_police_by_email
 from ..categorical import StatisticsFact
 from ..choices import LegalBasisKind, Part, age_band
 from ..models import AdviceSession, Concern, ConcernSettings, Disclosure, LegalBasis
@@ -226,10 +227,11 @@ def mark_acute(
     concern.save()
     StatisticsFact.objects.filter(concern=concern).update(is_acute=True, agency=concern.owning_agency)
     log(concern, actor, "marked_acute", detail={"moved_to_police": moving})
-    if moving:
-        _notify_handlers(
-            police,
-            concern,
-            _("Acute concern %(reference)s moved to the police") % {"reference": concern.reference},
-        )
+    message = (
+        _("Acute concern %(reference)s moved to the police")
+        if moving
+        else _("Concern %(reference)s was marked acute")
+    )
+    _notify_handlers(police, concern, message % {"reference": concern.reference})
+    alert_police_by_email(concern)
     return concern
