@@ -21,16 +21,20 @@ from uuid import UUID
 
 from django.core.paginator import Page
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import User
 from varde.core.paging import page_with_total
-from varde.core.rendering import short_date, url_with_pk
+from varde.core.rendering import short_date, short_datetime, url_with_pk
 
-from .models import Concern, is_assessment_overdue
+from .choices import Status
+from .models import Concern, acute_due_at, is_assessment_overdue
+from .workflow import ASSESSMENT_PHASE
 
 PER_PAGE = 50
+ACUTE_SHOWN = 20
 COLUMNS = 7
 CATEGORIES = ("status", "phenomenon", "age_band")
 # What a row shows: categories, dates and who owns and handles the case, never the person.
@@ -39,6 +43,7 @@ VALUES = (
     "reference",
     *CATEGORIES,
     "is_acute",
+    "police_alerted_at",
     "assessment_due",
     "owning_agency_id",
     "owning_agency__name",
@@ -88,6 +93,18 @@ def case_list_page(
     return CaseList(page, case_rows(page.object_list, names, owned_by=owned_by, today=today))
 
 
+def acute_case_rows(
+    concerns: QuerySet[Concern], *, owned_by: Set[UUID], today: date
+) -> tuple[int, SafeString]:
+    """The open acute cases among those the user may see, newest alert first, and how many: pinned
+    above the list, whatever it is filtered or sorted by."""
+    acute = concerns.filter(is_acute=True).exclude(status=Status.CLOSED).order_by("-police_alerted_at")
+    rows = list(acute.values(*VALUES)[:ACUTE_SHOWN])
+    if not rows:
+        return 0, SafeString("")
+    return len(rows), case_rows(rows, _responsible_names(rows), owned_by=owned_by, today=today)
+
+
 def _responsible_names(rows: Iterable[Row]) -> dict[UUID, str]:
     return User.names_of({row["responsible_id"] for row in rows} - {None})
 
@@ -118,6 +135,10 @@ def _row(row: Row, names: Mapping[UUID, str], owned: bool, today: date, texts: _
 
 
 def _due(row: Row, today: date, texts: _Texts) -> str:
+    if row["is_acute"] and row["police_alerted_at"] is not None:
+        due = acute_due_at(row["police_alerted_at"])
+        overdue = texts.overdue if due < timezone.now() and row["status"] in ASSESSMENT_PHASE else ""
+        return f"{escape(short_datetime(due))}{overdue}"
     if row["assessment_due"] is None:
         return "–"
     overdue = texts.overdue if is_assessment_overdue(row["assessment_due"], row["status"], today) else ""

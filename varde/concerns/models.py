@@ -6,7 +6,7 @@ records attached to it. Everything that must outlive erasure is categorical: Sta
 """
 
 import uuid
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -191,6 +191,14 @@ def is_assessment_overdue(due: date | None, status: str, today: date) -> bool:
     return due is not None and due < today and status in ASSESSMENT_PHASE
 
 
+# An acute case is assessed within hours of the police being alerted, not within the usual days.
+ACUTE_ASSESSMENT = timedelta(hours=24)
+
+
+def acute_due_at(alerted_at: datetime) -> datetime:
+    return alerted_at + ACUTE_ASSESSMENT
+
+
 class ConcernQuerySet(models.QuerySet["Concern"]):
     def about(self, partnership: Partnership, name: str) -> "ConcernQuerySet":
         """The partnership's concerns about someone with exactly these words in their name. The name
@@ -318,7 +326,16 @@ class Concern(ChoiceLabels):
         super().save(*args, **kwargs)
 
     def is_overdue(self, today: date) -> bool:
+        if self.acute_due_at is not None:
+            return self.acute_due_at < timezone.now() and self.status in ASSESSMENT_PHASE
         return is_assessment_overdue(self.assessment_due, self.status, today)
+
+    @property
+    def acute_due_at(self) -> datetime | None:
+        """When an acute case must be assessed: hours, not days, after the police were alerted."""
+        if not self.is_acute or self.police_alerted_at is None:
+            return None
+        return acute_due_at(self.police_alerted_at)
 
     @property
     def is_closed(self) -> bool:

@@ -7,14 +7,14 @@ An address depends only on the view's name, the script prefix and the URLconf, s
 those.
 """
 
-from datetime import date
+from datetime import date, datetime
 from functools import cache, lru_cache
 from typing import Any
 from uuid import UUID
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 
 _ANY_UUID = UUID(int=0)
@@ -50,3 +50,8 @@ def short_date(value: date) -> str:
 @lru_cache(maxsize=4096)
 def _short_date(value: date, language: str | None) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+def short_datetime(value: datetime) -> str:
+    """The time in the installation's zone, in the active language's short format."""
+    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")

@@ -20,7 +20,7 @@ from varde.core.errors import ActionRefused
 from ..alerts import alert_police_by_email
 from ..categorical import StatisticsFact
 from ..choices import LegalBasisKind, Part, age_band
-from ..models import AdviceSession, Concern, ConcernSettings, Disclosure, LegalBasis
+from ..models import AdviceSession, Concern, ConcernSettings, Disclosure, LegalBasis, acute_due_at
 from ..permissions import case_handlers_of, reporting_agencies
 from .common import log, new_reference, require_open, require_owner
 
@@ -200,6 +200,8 @@ def mark_acute(
     concern.is_acute = True
     concern.police_alerted_at = alerted_at
     concern.police_alerted_by = alerted_by
+    # The day of the hours-based deadline, so that lists sorted and filtered by date find it too.
+    concern.assessment_due = timezone.localdate(acute_due_at(alerted_at))
     moving = concern.owning_agency_id != police.pk
     if moving:
         if legal_basis is None or legal_basis.kind != LegalBasisKind.AVERT or legal_basis.retired_at:

@@ -2,6 +2,7 @@
 e-mail holds a link and nothing about the person, and a mail server that is down is tried again."""
 
 import socket
+from datetime import timedelta
 from email import message_from_bytes
 
 import pytest
@@ -83,7 +84,9 @@ def test_the_police_get_the_alert_in_varde_and_by_e_mail_with_a_link_only(
         assert personal not in message["Subject"]
 
 
-def test_a_police_case_marked_acute_alerts_the_police_too(world, smtp_server, django_capture_on_commit_callbacks):
+def test_a_police_case_marked_acute_alerts_the_police_too(
+    world, smtp_server, django_capture_on_commit_callbacks
+):
     police = handler_for(world, world.police)
     police.email = "politikontakt@politiet.example"
     police.save()
@@ -114,3 +117,47 @@ def test_a_mail_server_that_does_not_answer_is_tried_again_later(world, caplog):
     assert len(default_task_backend.results) == 1
     assert "not sent after" in caplog.text
     assert "politikontakt@" not in caplog.text
+
+
+def test_an_acute_case_is_pinned_above_both_agencies_lists_with_an_hours_deadline(
+    world, client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from conftest import log_in
+    from varde.concerns.models import Concern
+
+    ordinary = make_concern(world)
+    shared = make_concern(world)
+    alerted = timezone.now().replace(microsecond=0)
+    owner = handler_for(world, world.municipality)
+    with django_capture_on_commit_callbacks(execute=True):
+        intake.mark_acute(
+            owner,
+            shared,
+            alerted_at=alerted,
+            alerted_by="Kari",
+            legal_basis=basis(world, "duty-to-avert"),
+            justification="Trussel",
+        )
+    shared.refresh_from_db()
+    due = timezone.localtime(alerted + timedelta(hours=24))
+    assert shared.acute_due_at == alerted + timedelta(hours=24)
+    assert shared.assessment_due == due.date()
+    deadline = due.strftime("%d.%m.%Y %H:%M")
+    police = handler_for(world, world.police)
+    log_in(client, police)
+    # Filtered to something else, the acute case still stands first, with its deadline in hours.
+    html = client.get(reverse("concerns:list"), {"status": "closed"}).content.decode()
+    pinned = html[html.index("Akutte saker") : html.index('id="case-results"')]
+    assert shared.reference in pinned
+    assert deadline in pinned
+    assert ordinary.reference not in pinned
+    assert deadline in client.get(reverse("concerns:detail", args=[shared.pk])).content.decode()
+    # Past the hours, it is overdue.
+    Concern.objects.filter(pk=shared.pk).update(police_alerted_at=alerted - timedelta(hours=25))
+    pinned = client.get(reverse("concerns:list")).content.decode()
+    assert "Forfalt" in pinned[pinned.index("Akutte saker") : pinned.index('id="case-results"')]
+    # Closed, it leaves the pinned list.
+    Concern.objects.filter(pk=shared.pk).update(status="closed", outcome="other", closed_at=timezone.now())
+    assert "Akutte saker" not in client.get(reverse("concerns:list")).content.decode()

@@ -36,7 +36,7 @@ from ..forms import (
     ReviewForm,
     StatusForm,
 )
-from ..listing import case_list_page
+from ..listing import acute_case_rows, case_list_page
 from ..models import Concern, Consent, Disclosure, LegalBasis, Measure
 from ..panels import panels_for
 from ..permissions import (
@@ -88,16 +88,30 @@ def case_list(request: HtmxHttpRequest) -> HttpResponse:
         if form.is_valid()
         else concerns.order_by("-created_at", "reference")
     )
-    listed = case_list_page(
-        concerns, request.GET.get("side"), owned_by=handler_agency_ids(user), today=timezone.localdate()
-    )
-    record_event("concern.list_viewed", actor=user, detail={"count": len(listed.page.object_list)})
+    owned_by, today = handler_agency_ids(user), timezone.localdate()
+    listed = case_list_page(concerns, request.GET.get("side"), owned_by=owned_by, today=today)
+    if request.htmx:
+        # The acute cases stand above the results, which are all a filter sent by htmx replaces.
+        record_event("concern.list_viewed", actor=user, detail={"count": len(listed.page.object_list)})
+        results = {"page": listed.page, "rows": listed.rows, "query": _query_without_page(request)}
+        return render(request, "concerns/case_list.html#results", results)
+    acute_count, acute = acute_case_rows(concerns_visible_to(user), owned_by=owned_by, today=today)
+    detail = {"count": len(listed.page.object_list), "acute": acute_count}
+    record_event("concern.list_viewed", actor=user, detail=detail)
+    context: dict[str, Any] = {
+        "form": form,
+        "page": listed.page,
+        "rows": listed.rows,
+        "acute_rows": acute,
+        "query": _query_without_page(request),
+    }
+    return render(request, "concerns/case_list.html", context)
+
+
+def _query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("side", None)
-    context = {"form": form, "page": listed.page, "rows": listed.rows, "query": query.urlencode()}
-    if request.htmx:
-        return render(request, "concerns/case_list.html#results", context)
-    return render(request, "concerns/case_list.html", context)
+    return query.urlencode()
 
 
 def measures_for(user: Any, concern: Concern, access_: ConcernAccess) -> list[Measure]:
