@@ -210,3 +210,26 @@ def test_a_closed_case_is_reopened_with_a_reason_on_an_accessible_page(page: Pag
     expect(page.locator("main")).to_contain_text("Saken er gjenåpnet for vurdering")
     concern.refresh_from_db()
     assert concern.status == "under_assessment"
+
+
+def test_the_advice_sessions_are_found_and_accessible(page: Page, live_server, world):
+    from varde.concerns.actions import intake as intake_actions
+    from varde.concerns.tests.factories import handler_for
+
+    intake_actions.log_advice_session(
+        handler_for(world, world.municipality),
+        agency=world.municipality,
+        channel="hotline",
+        reporter_category="relative",
+        phenomenon="right_wing",
+        advice_given="Rådet foreldrene å snakke med skolen.",
+        held_on=timezone.localdate(),
+    )
+    log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.COORDINATOR))
+    page.goto(live_server.url + reverse("concerns:intake"))
+    page.get_by_role("link", name="Tidligere veiledninger").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Veiledninger")
+    page.get_by_label("Ord i rådet som ble gitt").fill("skolen")
+    page.get_by_role("button", name="Filtrer").click()
+    expect(page.locator("tbody")).to_contain_text("Rådet foreldrene å snakke med skolen.")
+    assert_accessible(page)

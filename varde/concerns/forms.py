@@ -676,3 +676,22 @@ class CaseworkSettingsForm(VersionedForm):
     def rules(self) -> dict[str, tuple[int | None, int | None]]:
         data = self.cleaned_data
         return {o.value: (data[f"{o.value}_restrict"], data[f"{o.value}_erase"]) for o in Outcome}
+
+
+class AdviceFilterForm(forms.Form):
+    date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To date"), required=False, widget=DateInput())
+    phenomenon = forms.ChoiceField(
+        label=_("Phenomenon"), required=False, choices=[("", _("All")), *Phenomenon.choices]
+    )
+    reporter_category = forms.ChoiceField(
+        label=_("Who got in touch"), required=False, choices=[("", _("All")), *ReporterCategory.choices]
+    )
+    text = forms.CharField(label=_("Words in the advice given"), max_length=100, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The from date must be before the to date."))
+        return cleaned

@@ -30,7 +30,7 @@ from varde.core.paging import page_with_total
 from varde.core.rendering import short_date, short_datetime, url_with_pk
 
 from .choices import Status
-from .models import Concern, acute_due_at, is_assessment_overdue
+from .models import AdviceSession, Concern, acute_due_at, is_assessment_overdue
 from .workflow import ASSESSMENT_PHASE
 
 PER_PAGE = 50
@@ -143,3 +143,24 @@ def _due(row: Row, today: date, texts: _Texts) -> str:
         return "–"
     overdue = texts.overdue if is_assessment_overdue(row["assessment_due"], row["status"], today) else ""
     return f"{escape(short_date(row['assessment_due']))}{overdue}"
+
+
+# The advice given is encrypted, so a search in its words reads the newest sessions that match the
+# other filters, up to this many, rather than the agency's whole history.
+ADVICE_TEXT_SEARCHED = 2000
+
+
+def advice_matching(sessions: QuerySet[AdviceSession], data: Mapping[str, Any]) -> tuple[Any, bool]:
+    """The sessions the filters match, and whether the words of the advice were searched."""
+    for field in ("phenomenon", "reporter_category"):
+        if data.get(field):
+            sessions = sessions.filter(**{field: data[field]})
+    if data.get("date_from"):
+        sessions = sessions.filter(held_on__gte=data["date_from"])
+    if data.get("date_to"):
+        sessions = sessions.filter(held_on__lte=data["date_to"])
+    words = data.get("text", "").casefold().split()
+    if not words:
+        return sessions, False
+    newest = sessions[:ADVICE_TEXT_SEARCHED]
+    return [s for s in newest if all(word in s.advice_given.casefold() for word in words)], True

@@ -7,6 +7,7 @@ app_name = "concerns"
 urlpatterns = [
     path("saker/", casework.case_list, name="list"),
     path("saker/ny/", intake.intake_view, name="intake"),
+    path("saker/rad/", intake.advice_list, name="advice_list"),
     path("saker/<uuid:pk>/", casework.concern_detail, name="detail"),
     path("saker/<uuid:pk>/akutt/", casework.acute, name="acute"),
     path("saker/<uuid:pk>/status/", casework.change_status, name="change_status"),

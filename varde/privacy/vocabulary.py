@@ -21,6 +21,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "assessment.started": _("Started a structured assessment"),
     "assessment.saved": _("Saved a structured assessment"),
     "advice_session.logged": _("Logged an advice session"),
+    "advice_session.list_viewed": _("Read the list of advice sessions"),
     "audit.viewed": _("Read the audit trail"),
     "audit.exported": _("Exported the audit trail"),
     "privacy.access_report": _("Produced an access report"),

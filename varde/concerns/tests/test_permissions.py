@@ -32,6 +32,7 @@ EVERYONE = set(ALL_ROLES)
 EXPECTED = {
     "concerns:list": READERS,
     "concerns:intake": HANDLERS,
+    "concerns:advice_list": HANDLERS,
     "concerns:report": EVERYONE,
     "concerns:my_reports": EVERYONE,
     "concerns:detail": COORDINATOR,
@@ -78,7 +79,14 @@ def url_for(name: str, world: World) -> str:
     elif name == "concerns:legal_basis_edit":
         args = [world.partnership.legal_bases.first().pk]
     elif (
-        name in {"concerns:list", "concerns:intake", "concerns:report", "concerns:my_reports"}
+        name
+        in {
+            "concerns:list",
+            "concerns:intake",
+            "concerns:advice_list",
+            "concerns:report",
+            "concerns:my_reports",
+        }
         or name.startswith("concerns:legal_basis")
         or name in {"concerns:measure_type_list", "concerns:casework_settings"}
     ):

@@ -16,10 +16,14 @@ from varde.core.audit import record_event
 from varde.core.forms import perform
 
 from ..actions import intake
-from ..forms import EmployeeReportForm, IntakeForm
+from ..forms import AdviceFilterForm, EmployeeReportForm, IntakeForm
+from ..listing import advice_matching
+from ..models import AdviceSession
 from ..permissions import possible_duplicates, reporting_agencies, reports_of
 from ..workflow import REPORTER_STATUS
 from .common import HANDLERS
+
+ADVICE_PER_PAGE = 50
 
 REPORTS_PER_PAGE = 25
 
@@ -117,3 +121,23 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     ]
     record_event("concern.receipts_viewed", actor=request.user, detail={"count": len(rows)})
     return render(request, "concerns/my_reports.html", {"page": page, "rows": rows})
+
+
+@access(HANDLERS)
+def advice_list(request: HttpRequest) -> HttpResponse:
+    """The hotline's advice calls of the handler's agencies, newest first, found by date, phenomenon,
+    caller and the advice given."""
+    form = AdviceFilterForm(request.GET or None)
+    agencies = handler_agencies(request.user).values_list("pk", flat=True)
+    sessions = AdviceSession.objects.filter(agency_id__in=list(agencies)).order_by("-held_on", "-id")
+    searched_text = False
+    if form.is_bound and form.is_valid():
+        sessions, searched_text = advice_matching(sessions, form.cleaned_data)
+    elif form.is_bound:
+        sessions = AdviceSession.objects.none()
+    page = Paginator(sessions, ADVICE_PER_PAGE).get_page(request.GET.get("side"))
+    record_event("advice_session.list_viewed", actor=request.user, detail={"count": len(page.object_list)})
+    query = request.GET.copy()
+    query.pop("side", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "searched_text": searched_text}
+    return render(request, "concerns/advice_list.html", context)
