@@ -19,6 +19,7 @@ from django_otp import login as otp_login
 from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access, roles
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
+from varde.core.once import sent_once
 
 from . import actions, permissions
 from .dashboard import due_items_for
@@ -255,6 +256,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @access(ADMIN_ONLY)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def user_create(request: HttpRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None, **_membership_choices(request))
     if request.method == "POST" and form.is_valid():

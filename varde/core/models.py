@@ -91,3 +91,15 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} {self.action}"
+
+
+class Submission(models.Model):
+    """A form sent once: its one-time token, and where the first sending led. A second sending of the
+    same form (the back button, a double click) is shown that result instead of making a duplicate."""
+
+    token = models.CharField(max_length=64, primary_key=True)
+    result_url = models.CharField(max_length=500, blank=True)
+    submitted_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.token

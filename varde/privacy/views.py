@@ -18,6 +18,7 @@ from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.core.htmx import HtmxHttpRequest
 from varde.core.models import AuditEvent
+from varde.core.once import sent_once
 from varde.core.paging import Position, capped_count, newest_first_stretch
 from varde.core.pdf import render_pdf
 from varde.core.planner import plans_for_the_values
@@ -173,6 +174,7 @@ REQUEST_RULE = roles(Role.PRIVACY_OFFICER, object_check="requests to the officer
 
 @access(REQUEST_RULE)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def request_list(request: HtmxHttpRequest) -> HttpResponse:
     user: Any = request.user
     # The agency the requests are made to: the officer's (an officer of both registers in the first).

@@ -19,6 +19,7 @@ from varde.accounts.permissions import chosen_partnership, handler_agencies, par
 from varde.core.access import access, roles
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
+from varde.core.once import sent_once
 from varde.core.pdf import render_pdf
 
 from . import actions
@@ -105,6 +106,7 @@ def _partnership_choice(user: Any, allowed: Iterable[str], partnership: Partners
 
 @access(STATISTICS_REGISTRARS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def incidents(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     partnership = chosen_partnership(user, REGISTRARS, request.GET.get("samarbeid"))
@@ -123,6 +125,7 @@ def incidents(request: HttpRequest) -> HttpResponse:
 
 @access(STATISTICS_REGISTRARS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def observations(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     partnership = chosen_partnership(user, REGISTRARS, request.GET.get("samarbeid"))

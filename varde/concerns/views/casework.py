@@ -16,6 +16,7 @@ from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.core.htmx import HtmxHttpRequest
+from varde.core.once import sent_once
 
 from ..actions import casework, intake, measures, retention, sharing
 from ..categorical import MeasureType
@@ -392,6 +393,7 @@ def disclosure_form(concern: Concern, data: Any, **kwargs: Any) -> DisclosureFor
 
 @access(HANDLERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="add measure")
@@ -427,6 +429,7 @@ def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse
 
 @access(HANDLERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def consent_add(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="record consent")
@@ -472,6 +475,7 @@ def consent_withdraw(request: HttpRequest, pk: Any, consent_pk: Any) -> HttpResp
 
 @access(HANDLERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def disclose(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern = get_owned_concern_for(user, pk, purpose="disclose")

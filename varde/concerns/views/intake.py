@@ -14,6 +14,7 @@ from varde.accounts.permissions import handler_agencies
 from varde.core.access import ANY_MEMBER, access
 from varde.core.audit import record_event
 from varde.core.forms import perform
+from varde.core.once import sent_once
 
 from ..actions import intake
 from ..forms import AdviceFilterForm, EmployeeReportForm, IntakeForm
@@ -57,6 +58,7 @@ def _log_from(request: HttpRequest, form: IntakeForm) -> HttpResponse | None:
 
 @access(HANDLERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def intake_view(request: HttpRequest) -> HttpResponse:
     """Log a call or register a concern in one form: advice only, or a concern with a case."""
     agencies = handler_agencies(request.user).select_related("partnership")
@@ -79,6 +81,7 @@ def intake_view(request: HttpRequest) -> HttpResponse:
 
 @access(ANY_MEMBER)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def report(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     agencies = reporting_agencies(user)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from varde.accounts.roles import Role
 from varde.core.access import access, roles
 from varde.core.forms import perform, submitted
+from varde.core.once import sent_once
 
 from ..actions import reference
 from ..categorical import MeasureType
@@ -48,6 +49,7 @@ def legal_basis_list(request: HttpRequest) -> HttpResponse:
 
 @access(ADMIN_ONLY)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def legal_basis_create(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     form = LegalBasisForm(request.POST or None, record=None)

@@ -3,8 +3,10 @@ from uuid import UUID
 
 from django import forms, template
 from django.forms.widgets import Input
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from varde.core import once
 from varde.core.rendering import url_with_pk
 
 register = template.Library()
@@ -66,3 +68,9 @@ def overdue(item: Any, today: Any) -> bool:
 @register.filter
 def is_choice_group(field: forms.BoundField) -> bool:
     return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
+@register.simple_tag
+def once_field() -> SafeString:
+    """The hidden one-time token of a create form (core/once.py)."""
+    return format_html('<input type="hidden" name="{}" value="{}">', once.FIELD, once.new_token())

@@ -27,7 +27,11 @@ def test_compiled_catalogue_matches_the_po_file():
     with PO_FILE.with_suffix(".mo").open("rb") as compiled:
         translations = gettext.GNUTranslations(compiled)
     for entry in catalogue.translated_entries():
-        if not entry.msgid_plural:
+        if entry.msgid_plural:
+            continue
+        if entry.msgctxt:
+            assert translations.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr, entry.msgid
+        else:
             assert translations.gettext(entry.msgid) == entry.msgstr, entry.msgid
 
 

@@ -15,6 +15,7 @@ from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
+from varde.core.once import sent_once
 
 from .. import actions
 from ..agenda import items_for, proposals_for, suggestions_for
@@ -106,6 +107,7 @@ def prepare_item(request: HttpRequest, pk: Any, concern_pk: Any) -> HttpResponse
 
 @access(ORGANISERS)
 @require_POST
+@sent_once
 def add_item(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     meeting = get_organised_meeting_for(user, pk)

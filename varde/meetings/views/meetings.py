@@ -15,6 +15,7 @@ from varde.core.access import access
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
 from varde.core.htmx import HtmxHttpRequest
+from varde.core.once import sent_once
 
 from .. import actions
 from ..forms import (
@@ -57,6 +58,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @access(ORGANISERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def schedule(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     partnerships = partnerships_organised_by(user, MeetingKind.RESOURCE_NETWORK)
