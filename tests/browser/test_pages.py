@@ -291,7 +291,7 @@ def test_admin_creates_a_user_and_adds_a_role(page: Page, live_server, world):
     assert_accessible(page)
     page.get_by_label("Virksomhet", exact=True).select_option(label=world.municipality.name)
     page.get_by_label("Rolle", exact=True).select_option(label="Ressursperson")
-    page.get_by_label("Enhet (valgfritt)").select_option(label=world.unit.name)
+    page.get_by_label("Enhet (for ressurspersoner)").select_option(label=world.unit.name)
     page.get_by_role("button", name="Legg til rolle").click()
     expect(page.get_by_role("status")).to_contain_text("Rollen er lagt til.")
     expect(page.get_by_role("table")).to_contain_text("Ressursperson")
