@@ -21,6 +21,7 @@ from varde.concerns.models import Concern, LegalBasis
 from varde.concerns.permissions import can_change_concern
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
+from varde.core.personal_data import names_a_person_with_age
 
 from .models import (
     AgendaItem,
@@ -343,6 +344,13 @@ def add_other_item(actor: Any, meeting: Meeting, *, title: str, text: str = "") 
         raise ActionRefused(_("The agenda can be changed only before the meeting is held."))
     if not title.strip():
         raise ActionRefused(_("Give the point a title."))
+    if names_a_person_with_age(f"{title} {text}"):
+        raise ActionRefused(
+            _(
+                "The point looks like it names a person and their age. A point about a person is added "
+                "from the case, with the privacy check that decides what the meeting may see."
+            )
+        )
     item = AgendaItem.objects.create(
         meeting=meeting,
         position=_next_position(meeting),

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership, User
@@ -89,6 +90,10 @@ class ScheduleForm(forms.Form):
         label=_("Invite"), queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     guests = GuestsField()
+    # Shown only when the meeting starts in the past: a hurried date is caught, a held one recorded.
+    in_the_past = forms.BooleanField(
+        label=_("Yes, the meeting starts in the past"), required=False, widget=forms.HiddenInput
+    )
 
     def __init__(
         self,
@@ -111,6 +116,12 @@ class ScheduleForm(forms.Form):
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The meeting must end after it starts."))
+        if starts and starts < timezone.now() and not data.get("in_the_past"):
+            self.fields["in_the_past"].widget = forms.CheckboxInput()
+            self.add_error(
+                "in_the_past",
+                _("The meeting starts in the past. Check the date, or tick the box if that is right."),
+            )
         invitees = data.get("invitees")
         partnership = data.get("partnership")
         if (

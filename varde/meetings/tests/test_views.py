@@ -188,3 +188,42 @@ def test_an_admin_sets_the_quorum_rule(world, client):
     assert (rule.quorum_municipality, rule.quorum_police, rule.quorum_secretary) == (3, 1, False)
     assert client.post(url, {"municipality": "-1", "police": "x"}).status_code == 200
     assert actions.settings_for(world.partnership).quorum_municipality == 3
+
+
+def test_a_meeting_in_the_past_asks_to_be_confirmed(world, secretary_client):
+    past = schedule_data(
+        world,
+        starts_at=at(-3).strftime("%Y-%m-%dT%H:%M"),
+        ends_at=at(-3, 11).strftime("%Y-%m-%dT%H:%M"),
+        repeat="none",
+        occurrences="",
+    )
+    response = secretary_client.post(reverse("meetings:schedule"), past)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Møtet starter i fortiden. Sjekk datoen, eller kryss av hvis det stemmer." in html
+    assert 'type="checkbox" name="in_the_past"' in html
+    assert not Meeting.objects.exists()
+    assert (
+        secretary_client.post(reverse("meetings:schedule"), past | {"in_the_past": "on"}).status_code == 302
+    )
+    assert Meeting.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "refused"),
+    [
+        ("Ola Hansen (15)", True),
+        ("Bekymring for Kari Nordmann, 16 år", True),
+        ("Eventuelt", False),
+        ("Status for Fredrikstad Kommune 2026", False),
+        ("Handlingsplanen: tiltak for 13-16 år", False),
+    ],
+)
+def test_an_agenda_point_that_names_a_person_with_an_age_is_stopped(world, secretary_client, title, refused):
+    meeting = make_meeting(world)
+    response = secretary_client.post(
+        reverse("meetings:add_item", args=[meeting.pk]), {"title": title, "text": ""}, follow=True
+    )
+    assert ("ser ut til å navngi en person og alderen" in response.content.decode()) is refused
+    assert meeting.items.count() == (0 if refused else 1)
