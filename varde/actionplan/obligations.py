@@ -14,6 +14,7 @@ from uuid import UUID
 
 from django.db import connection
 from django.db.models import Max, Q, QuerySet, UUIDField
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
@@ -32,18 +33,26 @@ _UUID = UUIDField()
 
 class State:
     MET = "met"
+    # Nothing proves it yet, and it is not due yet: never called met on no evidence.
+    NOT_YET_DUE = "not_yet_due"
     DUE_SOON = "due_soon"
     OVERDUE = "overdue"
 
 
 STATE_LABELS: dict[str, Promise] = {
     State.MET: _("Met"),
+    State.NOT_YET_DUE: _("Not due yet"),
     State.DUE_SOON: _("Due soon"),
     State.OVERDUE: _("Overdue"),
 }
-STATE_COLORS = {State.MET: "success", State.DUE_SOON: "warning", State.OVERDUE: "danger"}
+STATE_COLORS = {
+    State.MET: "success",
+    State.NOT_YET_DUE: "neutral",
+    State.DUE_SOON: "warning",
+    State.OVERDUE: "danger",
+}
 # Worst first, for summing up several units.
-SEVERITY = {State.OVERDUE: 0, State.DUE_SOON: 1, State.MET: 2}
+SEVERITY = {State.OVERDUE: 0, State.DUE_SOON: 1, State.NOT_YET_DUE: 2, State.MET: 3}
 
 
 def state_for(due: date, today: date) -> str:
@@ -105,7 +114,12 @@ def interval_status(
     last = max((item.on for item in evidence if item.on <= today), default=None)
     due = add_months(last or start, months_between(obligation.rule, obligation.value))
     shown = sorted(evidence, key=lambda item: item.on, reverse=True)[:EVIDENCE_SHOWN]
-    return ObligationStatus(obligation, state_for(due, today), due, shown)
+    return ObligationStatus(obligation, proven(state_for(due, today), last), due, shown)
+
+
+def proven(state: str, last: date | None) -> str:
+    """A promise is met only on evidence; before any, it is at most not due yet."""
+    return State.NOT_YET_DUE if state == State.MET and last is None else state
 
 
 def coverage(units: list[Unit], start: date, months: int, today: date) -> list[UnitCoverage]:
@@ -123,7 +137,7 @@ def revision_status(obligation: Obligation, plan: ActionPlan, today: date) -> Ob
     evidence = [Evidence(later.adopted_on, str(later)) for later in plan.later_versions]
     if evidence:
         return ObligationStatus(obligation, State.MET, None, evidence)
-    return ObligationStatus(obligation, state_for(due, today), due)
+    return ObligationStatus(obligation, proven(state_for(due, today), None), due)
 
 
 # The EVIDENCE_SHOWN newest rows of each group: an interval rule needs only the latest piece of
@@ -233,7 +247,8 @@ class Records:
         if obligation.rule == Rule.FIRST_LINE_EVERY_MONTHS:
             units = coverage(self.first_line, start, obligation.value, self.today)
             if not units:
-                return ObligationStatus(obligation, State.MET, None, self.trainings[:EVIDENCE_SHOWN])
+                # No first-line unit is registered: nothing can prove the promise yet.
+                return ObligationStatus(obligation, State.NOT_YET_DUE, None, self.trainings[:EVIDENCE_SHOWN])
             worst = units[0]
             evidence = sorted(self.trainings, key=lambda item: item.on, reverse=True)[:EVIDENCE_SHOWN]
             return ObligationStatus(obligation, worst.state, worst.due, evidence, units)
@@ -257,8 +272,51 @@ EvidenceSource = Callable[[Partnership], list[Evidence]]
 _sources: dict[str, EvidenceSource] = {}
 
 
-def register_evidence_source(kind: str, source: EvidenceSource) -> None:
+@dataclass(frozen=True)
+class WhatCounts:
+    """What fulfils an obligation, in words, and the page where it is recorded."""
+
+    words: Promise | str
+    url: str
+
+
+_counts_of_sources: dict[str, tuple[Promise, str]] = {}
+
+
+def register_evidence_source(kind: str, source: EvidenceSource, words: Promise, url_name: str) -> None:
     _sources[kind] = source
+    _counts_of_sources[kind] = (words, url_name)
+
+
+def what_counts(obligation: Obligation) -> WhatCounts:
+    kind, _sep, detail = obligation.evidence.partition(":")
+    if obligation.evidence in _counts_of_sources:
+        words, url_name = _counts_of_sources[obligation.evidence]
+        return WhatCounts(words, reverse(url_name))
+    if kind == "meeting" and detail in MeetingKind.values:
+        meeting = MeetingKind(detail).label
+        return WhatCounts(
+            _("Each %(meeting)s recorded in Varde as held counts.") % {"meeting": str(meeting).lower()},
+            reverse("meetings:list"),
+        )
+    if kind == "activity" and obligation.measure_id:
+        return WhatCounts(
+            _("Each activity logged on the plan measure counts."),
+            reverse("actionplan:measure", args=[obligation.measure_id]),
+        )
+    if kind == "training":
+        return WhatCounts(
+            _(
+                "Each training recorded under the plan's trainings counts; for the first-line units, each "
+                "unit's latest training."
+            ),
+            reverse("actionplan:trainings"),
+        )
+    if kind == "plan_version":
+        return WhatCounts(
+            _("A revised version of the plan, imported into Varde, counts."), reverse("actionplan:import")
+        )
+    return WhatCounts(_("Nothing in Varde records this yet."), "")
 
 
 def current_plan(partnership: Partnership) -> ActionPlan | None:

@@ -21,6 +21,8 @@ from varde.accounts.roles import Role
 
 from .obligations import State, current_plan, statuses_for
 
+# What the reminders name: a promise not yet due, with or without evidence, is nobody's task yet.
+NEEDS_ATTENTION = (State.DUE_SOON, State.OVERDUE)
 # Mondays at seven, before the working week starts.
 REMIND_AT = time(7, 0)
 
@@ -39,7 +41,7 @@ def due_items_for(user: Any, today: date) -> list[DueItem]:
                 status.due,
             )
             for status in statuses_for(plan, today)
-            if status.state != State.MET
+            if status.state in NEEDS_ATTENTION
         ]
     return items
 
@@ -48,7 +50,7 @@ def _message(partnership: Partnership, today: date) -> str | None:
     plan = current_plan(partnership)
     if plan is None:
         return None
-    pending = [status for status in statuses_for(plan, today) if status.state != State.MET]
+    pending = [status for status in statuses_for(plan, today) if status.state in NEEDS_ATTENTION]
     if not pending:
         return None
     lines = [_("These promises in the action plan are due soon or overdue:"), ""]

@@ -32,7 +32,7 @@ from .forms import (
     TrainingForm,
 )
 from .models import ActionPlan, Obligation, SessionRequest
-from .obligations import Records, current_plan, statuses_for
+from .obligations import Records, current_plan, statuses_for, what_counts
 from .permissions import (
     CONTRIBUTORS,
     KEEPERS,
@@ -133,7 +133,8 @@ def obligation(request: HttpRequest, pk: Any) -> HttpResponse:
     if item is None:
         raise Http404
     status = Records(plan, timezone.localdate()).status_of(item)
-    return render(request, "actionplan/obligation.html", {"status": status, "plan": plan})
+    context = {"status": status, "plan": plan, "counts": what_counts(item)}
+    return render(request, "actionplan/obligation.html", context)
 
 
 @access(PLAN_READERS)

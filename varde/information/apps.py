@@ -22,6 +22,11 @@ class InformationConfig(AppConfig):
         register_reference_seeder(create_pages)
         register_demo_loader(load_demo_pages)
         register_demo_loader(load_demo_events)
-        register_evidence_source("information:public", public_reviews)
+        register_evidence_source(
+            "information:public",
+            public_reviews,
+            _("Each publication or review of a public information page counts."),
+            "information:editor_list",
+        )
         register_suggestions(coming_events)
         register_front_door(front_door)

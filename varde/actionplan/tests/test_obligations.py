@@ -138,7 +138,8 @@ def test_a_unit_counts_its_last_competence_training_up_to_the_day_asked_and_the_
 def test_revision_at_the_latest_n_years_after_adoption(world):
     revision = obligation("revision", "revise_within_years", 3, "plan_version")
     make_plan(world, obligations=revision)
-    assert status(world, "revision", "2027-12-01").state == State.MET
+    # Not revised yet, and not due: never "met" on no evidence.
+    assert status(world, "revision", "2027-12-01").state == State.NOT_YET_DUE
     assert status(world, "revision", "2027-12-02").state == State.DUE_SOON
     assert status(world, "revision", "2028-01-02").state == State.OVERDUE
     make_plan(world, version=2, adopted_on="2027-12-01", obligations=revision)
@@ -206,3 +207,19 @@ def test_one_obligation_reads_only_the_evidence_it_asks_for(world, django_assert
         records.status_of(network)
     with django_assert_num_queries(0):
         records.status_of(network)
+
+
+def test_no_promise_is_met_on_no_evidence_and_each_says_what_counts(world, client):
+    from django.urls import reverse
+
+    from conftest import log_in
+    from varde.actionplan.models import Obligation
+
+    plan = make_plan(world)
+    log_in(client, plan_manager(world))
+    for item in Obligation.objects.filter(plan=plan):
+        html = client.get(reverse("actionplan:obligation", args=[item.pk])).content.decode()
+        assert "Hva som teller" in html
+        assert "Ingenting i Varde registrerer dette ennå." not in html
+        if "Ingen ennå" in html:
+            assert ">Oppfylt<" not in html, item.code
