@@ -124,7 +124,7 @@ def case_rows(
 def _row(row: Row, names: Mapping[UUID, str], owned: bool, today: date, texts: _Texts) -> str:
     url = escape(url_with_pk("concerns:detail", row["pk"]))
     acute = texts.acute if row["is_acute"] else ""
-    first = f'<td><a class="ds-link" href="{url}">{escape(row["reference"])}</a>{acute}</td>'
+    first = f'<td><a class="ds-link varde-ref" href="{url}">{escape(row["reference"])}</a>{acute}</td>'
     agency = escape(row["owning_agency__name"])
     if not owned:
         return f'<tr>{first}<td colspan="3">{texts.shared}</td><td>{agency}</td><td colspan="2">–</td></tr>'
