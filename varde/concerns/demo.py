@@ -178,7 +178,7 @@ class DemoCases:
         )
 
     def police_cases(self) -> None:
-        self._register(
+        weapons = self._register(
             self.police_contact,
             self.police,
             Report(
@@ -189,6 +189,12 @@ class DemoCases:
                 "«å ta tilbake landet». (Fiktivt demoeksempel.)",
                 subject=Subject(name="Kari Eksempel", birth_year=_years_ago(34)),
             ),
+        )
+        intake.mark_acute(
+            self.police_contact,
+            weapons,
+            alerted_at=timezone.now() - timedelta(hours=2),
+            alerted_by="Operasjonssentralen",
         )
         threat = self._register(
             self.police_contact,

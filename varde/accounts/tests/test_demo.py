@@ -110,3 +110,16 @@ def test_purge_dry_run_lists_one_unfounded_concern_due_for_erasure(db):
     steps = due_steps(timezone.localdate(), partnership_ids=[partnership.pk])
     erased = [step for step in steps if step.action == "erased"]
     assert len(erased) == 1
+
+
+def test_the_police_find_an_open_acute_case_first(db, client):
+    from django.urls import reverse
+
+    from conftest import log_in
+    from varde.accounts.models import User
+
+    partnership = load_demo()
+    acute = Concern.objects.filter(partnership=partnership, is_acute=True).exclude(status="closed").get()
+    log_in(client, User.objects.get(username="politikontakt"))
+    html = client.get(reverse("concerns:list")).content.decode()
+    assert acute.reference in html[html.index("Akutte saker") : html.index('id="case-results"')]
