@@ -57,6 +57,11 @@ def test_schedule_a_contact_meeting_and_record_attendance_with_the_live_quorum(
     for person in people:
         page.get_by_label(person.display_name).check()
     page.get_by_role("button", name="Planlegg").click()
+    # It started yesterday: the page asks whether that is right, keeping what was filled in.
+    expect(page.get_by_role("alert")).to_contain_text("Møtet starter i fortiden")
+    assert_accessible(page)
+    page.get_by_label("Ja, møtet starter i fortiden").check()
+    page.get_by_role("button", name="Planlegg").click()
     expect(page.locator("main")).to_contain_text("1 møte er planlagt")
     meeting = Meeting.objects.get()
 
@@ -120,6 +125,9 @@ def test_from_scheduling_to_approved_minutes_and_a_measure_on_the_home_page(
     for person in [coordinator, police, *others]:
         page.get_by_label(person.display_name).check()
     page.get_by_role("button", name="Planlegg").click()
+    page.get_by_label("Ja, møtet starter i fortiden").check()
+    page.get_by_role("button", name="Planlegg").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Planlegg et møte")
     meeting = Meeting.objects.get()
 
     # The coordinator finds the concern proposed and prepares it with a shared summary.

@@ -296,7 +296,8 @@ def what_counts(obligation: Obligation) -> WhatCounts:
     if kind == "meeting" and detail in MeetingKind.values:
         meeting = MeetingKind(detail).label
         return WhatCounts(
-            _("Each %(meeting)s recorded in Varde as held counts.") % {"meeting": str(meeting).lower()},
+            _("Each meeting of the kind «%(meeting)s» recorded in Varde as held counts.")
+            % {"meeting": meeting},
             reverse("meetings:list"),
         )
     if kind == "activity" and obligation.measure_id:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, User
-from varde.core.forms import DateInput, chosen, required_when
+from varde.core.forms import DateInput, DateRangeForm, chosen, required_when
 from varde.core.versioning import VersionedForm
 
 from .actions.intake import Report, Subject
@@ -678,9 +678,7 @@ class CaseworkSettingsForm(VersionedForm):
         return {o.value: (data[f"{o.value}_restrict"], data[f"{o.value}_erase"]) for o in Outcome}
 
 
-class AdviceFilterForm(forms.Form):
-    date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("To date"), required=False, widget=DateInput())
+class AdviceFilterForm(DateRangeForm):
     phenomenon = forms.ChoiceField(
         label=_("Phenomenon"), required=False, choices=[("", _("All")), *Phenomenon.choices]
     )
@@ -688,10 +686,3 @@ class AdviceFilterForm(forms.Form):
         label=_("Who got in touch"), required=False, choices=[("", _("All")), *ReporterCategory.choices]
     )
     text = forms.CharField(label=_("Words in the advice given"), max_length=100, required=False)
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", _("The from date must be before the to date."))
-        return cleaned

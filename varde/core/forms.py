@@ -24,6 +24,21 @@ def chosen(label: Any, choices: Any, **kwargs: Any) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, choices=[("", _("– Choose –")), *choices], **kwargs)
 
 
+class DateRangeForm(forms.Form):
+    """A search between two days, date_from and date_to, either of which may be left out."""
+
+    date_from = forms.DateField(label=_("From date"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To date"), required=False, widget=DateInput())
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            # On the to date, so that the field is marked and the error summary links to it.
+            self.add_error("date_to", _("The from date must be before the to date."))
+        return cleaned
+
+
 def required_when(field: forms.Field, condition: Any) -> forms.Field:
     """A field the form's own check asks for in some cases only: its label says when, instead of
     calling it optional."""

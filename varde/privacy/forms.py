@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency
-from varde.core.forms import DateInput
+from varde.core.forms import DateInput, DateRangeForm
 from varde.core.versioning import VersionedForm
 
 from .models import RequestKind
@@ -19,7 +19,7 @@ class EventKind(models.TextChoices):
     LOGINS = "logins", _("Logins and logouts")
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(DateRangeForm):
     """The trail's filters. A person comes as the token a search by name gave (see trail.py), and the
     acting agency from those of the officer's partnerships."""
 
@@ -34,12 +34,17 @@ class AuditFilterForm(forms.Form):
     action = forms.CharField(label=_("Action"), max_length=64, required=False)
     actor = forms.CharField(label=_("Username"), max_length=150, required=False)
     object_id = forms.CharField(label=_("Object id"), max_length=64, required=False)
-    date_from = forms.DateField(
-        label=_("From date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    field_order = [
+        "kind",
+        "reference",
+        "person",
+        "agency",
+        "action",
+        "actor",
+        "object_id",
+        "date_from",
+        "date_to",
+    ]
 
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,14 +59,6 @@ class AuditFilterForm(forms.Form):
         if cases is None:
             raise forms.ValidationError(_("The person search has expired or was changed. Search again."))
         return cases
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            # On the to date, so that the field is marked and the error summary links to it.
-            self.add_error("date_to", _("The from date must be before the to date."))
-        return cleaned
 
     def used_filters(self) -> list[str]:
         return sorted(name for name, value in self.cleaned_data.items() if value not in (None, "", []))
