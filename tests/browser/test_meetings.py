@@ -182,3 +182,27 @@ def test_from_scheduling_to_approved_minutes_and_a_measure_on_the_home_page(
     expect(owner_page.locator("main")).to_contain_text(f"{concern.reference} – Samtaleoppfølging")
     owner_context.close()
     assert Measure.objects.get(concern=concern).responsible == coordinator
+
+
+def test_four_hundred_members_are_found_by_typing(page: Page, live_server, world):
+    from varde.accounts.models import Membership, User
+
+    secretary = user_with_authenticator(world, Role.SECRETARY)
+    users = User.objects.bulk_create(
+        User(username=f"medlem{i:03d}", first_name="Medlem", last_name=f"{i:03d}") for i in range(400)
+    )
+    Membership.objects.bulk_create(
+        Membership(user=user, agency=world.municipality, role=Role.EMPLOYEE) for user in users
+    )
+    log_in_through_the_page(page, live_server.url, secretary)
+    page.goto(live_server.url + reverse("meetings:schedule"))
+    find = page.get_by_label("Finn i: Inviter")
+    find.fill("medlem 123")
+    expect(page.get_by_label("Medlem 123")).to_be_visible()
+    expect(page.get_by_label("Medlem 124")).to_be_hidden()
+    page.get_by_label("Medlem 123").check()
+    find.fill("medlem 200")
+    # What was chosen stays in sight while another is found.
+    expect(page.get_by_label("Medlem 123")).to_be_visible()
+    expect(page.get_by_label("Medlem 200")).to_be_visible()
+    assert_accessible(page)

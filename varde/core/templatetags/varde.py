@@ -74,3 +74,12 @@ def is_choice_group(field: forms.BoundField) -> bool:
 def once_field() -> SafeString:
     """The hidden one-time token of a create form (core/once.py)."""
     return format_html('<input type="hidden" name="{}" value="{}">', once.FIELD, once.new_token())
+
+
+# From this many options, a list of checkboxes gets a box of its own and a filter (core/filter.js).
+MANY_CHOICES = 12
+
+
+@register.filter
+def has_many_choices(field: Any) -> bool:
+    return len(field.field.choices) > MANY_CHOICES
