@@ -19,6 +19,7 @@ from varde.core.audit import record_event
 from varde.core.documents import DocumentError
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
+from varde.core.once import sent_once
 from varde.core.pdf import render_pdf
 
 from . import actions
@@ -76,6 +77,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @access(PLAN_READERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def measure(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     item = get_measure_for(user, pk)
@@ -139,6 +141,7 @@ def obligation(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(PLAN_READERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def trainings(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     partnership = chosen_partnership(user, READERS, request.GET.get("samarbeid"))
@@ -176,6 +179,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
 
 @access(PLAN_READERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def requests(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     partnership = chosen_partnership(user, READERS, request.GET.get("samarbeid"))

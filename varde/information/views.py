@@ -22,6 +22,7 @@ from varde.core.access import ANY_MEMBER, PUBLIC, access, roles
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
+from varde.core.once import sent_once
 
 from . import actions, events
 from .drift import mark_outdated_translations, translation_is_outdated
@@ -192,6 +193,7 @@ EVENT_KEEPERS = roles(*events.KEEPERS, object_check="events of the user's partne
 
 @access(EVENT_READERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def event_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     partnership = chosen_partnership(user, events.READERS, request.GET.get("samarbeid"))
@@ -220,6 +222,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @access(EVENT_READERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     event = events.get_event_for(user, pk)

@@ -15,6 +15,7 @@ from varde.accounts.roles import Role
 from varde.core.access import access, roles
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
+from varde.core.once import sent_once
 from varde.meetings.models import Meeting, MeetingKind
 
 from . import actions
@@ -27,6 +28,7 @@ NETWORK_READERS = roles(*READERS, object_check="registries of the user's partner
 
 @access(NETWORK_READERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def organisations(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     partnership = partnership_for(user, request.GET.get("samarbeid"))
@@ -50,6 +52,7 @@ def organisations(request: HttpRequest) -> HttpResponse:
 
 @access(NETWORK_READERS)
 @require_http_methods(["GET", "POST"])
+@sent_once
 def organisation(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     found = get_organisation_for(user, pk)

@@ -67,3 +67,11 @@ def test_every_create_form_carries_a_token(world, client):
         reverse("concerns:disclose", args=[concern.pk]),
     ):
         token_of(client.get(url).content.decode())
+
+
+def test_the_plan_s_network_s_and_events_create_forms_carry_a_token_too(world, client):
+    log_in(client, world.make_user(Role.PLAN_MANAGER))
+    for name in ("actionplan:trainings", "network:organisations"):
+        token_of(client.get(reverse(name)).content.decode())
+    log_in(client, world.make_user(Role.COORDINATOR))
+    token_of(client.get(reverse("information:events")).content.decode())
