@@ -101,3 +101,13 @@ def log_in_through_the_page(page: Page, base_url: str, user: Any) -> None:
         page.get_by_label("Kode").fill(current_code(device))
         page.get_by_role("button", name="Logg inn").click()
     page.wait_for_url(f"{base_url}/hjem/")
+
+
+def open_menu_link(page: Page, name: str) -> None:
+    """Follow a link of the main menu as a person would: opening its group first when it is in one."""
+    menu = page.get_by_role("navigation", name="Hovedmeny")
+    link = menu.get_by_role("link", name=name, include_hidden=True)
+    if not link.is_visible():
+        inside = page.get_by_role("link", name=name, include_hidden=True)
+        menu.locator("details.varde-nav__group").filter(has=inside).locator("summary").click()
+    link.click()

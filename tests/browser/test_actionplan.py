@@ -12,7 +12,7 @@ from varde.actionplan.planfile import DEMO_PLAN
 from varde.network import actions as network
 from varde.network.models import OrganisationKind
 
-from .conftest import assert_accessible, log_in_through_the_page
+from .conftest import assert_accessible, log_in_through_the_page, open_menu_link
 from .test_pages import user_with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,7 +22,7 @@ def test_plan_pages_are_accessible_and_a_training_updates_coverage(page: Page, l
     manager = user_with_authenticator(world, Role.PLAN_MANAGER)
     plan = actions.import_plan(None, world.partnership, source=DEMO_PLAN.read_text(encoding="utf-8"))
     log_in_through_the_page(page, live_server.url, manager)
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Handlingsplan").click()
+    open_menu_link(page, "Handlingsplan")
     expect(page.get_by_role("heading", level=1)).to_have_text("Handlingsplan")
     assert_accessible(page)
     page.get_by_role("link", name="Jevnlig kompetanseheving for førstelinjen").click()

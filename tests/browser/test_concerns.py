@@ -13,7 +13,7 @@ from varde.concerns.actions.retention import purge
 from varde.concerns.models import Concern, Disclosure
 from varde.concerns.tests.factories import close, make_concern, make_consent, make_disclosure, make_measure
 
-from .conftest import assert_accessible, log_in_through_the_page, open_context
+from .conftest import assert_accessible, log_in_through_the_page, open_context, open_menu_link
 from .test_pages import user_with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,7 +36,7 @@ def test_case_list_and_case_page_are_accessible(page: Page, live_server, world):
     make_measure(world, concern, code="mentor", consent=consent, responsible=coordinator)
     make_disclosure(world, concern)
     log_in_through_the_page(page, live_server.url, coordinator)
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Saker").click()
+    open_menu_link(page, "Saker")
     expect(page.locator("#case-results tbody tr")).to_have_count(1)
     assert_accessible(page)
     page.get_by_label("Status").select_option("closed")

@@ -9,7 +9,7 @@ from varde.accounts.roles import Role
 from varde.information.demo import load_demo_pages
 from varde.information.models import InfoPage, PageKey
 
-from .conftest import assert_accessible, axe_violations, log_in_through_the_page, open_context
+from .conftest import assert_accessible, axe_violations, log_in_through_the_page, open_context, open_menu_link
 from .test_pages import user_with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,7 +42,7 @@ def test_the_editor_previews_and_publishes(page: Page, live_server, world):
     editor = user_with_authenticator(world, Role.COMMUNICATIONS)
     info = InfoPage.objects.get(partnership=world.partnership, key=PageKey.SIGNS, language="nb")
     log_in_through_the_page(page, live_server.url, editor)
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Informasjonssider").click()
+    open_menu_link(page, "Informasjonssider")
     assert_accessible(page)
     page.goto(live_server.url + reverse("information:edit", args=[info.pk]))
     assert_accessible(page)
@@ -63,7 +63,7 @@ def test_the_editor_previews_and_publishes(page: Page, live_server, world):
 def test_the_employee_page_is_accessible(page: Page, live_server, world):
     employee = user_with_authenticator(world, Role.EMPLOYEE)
     log_in_through_the_page(page, live_server.url, employee)
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Bekymret på jobben?").click()
+    open_menu_link(page, "Bekymret på jobben?")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bekymret for noen på jobben?")
     assert_accessible(page)
 
@@ -75,7 +75,7 @@ def test_the_event_pages_are_accessible_and_an_event_is_registered(page: Page, l
 
     police = user_with_authenticator(world, Role.POLICE_CONTACT)
     log_in_through_the_page(page, live_server.url, police)
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Markeringer").click()
+    open_menu_link(page, "Markeringer")
     assert_accessible(page)
     page.get_by_label("Tittel").fill("Markering på torget")
     page.get_by_label("Starter").fill(

@@ -13,7 +13,7 @@ from varde.meetings import actions
 from varde.meetings.models import Meeting, MeetingStatus
 from varde.meetings.tests.factories import at, make_meeting
 
-from .conftest import assert_accessible, log_in_through_the_page, open_context
+from .conftest import assert_accessible, log_in_through_the_page, open_context, open_menu_link
 from .test_pages import user_with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +25,7 @@ def test_meeting_pages_are_accessible(page: Page, live_server, world):
         world, days=-1, organiser=secretary, guests=[actions.Guest("Ali Fiktiv", "Moskeen")]
     )
     log_in_through_the_page(page, live_server.url, secretary)
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Møter").click()
+    open_menu_link(page, "Møter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Møter")
     assert_accessible(page)
     for name in ("meetings:detail", "meetings:attendance", "meetings:invite", "meetings:cancel"):

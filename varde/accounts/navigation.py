@@ -17,11 +17,26 @@ from varde.core.access import AccessRule, rule_of
 from varde.core.rendering import url_of
 
 
+class Group:
+    """Where an area stands in the menu when the user has many (see menu_for)."""
+
+    COLLABORATION = _("Collaboration")
+    PLAN = _("Plan and figures")
+    OWN = _("Report and help")
+    ADMINISTRATION = _("Administration")
+    PRIVACY = _("Privacy")
+
+
 @dataclass(frozen=True)
 class WorkArea:
     url_name: str
     label: Promise
     description: Promise
+
+    @property
+    def group(self) -> Promise | None:
+        """The menu's group of the area; None for the first row's."""
+        return GROUPS.get(self.url_name)
 
     @property
     def url(self) -> str:
@@ -106,6 +121,65 @@ WORK_AREAS = [
         _("What the agency processes, why, on which legal bases and for how long (GDPR art. 30)."),
     ),
 ]
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A link of the menu, or a group of links under a heading that opens them."""
+
+    label: Promise
+    areas: list[WorkArea]
+
+    @property
+    def is_group(self) -> bool:
+        return len(self.areas) > 1
+
+
+# Up to this many areas, each is a link of its own; more are grouped, so that the menu keeps to one
+# row on a laptop's screen.
+UNGROUPED = 7
+
+
+def menu_for(areas: list[WorkArea]) -> list[MenuEntry]:
+    """The menu of the user's areas: the first-row ones as links, the others by group."""
+    if len(areas) <= UNGROUPED:
+        return [MenuEntry(area.label, [area]) for area in areas]
+    entries: list[MenuEntry] = []
+    groups: dict[Any, MenuEntry] = {}
+    for area in areas:
+        if area.group is None:
+            entries.append(MenuEntry(area.label, [area]))
+        elif area.group in groups:
+            groups[area.group].areas.append(area)
+        else:
+            groups[area.group] = MenuEntry(area.group, [area])
+            entries.append(groups[area.group])
+    return [entry if entry.is_group else MenuEntry(entry.areas[0].label, entry.areas) for entry in entries]
+
+
+GROUPS: dict[str, Promise] = {
+    "information:events": Group.COLLABORATION,
+    "network:organisations": Group.COLLABORATION,
+    "actionplan:dashboard": Group.PLAN,
+    "statistics:situation": Group.PLAN,
+    "concerns:report": Group.OWN,
+    "concerns:my_reports": Group.OWN,
+    "information:employee": Group.OWN,
+    "information:editor_list": Group.ADMINISTRATION,
+    "accounts:user_list": Group.ADMINISTRATION,
+    "accounts:unit_list": Group.ADMINISTRATION,
+    "concerns:legal_basis_list": Group.ADMINISTRATION,
+    "concerns:measure_type_list": Group.ADMINISTRATION,
+    "assessments:instrument_list": Group.ADMINISTRATION,
+    "assessments:level_scale": Group.ADMINISTRATION,
+    "concerns:casework_settings": Group.ADMINISTRATION,
+    "meetings:quorum_rule": Group.ADMINISTRATION,
+    "privacy:audit_trail": Group.PRIVACY,
+    "privacy:access_report": Group.PRIVACY,
+    "privacy:requests": Group.PRIVACY,
+    "privacy:retention": Group.PRIVACY,
+    "privacy:processing_record": Group.PRIVACY,
+}
 
 
 def work_areas_for(user: Any) -> list[WorkArea]:
