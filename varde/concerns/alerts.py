@@ -54,7 +54,7 @@ def send_acute_alert(concern_id: str, attempt: int) -> int:
     if concern is None:  # erased before the worker came to it
         return 0
     addresses = sorted(
-        set(case_handlers_of(police_of(concern)).exclude(email="").values_list("email", flat=True))
+        set(case_handlers_of(police_agency_of(concern)).exclude(email="").values_list("email", flat=True))
     )
     if not addresses:
         return 0
@@ -68,7 +68,7 @@ def send_acute_alert(concern_id: str, attempt: int) -> int:
     return len(addresses)
 
 
-def police_of(concern: Concern) -> Agency:
+def police_agency_of(concern: Concern) -> Agency:
     return concern.partnership.agencies.get(kind=AgencyKind.POLICE)
 
 

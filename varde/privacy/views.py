@@ -48,7 +48,8 @@ def audit_trail(request: HtmxHttpRequest) -> HttpResponseBase:
     newer = Position.parse(query_data.pop("nyere", [""])[-1])
     form = AuditFilterForm(query_data or None, agencies=trail.agencies_of(request.user))
     events = audit_events_visible_to(request.user)
-    if form.is_bound and form.is_valid():
+    filtered = form.is_bound and form.is_valid()
+    if filtered:
         events = trail.filtered_events(events, form)
         used = form.used_filters()
     else:
@@ -62,7 +63,7 @@ def audit_trail(request: HtmxHttpRequest) -> HttpResponseBase:
         # page it matches, and the count above the page would leave it out.
         stretch = newest_first_stretch(events, EVENTS_PER_PAGE, older_than=older, newer_than=newer)
     trail.describe(request.user, stretch.rows)
-    person = form.cleaned_data.get("person") if form.is_bound and form.is_valid() else None
+    person = form.cleaned_data.get("person") if filtered else None
     person_cases = trail.case_words(request.user, person) if person else {}
     detail: dict[str, Any] = {"filters": used}
     if person_cases:

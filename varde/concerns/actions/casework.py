@@ -157,7 +157,7 @@ ENDINGS = frozenset({MeasureStatus.COMPLETED.value, MeasureStatus.STOPPED.value}
 def schedule_reviews(concern: Concern) -> None:
     if not concern.measures.exists():
         return
-    settings, _created = ConcernSettings.objects.get_or_create(partnership=concern.partnership)
+    settings = ConcernSettings.of(concern.partnership)
     closed_on = timezone.localdate(concern.closed_at)
     Review.objects.bulk_create(
         Review(concern=concern, due_on=add_months(closed_on, months)) for months in settings.review_months

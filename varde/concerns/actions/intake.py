@@ -17,7 +17,7 @@ from varde.accounts.roles import AgencyKind
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 
-from ..alerts import alert_police_by_email
+from ..alerts import alert_police_by_email, police_agency_of
 from ..categorical import StatisticsFact
 from ..choices import LegalBasisKind, Part, age_band
 from ..models import AdviceSession, Concern, ConcernSettings, Disclosure, LegalBasis, acute_due_at
@@ -92,7 +92,7 @@ def log_advice_session(
 
 
 def _create(actor: Any, agency: Agency, report: Report, *, reported_by: User | None) -> Concern:
-    settings, _created = ConcernSettings.objects.get_or_create(partnership=agency.partnership)
+    settings = ConcernSettings.of(agency.partnership)
     today = timezone.localdate()
     subject = report.subject
     concern = Concern.objects.create(
@@ -163,7 +163,7 @@ def report_concern(actor: Any, *, agency: Agency, report: Report) -> Concern:
 @transaction.atomic
 def submit_public_concern(partnership: Partnership, *, report: Report) -> Concern:
     """A concern from the public online form, into the intake queue of the receiving agency."""
-    settings, _created = ConcernSettings.objects.get_or_create(partnership=partnership)
+    settings = ConcernSettings.of(partnership)
     agency = settings.public_intake_agency or partnership.agencies.get(kind=AgencyKind.MUNICIPALITY)
     concern = _create(None, agency, report, reported_by=None)
     _notify_handlers(
@@ -172,10 +172,6 @@ def submit_public_concern(partnership: Partnership, *, report: Report) -> Concer
         _("New concern %(reference)s from the online form") % {"reference": concern.reference},
     )
     return concern
-
-
-def police_agency_of(concern: Concern) -> Agency:
-    return concern.partnership.agencies.get(kind=AgencyKind.POLICE)
 
 
 @transaction.atomic

@@ -123,7 +123,7 @@ def measure_type_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def casework_settings(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
-    settings, _created = ConcernSettings.objects.get_or_create(partnership=partnership)
+    settings = ConcernSettings.of(partnership)
     form = CaseworkSettingsForm(request.POST or None, record=settings)
     form.initial = {**form.current_values(), **form.initial}
     if submitted(request, form) and perform(
