@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "varde.accounts.middleware.IdleTimeoutMiddleware",
     "varde.core.middleware.LanguageMiddleware",
+    "varde.api.middleware.ApiAnswersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

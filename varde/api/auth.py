@@ -3,6 +3,8 @@ browser session that has passed the second factor. Either way the caller is a us
 endpoint asks the same permissions.py functions as the pages.
 """
 
+import math
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -17,8 +19,9 @@ from .errors import ApiError
 from .tokens import token_for
 
 
-class TokenRateThrottle(SimpleRateThrottle):
-    """Requests per minute, counted per token (per user for a browser session)."""
+class UserRateThrottle(SimpleRateThrottle):
+    """Requests per minute, counted per user: a person's tokens and browser session share one limit,
+    so that making more tokens does not buy more requests."""
 
     def __init__(self) -> None:
         super().__init__(f"{settings.VARDE_API_REQUESTS_PER_MINUTE}/min")
@@ -26,12 +29,42 @@ class TokenRateThrottle(SimpleRateThrottle):
     def allow_request(self, request: HttpRequest) -> bool:
         # Read on every call, so that the setting can change without rebuilding the API.
         self.num_requests = settings.VARDE_API_REQUESTS_PER_MINUTE
-        return super().allow_request(request)
+        allowed = super().allow_request(request)
+        if self.key is not None:
+            oldest_drops_out = self.duration - (self.now - self.history[-1]) if self.history else 0
+            request.rate_limit = RateLimit(  # type: ignore[attr-defined]
+                limit=self.num_requests,
+                remaining=max(self.num_requests - len(self.history), 0),
+                reset=math.ceil(oldest_drops_out),
+                window=int(self.duration or 60),
+            )
+        return allowed
 
     def get_cache_key(self, request: HttpRequest) -> str | None:
-        token = getattr(request, "access_token", None)
-        ident = f"token-{token.pk}" if token is not None else f"user-{getattr(request.auth, 'pk', '')}"  # type: ignore[attr-defined]
-        return f"api-throttle-{ident}"
+        user = getattr(request, "auth", None)
+        return f"api-throttle-user-{user.pk}" if user is not None else None
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    limit: int
+    remaining: int
+    reset: int
+    window: int
+
+
+def rate_limit_headers(request: HttpRequest) -> dict[str, str]:
+    """The caller's limit, what is left of it and the seconds until the oldest request counted drops
+    out (the IETF RateLimit header fields), so that a client can slow down before a 429."""
+    found: RateLimit | None = getattr(request, "rate_limit", None)
+    if found is None:
+        return {}
+    return {
+        "RateLimit-Limit": str(found.limit),
+        "RateLimit-Remaining": str(found.remaining),
+        "RateLimit-Reset": str(found.reset),
+        "RateLimit-Policy": f"{found.limit};w={found.window}",
+    }
 
 
 class TokenAuth(HttpBearer):

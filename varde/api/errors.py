@@ -1,7 +1,9 @@
-"""Every API error has one shape: a machine-readable code, a message in bokmål and in English, and for
-invalid input the fields at fault. Messages come from the same translations as the pages.
+"""Every API error is an RFC 9457 problem (application/problem+json): its type, title, status and
+detail, with a machine-readable code, the message in bokmål and in English, and for invalid input the
+fields at fault. Messages come from the same translations as the pages.
 """
 
+import json
 import re
 from functools import cache
 from typing import Any
@@ -13,7 +15,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import trans_real
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as InputError
 
@@ -28,21 +30,51 @@ class FieldError(Schema):
     message_en: str
 
 
-class Error(Schema):
-    code: str
+# Every kind of problem the API answers with: its code, its status and a title that names the kind,
+# not the occurrence (RFC 9457). GET /api/v1/problems lists them for client developers.
+PROBLEMS: dict[str, tuple[int, Promise]] = {
+    "bad_request": (400, _("The request could not be read")),
+    "unauthenticated": (401, _("Authentication is needed")),
+    "scope_missing": (403, _("The token lacks the scope")),
+    "csrf_failed": (403, _("The browser session's CSRF token is missing or wrong")),
+    "forbidden": (403, _("Refused")),
+    "not_found": (404, _("Not found")),
+    "no_cases": (404, _("No cases about this person")),
+    "method_not_allowed": (405, _("Method not allowed")),
+    "not_acceptable": (406, _("Not acceptable")),
+    "refused": (409, _("Refused by a rule of the case work")),
+    "precondition_failed": (412, _("Changed since it was read")),
+    "too_large": (413, _("The request is too large")),
+    "unsupported_media_type": (415, _("Send JSON")),
+    "invalid_input": (422, _("Invalid input")),
+    "invalid_cursor": (422, _("Unknown cursor")),
+    "precondition_required": (428, _("If-Match is required")),
+    "rate_limited": (429, _("Too many requests")),
+    "server_error": (500, _("Server error")),
+    "unavailable": (503, _("Temporarily unavailable")),
+}
+PROBLEM_TYPES = "/api/v1/problems"
+PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(Schema):
+    """RFC 9457 problem details, with Varde's code, the message in both languages and the fields at
+    fault. `detail` is the message in the language asked for (Accept-Language; bokmål by default)."""
+
+    type: str = Field(description=f"{PROBLEM_TYPES}#<code>: the kind of problem")
+    title: str
+    status: int
+    detail: str
+    code: str = Field(json_schema_extra={"enum": list(PROBLEMS)})
     message_nb: str
     message_en: str
     fields: list[FieldError] = []
 
 
-class ErrorBody(Schema):
-    error: Error
-
-
-# The errors any endpoint may answer with, for the schema: a body that is not JSON (400), no token or
+# The problems any endpoint may answer with, for the schema: a body that is not JSON (400), no token or
 # a bad one (401), a token without the scope or a session without its CSRF token (403), not found or
 # not yours (404), refused by the action (409), invalid input (422), too many requests (429).
-ERRORS: dict[int, Any] = dict.fromkeys((400, 401, 403, 404, 409, 422, 429), ErrorBody)
+ERRORS: dict[int, Any] = dict.fromkeys((400, 401, 403, 404, 409, 422, 429), Problem)
 
 
 class ApiError(Exception):
@@ -109,14 +141,8 @@ def _both(message: Any) -> tuple[str, str]:
     return str(message), in_english(str(message))
 
 
-def error_response(
-    api: NinjaAPI,
-    request: HttpRequest,
-    *,
-    status: int,
-    code: str,
-    message: Any,
-    fields: list[tuple[str, Any]] | None = None,
+def problem_response(
+    request: HttpRequest, *, status: int, code: str, message: Any, fields: list[tuple[str, Any]] | None = None
 ) -> HttpResponse:
     nb, en = _both(message)
     field_errors = [
@@ -124,13 +150,29 @@ def error_response(
         for name, text in fields or []
         for field_nb, field_en in [_both(text)]
     ]
-    body = {"error": {"code": code, "message_nb": nb, "message_en": en, "fields": field_errors}}
-    return api.create_response(request, body, status=status)
+    title = PROBLEMS.get(code, (status, _("Error")))[1]
+    body = {
+        "type": f"{PROBLEM_TYPES}#{code}",
+        "title": str(title),
+        "status": status,
+        "detail": en if translation.get_language() == "en" else nb,
+        "code": code,
+        "message_nb": nb,
+        "message_en": en,
+        "fields": field_errors,
+    }
+    return HttpResponse(json.dumps(body, ensure_ascii=False), status=status, content_type=PROBLEM_JSON)
+
+
+def is_problem(response: HttpResponse) -> bool:
+    return str(response.get("Content-Type", "")).startswith(PROBLEM_JSON)
 
 
 PYDANTIC_IN_BOKMAL = {
     "missing": _("This field is required."),
     "extra_forbidden": _("This field is not allowed here."),
+    # The one pattern a body uses: a required text that holds more than spaces.
+    "string_pattern_mismatch": _("This field is required."),
 }
 
 
@@ -139,21 +181,21 @@ UNENCODABLE = _("The text holds characters that cannot be stored. Remove them an
 # What ninja itself refuses, before an endpoint runs.
 NINJA_REFUSALS = {
     400: ("bad_request", _("The request body could not be read. Send JSON.")),
-    403: ("refused", _("The request was refused. A browser session must send its CSRF token.")),
-    429: ("rate_limited", _("Too many requests with this token. Wait a minute and try again.")),
+    403: ("csrf_failed", _("The request was refused. A browser session must send its CSRF token.")),
+    429: ("rate_limited", _("Too many requests from you. Wait a minute and try again.")),
 }
 
 
 def install_handlers(api: NinjaAPI) -> None:
     def api_error(request: HttpRequest, exc: Any) -> HttpResponse:
-        response = error_response(api, request, status=exc.status, code=exc.code, message=exc.message)
+        response = problem_response(request, status=exc.status, code=exc.code, message=exc.message)
         for header, value in exc.headers.items():
             response[header] = value
         return response
 
     def not_found(request: HttpRequest, exc: Any) -> HttpResponse:
-        return error_response(
-            api, request, status=404, code="not_found", message=_("Not found, or not yours to see.")
+        return problem_response(
+            request, status=404, code="not_found", message=_("Not found, or not yours to see.")
         )
 
     def forbidden(request: HttpRequest, exc: Any) -> HttpResponse:
@@ -161,8 +203,7 @@ def install_handlers(api: NinjaAPI) -> None:
         return not_found(request, exc)
 
     def unauthenticated(request: HttpRequest, exc: Any) -> HttpResponse:
-        response = error_response(
-            api,
+        response = problem_response(
             request,
             status=401,
             code="unauthenticated",
@@ -173,7 +214,7 @@ def install_handlers(api: NinjaAPI) -> None:
 
     def invalid(request: HttpRequest, fields: list[tuple[str, Any]]) -> HttpResponse:
         message = _("Some fields are not valid.")
-        return error_response(api, request, status=422, code="invalid_input", message=message, fields=fields)
+        return problem_response(request, status=422, code="invalid_input", message=message, fields=fields)
 
     def invalid_input(request: HttpRequest, exc: Any) -> HttpResponse:
         fields = []
@@ -200,10 +241,10 @@ def install_handlers(api: NinjaAPI) -> None:
         if isinstance(exc.__cause__, UnencodableTextError):  # ninja wraps what the parser raised
             return invalid(request, [(exc.__cause__.path, UNENCODABLE)])
         code, message = NINJA_REFUSALS.get(exc.status_code, NINJA_REFUSALS[403])
-        return error_response(api, request, status=exc.status_code, code=code, message=message)
+        return problem_response(request, status=exc.status_code, code=code, message=message)
 
     def refused(request: HttpRequest, exc: Any) -> HttpResponse:
-        return error_response(api, request, status=409, code="refused", message=" ".join(exc.messages))
+        return problem_response(request, status=409, code="refused", message=" ".join(exc.messages))
 
     api.add_exception_handler(ApiError, api_error)
     api.add_exception_handler(HttpError, http_error)

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.urls import URLPattern, URLResolver, path
-from django.views.decorators.http import conditional_page
+from django.views.decorators.http import conditional_page, require_safe
 
 from varde.core.access import PUBLIC, AccessRule, access
 
@@ -45,7 +45,11 @@ def _declared(patterns: list[Any]) -> list[Any]:
             # Token callers have no session: the login redirect must not catch them at the door. Every
             # read gets an ETag (of its body, unless the endpoint set one) and answers If-None-Match.
             view = conditional_page(login_not_required(pattern.callback))
-            pattern.callback = access(_door(pattern.name or ""))(view)
+            door = _door(pattern.name or "")
+            if door is PUBLIC:
+                # The schema and the docs are read, never written to.
+                view = require_safe(view)
+            pattern.callback = access(door)(view)
     return patterns
 
 

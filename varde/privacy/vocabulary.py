@@ -22,6 +22,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "assessment.saved": _("Saved a structured assessment"),
     "advice_session.logged": _("Logged an advice session"),
     "advice_session.list_viewed": _("Read the list of advice sessions"),
+    "advice_session.viewed": _("Read an advice session"),
     "audit.viewed": _("Read the audit trail"),
     "audit.exported": _("Exported the audit trail"),
     "privacy.access_report": _("Produced an access report"),

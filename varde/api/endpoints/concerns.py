@@ -1,20 +1,30 @@
 """Concerns through the API: the same rules, forms, actions and audit events as the case pages."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
+from django import forms
 from django.db.models import BooleanField, Case, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from varde.accounts.permissions import handler_agencies, handler_agency_ids
 from varde.concerns.actions import casework, intake
+from varde.concerns.choices import Channel, Part, Phenomenon, ReporterCategory
 from varde.concerns.choices import Status as ConcernStatus
-from varde.concerns.forms import CaseFilterForm, CloseForm, IntakeForm, ReopenForm, StatusForm
-from varde.concerns.models import Concern
+from varde.concerns.forms import (
+    MEASURE_ENDINGS,
+    CaseFilterForm,
+    CloseForm,
+    IntakeForm,
+    ReopenForm,
+    StatusForm,
+)
+from varde.concerns.models import AdviceSession, Concern
 from varde.concerns.permissions import ConcernAccess, concerns_visible_to, get_concern_for
 from varde.concerns.views.casework import filtered_concerns
 from varde.concerns.views.common import CASE_READERS, HANDLERS
@@ -22,11 +32,25 @@ from varde.concerns.workflow import allowed_transitions
 from varde.core.audit import record_event
 
 from ..auth import scoped
-from ..common import Pages, admits, caller, require_match, validated, with_etag
-from ..errors import ERRORS, ErrorBody
+from ..common import (
+    IF_MATCH,
+    Input,
+    Like,
+    Pages,
+    admits,
+    caller,
+    coded,
+    created,
+    like,
+    require_match,
+    shown,
+    validated,
+    with_etag,
+)
+from ..errors import ERRORS, Problem
 
 router = Router(tags=["concerns"])
-CHANGE_ERRORS = {**ERRORS, 412: ErrorBody, 428: ErrorBody}
+CHANGE_ERRORS = {**ERRORS, 412: Problem, 428: Problem}
 
 
 class Subject(Schema):
@@ -41,8 +65,12 @@ class ConcernSummary(Schema):
     id: UUID
     reference: str
     owned: bool = Field(description="The caller's agency owns the concern; otherwise it is shared with it.")
-    status: str | None = Field(description="Shown to the owning agency only.")
-    phenomenon: str | None = Field(description="Shown to the owning agency only.")
+    status: Annotated[str | None, coded(ConcernStatus, nullable=True)] = Field(
+        description="Shown to the owning agency only."
+    )
+    phenomenon: Annotated[str | None, coded(Phenomenon, nullable=True)] = Field(
+        description="Shown to the owning agency only."
+    )
     received: datetime
 
     # Like the case list: only the owning agency sees categories; others see that something is shared.
@@ -67,13 +95,16 @@ class ConcernOut(Schema):
     id: UUID
     reference: str
     owned: bool
-    parts: list[str] = Field(description="The parts of the concern the caller may see.")
-    status: str
-    allowed_transitions: list[str]
+    parts: list[Annotated[str, coded(Part)]] = Field(
+        description="The parts of the concern the caller may see."
+    )
+    status: Annotated[str, coded(ConcernStatus)]
+    allowed_transitions: list[Annotated[str, coded(ConcernStatus)]]
     received: datetime
     owning_agency: str
-    phenomenon: str | None
-    channel: str | None
+    owning_agency_id: UUID
+    phenomenon: Annotated[str | None, coded(Phenomenon, nullable=True)]
+    channel: Annotated[str | None, coded(Channel, nullable=True)]
     description: str | None = Field(description="With the description part only.")
     assessment_summary: str | None = Field(description="With the assessment part only.")
     subject: Subject | None = Field(description="With the identity part only; null when nobody is named.")
@@ -98,6 +129,7 @@ def _detail(concern: Concern, access: ConcernAccess) -> dict[str, Any]:
         "allowed_transitions": sorted(allowed_transitions(concern.status)) if access.is_owner else [],
         "received": concern.created_at,
         "owning_agency": str(concern.owning_agency),
+        "owning_agency_id": concern.owning_agency_id,
         "phenomenon": concern.phenomenon if access.is_owner or access.shows_description else None,
         "channel": concern.channel if access.is_owner else None,
         "description": concern.description if access.shows_description else None,
@@ -107,11 +139,13 @@ def _detail(concern: Concern, access: ConcernAccess) -> dict[str, Any]:
 
 
 class ConcernFilters(Schema):
-    status: str = ""
-    phenomenon: str = ""
-    responsible: str = Field("", description="me, nobody, or empty for anyone")
+    status: Annotated[str, like(CaseFilterForm, "status")] = ""
+    phenomenon: Annotated[str, like(CaseFilterForm, "phenomenon")] = ""
+    responsible: Annotated[str, like(CaseFilterForm, "responsible")] = Field(
+        "", description="me, nobody, or empty for anyone"
+    )
     overdue: bool = False
-    sort: str = Field("", description="-created_at, created_at, assessment_due or status")
+    sort: Annotated[str, like(CaseFilterForm, "sort")] = Field("", description="newest first when empty")
 
 
 @router.get("/concerns", auth=scoped("read"), response={200: list[ConcernSummary], **ERRORS})
@@ -146,21 +180,27 @@ def read_concern(request: HttpRequest, response: HttpResponse, concern_id: UUID)
     return with_etag(request, response, _detail(concern, access))
 
 
-class NewConcern(Schema):
+class NewConcern(Input):
     agency: UUID | None = Field(
-        None, description="Needed only when the caller handles cases in two agencies."
+        None, description="Needed only when the caller handles cases in two agencies: GET /agencies."
     )
-    channel: str
-    reporter_category: str
-    phenomenon: str
-    description: str
-    other_body_name: str = ""
-    anonymised: bool = False
-    subject_name: str = ""
-    subject_birth_date: date | None = None
-    subject_birth_year: int | None = None
-    subject_municipality: str = ""
-    subject_guardians: str = ""
+    channel: Annotated[str, like(IntakeForm, "channel")]
+    reporter_category: Annotated[str, like(IntakeForm, "reporter_category")]
+    phenomenon: Annotated[str, like(IntakeForm, "phenomenon")]
+    description: Annotated[str, like(IntakeForm, "description", required=True)]
+    other_body_name: Annotated[str, like(IntakeForm, "other_body_name")] = Field(
+        "", description="Required when the channel is other_body."
+    )
+    anonymised: bool = Field(False, description="Discussed anonymously: then no subject_name.")
+    subject_name: Annotated[str, like(IntakeForm, "subject_name")] = ""
+    subject_birth_date: date | None = Field(None, description="Not in the future.")
+    subject_birth_year: Annotated[int, like(IntakeForm, "subject_birth_year")] | None = Field(
+        None, description="Not in the future."
+    )
+    subject_municipality: Annotated[str, like(IntakeForm, "subject_municipality")] = ""
+    subject_guardians: Annotated[str, like(IntakeForm, "subject_guardians")] = Field(
+        "", description="Only for a person under 18."
+    )
 
 
 def _intake_form(user: Any, data: dict[str, Any]) -> IntakeForm:
@@ -179,52 +219,74 @@ def create_concern(request: HttpRequest, response: HttpResponse, payload: NewCon
     data = validated(form)
     concern = intake.register_concern(user, agency=data["agency"], report=form.report())
     concern, access = get_concern_for(user, concern.pk, purpose="api")
-    response["Location"] = f"/api/v1/concerns/{concern.pk}"
-    return Status(201, _detail(concern, access))
+    return created(response, f"/api/v1/concerns/{concern.pk}", _detail(concern, access))
 
 
-class NewAdvice(Schema):
-    agency: UUID | None = None
-    channel: str
-    reporter_category: str
-    phenomenon: str
-    advice_given: str
-    other_body_name: str = ""
+class NewAdvice(Input):
+    agency: UUID | None = Field(None, description="As for a concern.")
+    channel: Annotated[str, like(IntakeForm, "channel")]
+    reporter_category: Annotated[str, like(IntakeForm, "reporter_category")]
+    phenomenon: Annotated[str, like(IntakeForm, "phenomenon")]
+    advice_given: Annotated[str, like(IntakeForm, "advice_given", required=True)]
+    other_body_name: Annotated[str, like(IntakeForm, "other_body_name")] = Field(
+        "", description="Required when the channel is other_body."
+    )
 
 
 class AdviceOut(Schema):
     id: UUID
     held_on: date
-    phenomenon: str
+    agency_id: UUID
+    channel: Annotated[str, coded(Channel)]
+    reporter_category: Annotated[str, coded(ReporterCategory)]
+    phenomenon: Annotated[str, coded(Phenomenon)]
+    advice_given: str
 
 
 @router.post("/advice-sessions", auth=scoped("intake"), response={201: AdviceOut, **ERRORS})
 @admits(HANDLERS)
-def create_advice_session(request: HttpRequest, payload: NewAdvice) -> Any:
+def create_advice_session(request: HttpRequest, response: HttpResponse, payload: NewAdvice) -> Any:
     """Log an advice session: no case, no personal data."""
     user = caller(request)
     form = _intake_form(user, {**payload.dict(), "kind": IntakeForm.ADVICE})
     data = validated(form)
     fields = {key: data[key] for key in ("channel", "reporter_category", "phenomenon", "advice_given")}
     session = intake.log_advice_session(user, agency=data["agency"], held_on=timezone.localdate(), **fields)
-    return Status(201, {"id": session.pk, "held_on": session.held_on, "phenomenon": session.phenomenon})
+    return created(response, f"/api/v1/advice-sessions/{session.pk}", shown(AdviceOut, session))
 
 
-class Transition(Schema):
-    to_status: str = Field(
+@router.get(
+    "/advice-sessions/{session_id}", auth=scoped("read"), response={200: AdviceOut, 304: None, **ERRORS}
+)
+@admits(HANDLERS)
+def read_advice_session(request: HttpRequest, response: HttpResponse, session_id: UUID) -> Any:
+    """One advice session of the caller's agencies, as on the advice list."""
+    agencies = handler_agency_ids(caller(request))
+    session = get_object_or_404(AdviceSession, pk=session_id, agency_id__in=agencies)
+    record_event("advice_session.viewed", actor=caller(request), obj=session, detail={"via": "api"})
+    return with_etag(request, response, shown(AdviceOut, session))
+
+
+class Transition(Input):
+    to_status: Annotated[str, coded(ConcernStatus)] = Field(
         description="Any status the concern may move to; closed needs an outcome. A closed concern is "
         "reopened by moving it to under_assessment."
     )
-    reason: str
-    outcome: str = ""
-    measures: dict[str, str] = Field(
+    reason: Annotated[str, like(StatusForm, "reason")]
+    outcome: Annotated[str, like(CloseForm, "outcome", required=False)] = Field(
+        "", description="Required to close."
+    )
+    measures: dict[UUID, Annotated[str, Like(forms.ChoiceField(choices=MEASURE_ENDINGS), True)]] = Field(
         default_factory=dict,
         description="Closing: each running measure's id with how it ends, completed or stopped.",
     )
 
 
 @router.post(
-    "/concerns/{concern_id}/transitions", auth=scoped("casework"), response={200: ConcernOut, **CHANGE_ERRORS}
+    "/concerns/{concern_id}/transitions",
+    auth=scoped("casework"),
+    response={200: ConcernOut, **CHANGE_ERRORS},
+    openapi_extra=IF_MATCH,
 )
 @admits(HANDLERS)
 def change_status(request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: Transition) -> Any:

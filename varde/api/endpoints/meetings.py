@@ -1,20 +1,20 @@
 """Meetings the caller may see; a point about a concern shows only its shared summary."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from varde.meetings.models import Meeting
+from varde.meetings.models import ItemKind, Meeting, MeetingKind, MeetingStatus
 from varde.meetings.permissions import get_meeting_for, meetings_visible_to
 from varde.meetings.views.common import MEETING_READERS
 
 from ..auth import scoped
-from ..common import Pages, admits, caller
+from ..common import Pages, admits, caller, coded, shown, with_etag
 from ..errors import ERRORS
 
 router = Router(tags=["meetings"])
@@ -22,17 +22,17 @@ router = Router(tags=["meetings"])
 
 class MeetingSummary(Schema):
     id: UUID
-    kind: str
+    kind: Annotated[str, coded(MeetingKind)]
     title: str
     starts_at: datetime
     ends_at: datetime
     location: str
-    status: str
+    status: Annotated[str, coded(MeetingStatus)]
 
 
 class AgendaItemOut(Schema):
     position: int
-    kind: str
+    kind: Annotated[str, coded(ItemKind)]
     title: str
     shared_summary: str
 
@@ -63,8 +63,8 @@ def list_meetings(request: HttpRequest) -> QuerySet[Meeting]:
     return meetings_visible_to(user).order_by("-starts_at", "id")
 
 
-@router.get("/meetings/{meeting_id}", auth=scoped("read"), response={200: MeetingOut, **ERRORS})
+@router.get("/meetings/{meeting_id}", auth=scoped("read"), response={200: MeetingOut, 304: None, **ERRORS})
 @admits(MEETING_READERS)
-def read_meeting(request: HttpRequest, meeting_id: UUID) -> Any:
+def read_meeting(request: HttpRequest, response: HttpResponse, meeting_id: UUID) -> Any:
     user = caller(request)
-    return get_meeting_for(user, meeting_id)
+    return with_etag(request, response, shown(MeetingOut, get_meeting_for(user, meeting_id)))

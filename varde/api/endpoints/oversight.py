@@ -3,7 +3,8 @@
 import csv
 import io
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
+from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
@@ -34,7 +35,7 @@ from varde.statistics.tables import count_table, csv_lines
 from varde.statistics.views import STATISTICS_READERS
 
 from ..auth import scoped
-from ..common import Stretches, admits, caller, validated
+from ..common import Input, Stretches, admits, caller, like, validated
 from ..errors import ERRORS, ApiError
 
 router = Router(tags=["oversight"])
@@ -42,11 +43,15 @@ PRIVACY_OFFICERS = roles(Role.PRIVACY_OFFICER, object_check="events of the offic
 
 
 class TableQuery(Schema):
-    source: str = Field("concerns", description="concerns, advice, incidents or observations")
-    dimension: str = Field("phenomenon", description="the breakdown, as on the situation page")
-    period: str = Field("year", description="year or quarter")
-    first_year: int = Field(..., description="from this year")
-    last_year: int = Field(..., description="to this year")
+    source: Annotated[str, like(SituationForm, "source")] = "concerns"
+    dimension: Annotated[str, like(SituationForm, "dimension")] = Field(
+        "phenomenon", description="the breakdown, as on the situation page; not every source has every one"
+    )
+    period: Annotated[str, like(SituationForm, "period")] = "year"
+    first_year: Annotated[int, like(SituationForm, "first_year")] = Field(description="from this year")
+    last_year: Annotated[int, like(SituationForm, "last_year")] = Field(
+        description="to this year: not in the future, at most ten years on (three by quarter)"
+    )
     samarbeid: str = Field("", description="partnership slug, when the caller reads more than one")
 
 
@@ -70,7 +75,7 @@ def _table(request: HttpRequest, query: TableQuery) -> tuple[Any, Any]:
 
 @router.get("/statistics/table", auth=scoped("statistics"), response={200: TableOut, **ERRORS})
 @admits(STATISTICS_READERS)
-def statistics_table(request: HttpRequest, query: Query[TableQuery]) -> Any:
+def read_statistics_table(request: HttpRequest, query: Query[TableQuery]) -> Any:
     """A suppressed table: exactly the figures the situation page publishes."""
     dimension, table = _table(request, query)
     header, *lines = table.published()
@@ -94,7 +99,7 @@ def statistics_table(request: HttpRequest, query: Query[TableQuery]) -> Any:
     },
 )
 @admits(STATISTICS_READERS)
-def statistics_csv(request: HttpRequest, query: Query[TableQuery]) -> HttpResponse:
+def read_statistics_csv(request: HttpRequest, query: Query[TableQuery]) -> HttpResponse:
     """The same table as CSV."""
     out = io.StringIO()
     csv.writer(out).writerows(csv_lines(*_table(request, query)))
@@ -102,13 +107,17 @@ def statistics_csv(request: HttpRequest, query: Query[TableQuery]) -> HttpRespon
 
 
 class AuditQuery(Schema):
-    kind: str = Field("", description="reads, refused, disclosures or logins")
-    reference: str = Field("", description="a case's reference, e.g. ABCD-2345")
-    person: str = Field("", description="the token POST /audit-events/person gave for a person")
-    agency: str = Field("", description="the id of the agency whose people acted")
-    action: str = ""
-    actor: str = ""
-    object_id: str = ""
+    kind: Annotated[str, like(AuditFilterForm, "kind")] = ""
+    reference: Annotated[str, like(AuditFilterForm, "reference")] = Field(
+        "", description="a case's reference, e.g. ABCD-2345"
+    )
+    person: Annotated[str, like(AuditFilterForm, "person")] = Field(
+        "", description="the token POST /audit-events/person gave for a person"
+    )
+    agency: UUID | None = Field(None, description="the id of the agency whose people acted: GET /agencies")
+    action: Annotated[str, like(AuditFilterForm, "action")] = ""
+    actor: Annotated[str, like(AuditFilterForm, "actor")] = ""
+    object_id: Annotated[str, like(AuditFilterForm, "object_id")] = ""
     date_from: date | None = None
     date_to: date | None = None
 
@@ -153,7 +162,7 @@ class DescribedEvents(Stretches):
 @plans_for_the_values()  # around the pagination, which reads the events
 @paginate(DescribedEvents)
 @admits(PRIVACY_OFFICERS)
-def audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
+def list_audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
     """The audit trail of the officer's partnerships, newest first, page by page from `next`: events
     that arrive while the trail is read never repeat or skip a row."""
     user = caller(request)
@@ -166,9 +175,9 @@ def audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
     return events
 
 
-class PersonIn(Schema):
-    name: str = Field(description="the whole name, as it was registered")
-    birth_year: int | None = Field(None, ge=1900, le=2100)
+class PersonIn(Input):
+    name: Annotated[str, like(PersonForm, "name")] = Field(description="the whole name, as it was registered")
+    birth_year: Annotated[int, like(PersonForm, "birth_year")] | None = None
 
 
 class PersonOut(Schema):
@@ -178,7 +187,7 @@ class PersonOut(Schema):
 
 @router.post("/audit-events/person", auth=scoped("audit"), response={200: PersonOut, **ERRORS})
 @admits(PRIVACY_OFFICERS)
-def audit_person(request: HttpRequest, person: PersonIn) -> Any:
+def find_person_in_audit(request: HttpRequest, person: PersonIn) -> Any:
     """Find a person's cases by name (in the body, never in an address) for the trail's person filter."""
     user = caller(request)
     data = validated(PersonForm(person.dict()))

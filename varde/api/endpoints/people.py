@@ -1,18 +1,20 @@
 """Who the caller is, and the legal bases they may cite."""
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 
 from varde.accounts.permissions import partnerships_where_any
 from varde.accounts.roles import Role
+from varde.concerns.choices import BasisDirection, LegalBasisKind
 from varde.concerns.models import LegalBasis
 from varde.core.access import ANY_MEMBER, roles
 
 from ..auth import scoped
-from ..common import admits, caller
+from ..common import Pages, admits, caller, coded
 from ..errors import ERRORS
 
 router = Router(tags=["people"])
@@ -22,8 +24,10 @@ BASIS_READERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, Role.ADMIN, object_
 
 class Membership(Schema):
     partnership: str
+    partnership_id: UUID
     agency: str
-    role: str
+    agency_id: UUID
+    role: Annotated[str, coded(Role)]
 
 
 class Me(Schema):
@@ -35,7 +39,7 @@ class Me(Schema):
 
 @router.get("/me", auth=scoped("read"), response={200: Me, **ERRORS})
 @admits(ANY_MEMBER)
-def me(request: HttpRequest) -> Any:
+def read_me(request: HttpRequest) -> Any:
     """The caller, their memberships, and the token's scopes (null for a browser session)."""
     user = caller(request)
     memberships = user.memberships.select_related("agency__partnership").order_by("agency__name", "role")
@@ -44,7 +48,13 @@ def me(request: HttpRequest) -> Any:
         "username": user.username,
         "name": user.display_name,
         "memberships": [
-            {"partnership": m.agency.partnership.slug, "agency": m.agency.name, "role": m.role}
+            {
+                "partnership": m.agency.partnership.slug,
+                "partnership_id": m.agency.partnership_id,
+                "agency": m.agency.name,
+                "agency_id": m.agency_id,
+                "role": m.role,
+            }
             for m in memberships
         ],
         "scopes": token.scopes if token is not None else None,
@@ -58,16 +68,16 @@ class LegalBasisOut(Schema):
     version: int
     title: str
     citation: str
-    kind: str
-    # Who may rely on it: "both", "municipality_to_police" or "police_to_municipality".
-    direction: str
+    kind: Annotated[str, coded(LegalBasisKind)]
+    direction: Annotated[str, coded(BasisDirection)] = Field(description="which way an agency may rely on it")
     in_meetings: bool
     needs_legal_review: bool
 
 
 @router.get("/legal-bases", auth=scoped("read"), response={200: list[LegalBasisOut], **ERRORS})
+@paginate(Pages)
 @admits(BASIS_READERS)
-def legal_bases(request: HttpRequest) -> Any:
+def list_legal_bases(request: HttpRequest) -> Any:
     """The legal bases in force in the caller's partnerships, with who may rely on each: a
     disclosure or an agenda point citing a basis its agency may not rely on is refused."""
     user = caller(request)

@@ -9,14 +9,26 @@ from django.utils import timezone
 
 from conftest import ALL_ROLES, World
 from varde.accounts.roles import Role
+from varde.actionplan.actions import TrainingRecord, record_training
 from varde.actionplan.tests import test_permissions as actionplan_pages
-from varde.actionplan.tests.factories import make_plan
+from varde.actionplan.tests.factories import make_plan, plan_manager
 from varde.api import tokens
 from varde.api.models import Scope
 from varde.assessments.tests import test_permissions as assessment_pages
 from varde.assessments.tests.factories import make_assessment
+from varde.concerns.actions import intake
+from varde.concerns.models import Concern
 from varde.concerns.tests import test_permissions as concern_pages
-from varde.concerns.tests.factories import SUBJECT_NAME, basis, handler_for, make_concern, measure_type
+from varde.concerns.tests.factories import (
+    SUBJECT_NAME,
+    basis,
+    handler_for,
+    make_concern,
+    make_consent,
+    make_disclosure,
+    make_measure,
+    measure_type,
+)
 from varde.meetings.tests import test_permissions as meeting_pages
 from varde.meetings.tests.factories import make_meeting, secretary_of
 from varde.statistics.tests import test_statistics as statistics_pages
@@ -35,7 +47,19 @@ CONTRIBUTORS = {Role.PLAN_MANAGER.value, *HANDLERS}
 
 # Operation → the roles that get through, for a concern owned by the municipality and shared with nobody.
 EXPECTED = {
-    "api-v1:me": set(ALL_ROLES),
+    "api-v1:read_me": set(ALL_ROLES),
+    # Reference data: the organisation's own structure, for every member.
+    "api-v1:list_agencies": set(ALL_ROLES),
+    "api-v1:list_measure_types": set(ALL_ROLES),
+    "api-v1:list_units": set(ALL_ROLES),
+    "api-v1:list_concern_choices": PAGES["concerns:measure_add"],
+    # The municipality's advice session: its own handlers.
+    "api-v1:read_advice_session": {Role.COORDINATOR.value},
+    "api-v1:read_measure": PAGES["concerns:detail"],
+    "api-v1:read_consent": PAGES["concerns:consent_add"],
+    # The owner, and the agency the disclosure is made to.
+    "api-v1:read_disclosure": HANDLERS,
+    "api-v1:read_training": PAGES["actionplan:trainings"],
     "api-v1:list_concerns": PAGES["concerns:list"],
     "api-v1:read_concern": PAGES["concerns:detail"],
     "api-v1:create_concern": PAGES["concerns:intake"],
@@ -50,20 +74,26 @@ EXPECTED = {
     "api-v1:list_assessments": PAGES["assessments:trajectory"],
     "api-v1:read_assessment": PAGES["assessments:detail"],
     # Case handlers cite them in the disclosure form; administrators keep them.
-    "api-v1:legal_bases": HANDLERS | concern_pages.EXPECTED["concerns:legal_basis_list"],
+    "api-v1:list_legal_bases": HANDLERS | concern_pages.EXPECTED["concerns:legal_basis_list"],
     "api-v1:list_meetings": PAGES["meetings:list"],
     "api-v1:read_meeting": PAGES["meetings:detail"],
-    "api-v1:plan": PAGES["actionplan:dashboard"],
-    "api-v1:trainings": PAGES["actionplan:trainings"],
+    "api-v1:read_plan": PAGES["actionplan:dashboard"],
+    "api-v1:list_trainings": PAGES["actionplan:trainings"],
     # The trainings page takes a new training only from contributors.
     "api-v1:create_training": CONTRIBUTORS,
-    "api-v1:statistics_table": PAGES["statistics:situation"],
-    "api-v1:statistics_csv": PAGES["statistics:situation_csv"],
-    "api-v1:audit_events": {Role.PRIVACY_OFFICER.value},
-    "api-v1:audit_person": {Role.PRIVACY_OFFICER.value},
+    "api-v1:read_statistics_table": PAGES["statistics:situation"],
+    "api-v1:read_statistics_csv": PAGES["statistics:situation_csv"],
+    "api-v1:list_audit_events": {Role.PRIVACY_OFFICER.value},
+    "api-v1:find_person_in_audit": {Role.PRIVACY_OFFICER.value},
 }
 # The schema, the docs and the root need no token: they hold no data. The token page is in test_tokens.
-OUTSIDE_MATRIX = {"api-v1:openapi-json", "api-v1:openapi-view", "api-v1:api-root", "api:tokens"}
+OUTSIDE_MATRIX = {
+    "api-v1:openapi-json",
+    "api-v1:openapi-view",
+    "api-v1:api-root",
+    "api-v1:list_problem_types",
+    "api:tokens",
+}
 
 
 def test_every_operation_is_in_the_matrix():
@@ -80,7 +110,11 @@ def request_for(operation: str, world: World) -> tuple[str, str, dict]:
     today = timezone.localdate().isoformat()
     coordinator = handler_for(world, world.municipality)
     simple = {
-        "me": ("get", "/api/v1/me", {}),
+        "read_me": ("get", "/api/v1/me", {}),
+        "list_agencies": ("get", "/api/v1/agencies", {}),
+        "list_measure_types": ("get", "/api/v1/measure-types", {}),
+        "list_units": ("get", "/api/v1/units", {}),
+        "list_concern_choices": ("get", f"{base}/choices", {}),
         "list_concerns": ("get", "/api/v1/concerns", {}),
         "read_concern": ("get", base, {}),
         "change_status": (
@@ -92,19 +126,23 @@ def request_for(operation: str, world: World) -> tuple[str, str, dict]:
         "list_consents": ("get", f"{base}/consents", {}),
         "list_disclosures": ("get", f"{base}/disclosures", {}),
         "list_assessments": ("get", f"{base}/assessments", {}),
-        "legal_bases": ("get", "/api/v1/legal-bases", {}),
+        "list_legal_bases": ("get", "/api/v1/legal-bases", {}),
         "list_meetings": ("get", "/api/v1/meetings", {}),
-        "plan": ("get", "/api/v1/plan", {}),
-        "trainings": ("get", "/api/v1/trainings", {}),
-        "audit_events": ("get", "/api/v1/audit-events", {}),
-        "statistics_table": ("get", f"/api/v1/statistics/table?first_year={year}&last_year={year}", {}),
-        "statistics_csv": ("get", f"/api/v1/statistics/table.csv?first_year={year}&last_year={year}", {}),
+        "read_plan": ("get", "/api/v1/plan", {}),
+        "list_trainings": ("get", "/api/v1/trainings", {}),
+        "list_audit_events": ("get", "/api/v1/audit-events", {}),
+        "read_statistics_table": ("get", f"/api/v1/statistics/table?first_year={year}&last_year={year}", {}),
+        "read_statistics_csv": (
+            "get",
+            f"/api/v1/statistics/table.csv?first_year={year}&last_year={year}",
+            {},
+        ),
     }
     if name in simple:
         return simple[name]
     report = {"channel": "hotline", "reporter_category": "relative", "phenomenon": "right_wing"}
     bodies = {
-        "audit_person": ("post", "/api/v1/audit-events/person", {"name": SUBJECT_NAME}),
+        "find_person_in_audit": ("post", "/api/v1/audit-events/person", {"name": SUBJECT_NAME}),
         "create_concern": ("post", "/api/v1/concerns", {**report, "description": "Uro for en elev."}),
         "create_advice_session": ("post", "/api/v1/advice-sessions", {**report, "advice_given": "Ring oss."}),
         "create_measure": (
@@ -153,10 +191,57 @@ def request_for(operation: str, world: World) -> tuple[str, str, dict]:
     }
     if name in bodies:
         return bodies[name]
-    if name == "read_assessment":
-        assessment = make_assessment(world, concern, final=True)
-        return "get", f"{base}/assessments/{assessment.pk}", {}
+    if name in SINGLE_READS:
+        return "get", SINGLE_READS[name](world, concern), {}
     return "get", f"/api/v1/meetings/{make_meeting(world).pk}", {}
+
+
+def _advice_session(world: World, concern: Concern) -> str:
+    session = intake.log_advice_session(
+        handler_for(world, world.municipality),
+        agency=world.municipality,
+        held_on=timezone.localdate(),
+        channel="hotline",
+        reporter_category="relative",
+        phenomenon="right_wing",
+        advice_given="Ring oss.",
+    )
+    return f"/api/v1/advice-sessions/{session.pk}"
+
+
+def _training(world: World, concern: Concern) -> str:
+    training = record_training(
+        plan_manager(world),
+        world.partnership,
+        record=TrainingRecord(
+            kind="competence",
+            held_on=timezone.localdate(),
+            units=[world.unit],
+            audience="",
+            participants=12,
+            topics=[],
+            given_by="SLT",
+        ),
+    )
+    return f"/api/v1/trainings/{training.pk}"
+
+
+SINGLE_READS = {
+    "read_assessment": lambda world, concern: (
+        f"/api/v1/concerns/{concern.pk}/assessments/{make_assessment(world, concern, final=True).pk}"
+    ),
+    "read_measure": lambda world, concern: (
+        f"/api/v1/concerns/{concern.pk}/measures/{make_measure(world, concern).pk}"
+    ),
+    "read_consent": lambda world, concern: (
+        f"/api/v1/concerns/{concern.pk}/consents/{make_consent(world, concern).pk}"
+    ),
+    "read_disclosure": lambda world, concern: (
+        f"/api/v1/concerns/{concern.pk}/disclosures/{make_disclosure(world, concern).pk}"
+    ),
+    "read_advice_session": _advice_session,
+    "read_training": _training,
+}
 
 
 @pytest.fixture
@@ -178,4 +263,4 @@ def test_role_reaches_exactly_what_the_page_allows(name, role, planned, client):
         assert response.status_code in {200, 201, 428}, response.content
     else:
         assert response.status_code == 404, response.content
-        assert response.json()["error"]["code"] == "not_found"
+        assert response.json()["code"] == "not_found"

@@ -89,9 +89,9 @@ def test_the_api_refuses_a_basis_the_agency_may_not_cite_with_a_field_error(worl
         **bearer(actor, "casework"),
     )
     assert answer.status_code == 422
-    assert [field["field"] for field in answer.json()["error"]["fields"]] == ["legal_basis"]
+    assert [field["field"] for field in answer.json()["fields"]] == ["legal_basis"]
     assert not Disclosure.objects.exists()
-    bases = client.get("/api/v1/legal-bases", **bearer(actor)).json()
+    bases = client.get("/api/v1/legal-bases", **bearer(actor)).json()["items"]
     assert {b["code"]: b["direction"] for b in bases}[POLICE_ONLY] == "police_to_municipality"
 
 

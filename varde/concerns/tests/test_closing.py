@@ -131,7 +131,7 @@ def test_the_api_closes_with_each_measure_decided_and_reopens(world, client, fol
     closing = {"to_status": "closed", "reason": "Ferdig.", "outcome": "measures_completed"}
     undecided = move(closing)
     assert undecided.status_code == 422
-    assert {field["field"] for field in undecided.json()["error"]["fields"]} == {
+    assert {field["field"] for field in undecided.json()["fields"]} == {
         f"measure_{mentoring.pk}",
         f"measure_{talks.pk}",
     }

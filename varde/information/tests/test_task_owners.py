@@ -65,7 +65,7 @@ def test_a_measure_goes_to_a_handler_or_mentor_of_the_owning_agency_only(world, 
         **bearer(owner, "casework"),
     )
     assert answer.status_code == 422
-    assert [field["field"] for field in answer.json()["error"]["fields"]] == ["responsible"]
+    assert [field["field"] for field in answer.json()["fields"]] == ["responsible"]
     assert not Measure.objects.exists()
 
 
