@@ -185,23 +185,28 @@ class Pages(LimitOffsetPagination):
 
 class Stretches(PaginationBase):
     """Newest first, page by page from a position: for a list that grows at its head while it is read
-    (the audit trail), where an offset would repeat rows (ADR 0041)."""
+    (the audit trail, notifications), where an offset would repeat rows (ADR 0041)."""
+
+    time_field = "occurred_at"
+    uuid_ids = False
 
     class Input(Schema):
         limit: int = Field(50, ge=1, le=MAX_PAGE, description=f"at most {MAX_PAGE}")
-        cursor: str = Field("", max_length=40, description="where to go on from: the `next` page's cursor")
+        cursor: str = Field("", max_length=60, description="where to go on from: the `next` page's cursor")
 
     class Output(Schema):
         items: list[Any]
         next: str | None = Field(description="the address of the next, older page; null on the last page")
 
     def paginate_queryset(self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any) -> Any:
-        older = Position.parse(pagination.cursor)
+        older = Position.parse(pagination.cursor, uuid_ids=self.uuid_ids)
         if pagination.cursor and older is None:
             raise ApiError(
                 422, "invalid_cursor", _("The cursor is not one this list gave. Start again without it.")
             )
-        stretch = newest_first_stretch(queryset, pagination.limit, older_than=older)
+        stretch = newest_first_stretch(
+            queryset, pagination.limit, older_than=older, time_field=self.time_field
+        )
         return {"items": stretch.rows, "next": _with_cursor(request, stretch.older)}
 
 

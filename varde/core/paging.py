@@ -13,6 +13,7 @@ number (ADR 0041).
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet, Window
@@ -87,37 +88,49 @@ LATEST = (datetime(9999, 1, 1, tzinfo=UTC) - EPOCH) // MICROSECOND
 
 @dataclass(frozen=True)
 class Position:
-    """Where a page of a newest-first list ends: the time and id of a row, as the token a link carries."""
+    """Where a page of a newest-first list ends: the time and id of a row, as the token a link carries.
+
+    The time is the list's own (`occurred_at` on the trail, `created_at` on notifications); the id is
+    a number or a UUID, as the table's key is."""
 
     occurred_at: datetime
-    id: int
+    id: int | UUID
 
     @classmethod
-    def of(cls, row: Any) -> "Position":
-        return cls(row.occurred_at, row.id)
+    def of(cls, row: Any, time_field: str = "occurred_at") -> "Position":
+        return cls(getattr(row, time_field), row.id)
 
     @classmethod
-    def parse(cls, token: str | None) -> "Position | None":
+    def parse(cls, token: str | None, *, uuid_ids: bool = False) -> "Position | None":
         """The position a token names, or None for a missing or unreadable one."""
-        micros, _dot, number = (token or "").partition(".")
-        if not (micros.isdigit() and number.isdigit()) or int(micros) > LATEST or len(number) > 18:
+        micros, _dot, key = (token or "").partition(".")
+        if not micros.isdigit() or int(micros) > LATEST:
             return None
-        return cls(EPOCH + int(micros) * MICROSECOND, int(number))
+        row_id = _uuid(key) if uuid_ids else (int(key) if key.isdigit() and len(key) <= 18 else None)
+        return None if row_id is None else cls(EPOCH + int(micros) * MICROSECOND, row_id)
 
     @property
     def token(self) -> str:
-        return f"{(self.occurred_at - EPOCH) // MICROSECOND}.{self.id}"
+        key = self.id.hex if isinstance(self.id, UUID) else self.id
+        return f"{(self.occurred_at - EPOCH) // MICROSECOND}.{key}"
 
-    def older(self) -> Q:
+    def older(self, time_field: str = "occurred_at") -> Q:
         """The rows after this one in the list: older, or as old and added before it."""
-        return Q(occurred_at__lte=self.occurred_at) & (
-            Q(occurred_at__lt=self.occurred_at) | Q(id__lt=self.id)
+        return Q(**{f"{time_field}__lte": self.occurred_at}) & (
+            Q(**{f"{time_field}__lt": self.occurred_at}) | Q(id__lt=self.id)
         )
 
-    def newer(self) -> Q:
-        return Q(occurred_at__gte=self.occurred_at) & (
-            Q(occurred_at__gt=self.occurred_at) | Q(id__gt=self.id)
+    def newer(self, time_field: str = "occurred_at") -> Q:
+        return Q(**{f"{time_field}__gte": self.occurred_at}) & (
+            Q(**{f"{time_field}__gt": self.occurred_at}) | Q(id__gt=self.id)
         )
+
+
+def _uuid(text: str) -> UUID | None:
+    try:
+        return UUID(hex=text) if len(text) == 32 else None
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -135,6 +148,7 @@ def newest_first_stretch(
     *,
     older_than: Position | None = None,
     newer_than: Position | None = None,
+    time_field: str = "occurred_at",
 ) -> Stretch:
     """A page of rows ordered by time and id, newest first, reached by position rather than by number.
 
@@ -142,19 +156,23 @@ def newest_first_stretch(
     numbered page: the second page of a moment ago now starts with rows the first page showed. A
     position stays where it was, so paging on neither repeats nor skips a row (ADR 0041).
     """
+
+    def position(row: Any) -> Position:
+        return Position.of(row, time_field)
+
     if newer_than is not None:
-        rows = list(queryset.filter(newer_than.newer()).order_by("occurred_at", "id")[: size + 1])
+        rows = list(queryset.filter(newer_than.newer(time_field)).order_by(time_field, "id")[: size + 1])
         has_newer, rows = len(rows) > size, rows[:size][::-1]
         return Stretch(
             rows,
-            older=Position.of(rows[-1]) if rows else newer_than,
-            newer=Position.of(rows[0]) if has_newer else None,
+            older=position(rows[-1]) if rows else newer_than,
+            newer=position(rows[0]) if has_newer else None,
         )
     if older_than is not None:
-        queryset = queryset.filter(older_than.older())
-    rows = list(queryset.order_by("-occurred_at", "-id")[: size + 1])
+        queryset = queryset.filter(older_than.older(time_field))
+    rows = list(queryset.order_by(f"-{time_field}", "-id")[: size + 1])
     has_older, rows = len(rows) > size, rows[:size]
     newer = None
     if older_than is not None:
-        newer = Position.of(rows[0]) if rows else older_than
-    return Stretch(rows, older=Position.of(rows[-1]) if has_older else None, newer=newer)
+        newer = position(rows[0]) if rows else older_than
+    return Stretch(rows, older=position(rows[-1]) if has_older else None, newer=newer)

@@ -1,5 +1,6 @@
-"""Who the caller is, and the legal bases they may cite."""
+"""Who the caller is, the legal bases they may cite, and their notifications."""
 
+from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -14,7 +15,7 @@ from varde.concerns.models import LegalBasis
 from varde.core.access import ANY_MEMBER, roles
 
 from ..auth import scoped
-from ..common import Pages, admits, caller, coded
+from ..common import Pages, Stretches, admits, caller, coded
 from ..errors import ERRORS
 
 router = Router(tags=["people"])
@@ -90,3 +91,26 @@ def list_legal_bases(request: HttpRequest) -> Any:
         }
         for basis in bases.select_related("partnership").order_by("partnership__slug", "citation", "-version")
     ]
+
+
+class NotificationOut(Schema):
+    id: UUID
+    message: str
+    link: str = Field(description="the page it is about, as a path; empty when none")
+    created_at: datetime
+    read_at: datetime | None
+
+
+class NewestNotifications(Stretches):
+    time_field = "created_at"
+    uuid_ids = True
+
+
+@router.get("/notifications", auth=scoped("read"), response={200: list[NotificationOut], **ERRORS})
+@paginate(NewestNotifications)
+@admits(ANY_MEMBER)
+def list_notifications(request: HttpRequest, unread: bool = False) -> Any:
+    """The caller's notifications, newest first, page by page from `next`: one that arrives while
+    they are read never pushes another onto the next page twice. They name no person."""
+    notifications = caller(request).notifications.all()
+    return notifications.unread() if unread else notifications

@@ -3,10 +3,12 @@
 that says what is valid, which scope each operation needs and what a generated client calls it."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
+from varde.accounts.models import Notification
 from varde.accounts.roles import Role
 from varde.api import tokens
 from varde.concerns.models import Measure
@@ -47,7 +49,8 @@ def test_every_error_under_api_is_a_problem_never_a_page(client, method, path, s
     problem = answer.json()
     assert problem["status"] == status
     assert problem["type"] == f"/api/v1/problems#{problem['code']}"
-    assert problem["title"] and problem["detail"] == problem["message_nb"]
+    assert problem["title"]
+    assert problem["detail"] == problem["message_nb"]
     if status == 405:
         assert "GET" in answer["Allow"]
 
@@ -55,7 +58,9 @@ def test_every_error_under_api_is_a_problem_never_a_page(client, method, path, s
 def test_the_problem_types_are_listed_for_client_developers(client):
     listed = client.get("/api/v1/problems").json()
     codes = {problem["code"]: problem["status"] for problem in listed["items"]}
-    assert codes["not_found"] == 404 and codes["invalid_input"] == 422 and codes["rate_limited"] == 429
+    assert codes["not_found"] == 404
+    assert codes["invalid_input"] == 422
+    assert codes["rate_limited"] == 429
     assert listed["count"] == len(codes)
 
 
@@ -168,7 +173,8 @@ def test_every_operation_with_data_names_its_scope(schema):
 def test_the_schema_declares_if_match_and_problem_answers(schema):
     change = schema["paths"]["/api/v1/concerns/{concern_id}/transitions"]["post"]
     header = next(p for p in change["parameters"] if p["name"] == "If-Match")
-    assert header["in"] == "header" and header["required"]
+    assert header["in"] == "header"
+    assert header["required"]
     assert set(change["responses"]["412"]["content"]) == {PROBLEM}
     assert set(change["responses"]["200"]["content"]) == {"application/json"}
 
@@ -200,3 +206,26 @@ def test_the_schema_validates_as_openapi(schema):
     from openapi_spec_validator import validate
 
     validate(json.loads(json.dumps(schema)))
+
+
+def notify(user, message, *, minutes_ago):
+    notification = Notification.objects.create(user=user, message=message)
+    moment = timezone.now() - timedelta(minutes=minutes_ago)
+    Notification.objects.filter(pk=notification.pk).update(created_at=moment)
+
+
+def test_notifications_page_by_cursor_and_a_new_one_does_not_repeat_a_row(world, client):
+    coordinator = world.make_user(Role.COORDINATOR)
+    headers = bearer(coordinator)
+    notify(coordinator, "Eldst", minutes_ago=2)
+    notify(coordinator, "Midt", minutes_ago=1)
+    first = client.get("/api/v1/notifications?limit=1", headers=headers).json()
+
+    assert [n["message"] for n in first["items"]] == ["Midt"]
+    notify(coordinator, "Nyest", minutes_ago=0)  # arrives while the list is read
+    second = client.get(first["next"], headers=headers).json()
+    assert [n["message"] for n in second["items"]] == ["Eldst"]
+    assert second["next"] is None
+    refused = client.get("/api/v1/notifications?cursor=1.2", headers=headers)
+    assert refused.status_code == 422
+    assert refused.json()["code"] == "invalid_cursor"

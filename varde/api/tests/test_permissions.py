@@ -48,6 +48,7 @@ CONTRIBUTORS = {Role.PLAN_MANAGER.value, *HANDLERS}
 # Operation → the roles that get through, for a concern owned by the municipality and shared with nobody.
 EXPECTED = {
     "api-v1:read_me": set(ALL_ROLES),
+    "api-v1:list_notifications": set(ALL_ROLES),
     # Reference data: the organisation's own structure, for every member.
     "api-v1:list_agencies": set(ALL_ROLES),
     "api-v1:list_measure_types": set(ALL_ROLES),
@@ -111,6 +112,7 @@ def request_for(operation: str, world: World) -> tuple[str, str, dict]:
     coordinator = handler_for(world, world.municipality)
     simple = {
         "read_me": ("get", "/api/v1/me", {}),
+        "list_notifications": ("get", "/api/v1/notifications", {}),
         "list_agencies": ("get", "/api/v1/agencies", {}),
         "list_measure_types": ("get", "/api/v1/measure-types", {}),
         "list_units": ("get", "/api/v1/units", {}),
