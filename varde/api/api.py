@@ -9,6 +9,7 @@ from ninja.operation import Operation
 from .auth import TokenAuth, UserRateThrottle
 from .endpoints import casework, concerns, meetings, oversight, people, plan, problems, reference
 from .errors import PROBLEM_JSON, install_handlers
+from .links import add_links
 from .parsing import StrictTextParser
 
 DESCRIPTION = """
@@ -43,6 +44,7 @@ class VardeAPI(NinjaAPI):
             for details in operations.values():
                 _name_the_scope(details, scopes.get(details["operationId"]))
                 _problems_as_problem_json(details)
+                add_links(details)
         return schema
 
     def _scopes_by_operation(self) -> dict[str, str]:

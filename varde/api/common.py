@@ -20,7 +20,7 @@ from pydantic_core import CoreSchema, core_schema
 from varde.core.access import AccessRule
 from varde.core.paging import Position, newest_first_stretch
 
-from .errors import ApiError, InvalidFormError
+from .errors import NOT_BLANK, ApiError, InvalidFormError
 
 MAX_PAGE = 200
 MAX_OFFSET = 10_000_000
@@ -119,10 +119,6 @@ class Input(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-# Not blank: what a required text field of a form needs after it strips the ends.
-NOT_BLANK = r"\S"
-
-
 @dataclass(frozen=True)
 class Like:
     """A body field checked, and described in the schema, as the page's form field checks it: the
@@ -136,10 +132,10 @@ class Like:
         field = self.field
         if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
             codes = [str(value) for value, _label in offered(field) if value != ""]
-            if not self.required:
+            multiple = isinstance(field, forms.MultipleChoiceField)
+            if not (self.required or multiple):
                 codes.insert(0, "")  # a choice left out
             single = core_schema.literal_schema(codes)
-            multiple = isinstance(field, forms.MultipleChoiceField)
             return (
                 core_schema.list_schema(single, min_length=1 if self.required else None)
                 if multiple
@@ -183,6 +179,9 @@ class Pages(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
+CURSOR = "where to go on from: the `next` page's cursor"
+
+
 class Stretches(PaginationBase):
     """Newest first, page by page from a position: for a list that grows at its head while it is read
     (the audit trail, notifications), where an offset would repeat rows (ADR 0041)."""
@@ -192,18 +191,15 @@ class Stretches(PaginationBase):
 
     class Input(Schema):
         limit: int = Field(50, ge=1, le=MAX_PAGE, description=f"at most {MAX_PAGE}")
-        cursor: str = Field("", max_length=60, description="where to go on from: the `next` page's cursor")
+        cursor: str = Field("", pattern=r"^([0-9]{1,16}\.[0-9]{1,18})?$", description=CURSOR)
 
     class Output(Schema):
         items: list[Any]
         next: str | None = Field(description="the address of the next, older page; null on the last page")
 
     def paginate_queryset(self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any) -> Any:
+        # The cursor's pattern (in Input) lets through only what parses.
         older = Position.parse(pagination.cursor, uuid_ids=self.uuid_ids)
-        if pagination.cursor and older is None:
-            raise ApiError(
-                422, "invalid_cursor", _("The cursor is not one this list gave. Start again without it.")
-            )
         stretch = newest_first_stretch(
             queryset, pagination.limit, older_than=older, time_field=self.time_field
         )

@@ -47,7 +47,6 @@ PROBLEMS: dict[str, tuple[int, Promise]] = {
     "too_large": (413, _("The request is too large")),
     "unsupported_media_type": (415, _("Send JSON")),
     "invalid_input": (422, _("Invalid input")),
-    "invalid_cursor": (422, _("Unknown cursor")),
     "precondition_required": (428, _("If-Match is required")),
     "rate_limited": (429, _("Too many requests")),
     "server_error": (500, _("Server error")),
@@ -171,10 +170,11 @@ def is_problem(response: HttpResponse) -> bool:
 PYDANTIC_IN_BOKMAL = {
     "missing": _("This field is required."),
     "extra_forbidden": _("This field is not allowed here."),
-    # The one pattern a body uses: a required text that holds more than spaces.
-    "string_pattern_mismatch": _("This field is required."),
 }
 
+
+# Not blank: what a required text field of a form needs after it strips the ends.
+NOT_BLANK = r"\S"
 
 UNENCODABLE = _("The text holds characters that cannot be stored. Remove them and try again.")
 
@@ -224,6 +224,9 @@ def install_handlers(api: NinjaAPI) -> None:
             ]
             english = str(problem.get("msg", "Invalid value"))
             known = PYDANTIC_IN_BOKMAL.get(str(problem.get("type")))
+            if problem.get("type") == "string_pattern_mismatch":
+                blank = problem.get("ctx", {}).get("pattern") == NOT_BLANK
+                known = _("This field is required.") if blank else _("Not in the form this field takes.")
             with translation.override("nb"):
                 bokmal = str(_("Not a valid value (%(reason)s).") % {"reason": english})
             fields.append((".".join(location) or "body", known or (bokmal, english)))

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
+from annotated_types import Le
 from django import forms
 from django.db.models import BooleanField, Case, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
+from pydantic import ConfigDict
+from pydantic.config import JsonDict
 
 from varde.accounts.permissions import handler_agencies, handler_agency_ids
 from varde.concerns.actions import casework, intake
@@ -47,9 +50,11 @@ from ..common import (
     validated,
     with_etag,
 )
-from ..errors import ERRORS, Problem
+from ..errors import ERRORS, NOT_BLANK, Problem
 
 router = Router(tags=["concerns"])
+# A year of birth is not in the future; the schema states the year the server started in.
+THIS_YEAR = date.today().year
 CHANGE_ERRORS = {**ERRORS, 412: Problem, 428: Problem}
 
 
@@ -180,7 +185,20 @@ def read_concern(request: HttpRequest, response: HttpResponse, concern_id: UUID)
     return with_etag(request, response, _detail(concern, access))
 
 
+# The intake form's rules between fields, as the schema can state them.
+OTHER_BODY_NAMED: JsonDict = {
+    "if": {"properties": {"channel": {"const": Channel.OTHER_BODY}}, "required": ["channel"]},
+    "then": {"properties": {"other_body_name": {"pattern": NOT_BLANK}}, "required": ["other_body_name"]},
+}
+ANONYMOUS_UNNAMED: JsonDict = {
+    "if": {"properties": {"anonymised": {"const": True}}, "required": ["anonymised"]},
+    "then": {"properties": {"subject_name": {"pattern": r"^\s*$"}}},
+}
+
+
 class NewConcern(Input):
+    model_config = ConfigDict(json_schema_extra={"allOf": [OTHER_BODY_NAMED, ANONYMOUS_UNNAMED]})
+
     agency: UUID | None = Field(
         None, description="Needed only when the caller handles cases in two agencies: GET /agencies."
     )
@@ -194,9 +212,7 @@ class NewConcern(Input):
     anonymised: bool = Field(False, description="Discussed anonymously: then no subject_name.")
     subject_name: Annotated[str, like(IntakeForm, "subject_name")] = ""
     subject_birth_date: date | None = Field(None, description="Not in the future.")
-    subject_birth_year: Annotated[int, like(IntakeForm, "subject_birth_year")] | None = Field(
-        None, description="Not in the future."
-    )
+    subject_birth_year: Annotated[int, like(IntakeForm, "subject_birth_year"), Le(THIS_YEAR)] | None = None
     subject_municipality: Annotated[str, like(IntakeForm, "subject_municipality")] = ""
     subject_guardians: Annotated[str, like(IntakeForm, "subject_guardians")] = Field(
         "", description="Only for a person under 18."
@@ -223,6 +239,8 @@ def create_concern(request: HttpRequest, response: HttpResponse, payload: NewCon
 
 
 class NewAdvice(Input):
+    model_config = ConfigDict(json_schema_extra={"allOf": [OTHER_BODY_NAMED]})
+
     agency: UUID | None = Field(None, description="As for a concern.")
     channel: Annotated[str, like(IntakeForm, "channel")]
     reporter_category: Annotated[str, like(IntakeForm, "reporter_category")]

@@ -15,7 +15,7 @@ from varde.concerns.models import LegalBasis
 from varde.core.access import ANY_MEMBER, roles
 
 from ..auth import scoped
-from ..common import Pages, Stretches, admits, caller, coded
+from ..common import CURSOR, MAX_PAGE, Pages, Stretches, admits, caller, coded
 from ..errors import ERRORS
 
 router = Router(tags=["people"])
@@ -104,6 +104,10 @@ class NotificationOut(Schema):
 class NewestNotifications(Stretches):
     time_field = "created_at"
     uuid_ids = True
+
+    class Input(Schema):
+        limit: int = Field(50, ge=1, le=MAX_PAGE, description=f"at most {MAX_PAGE}")
+        cursor: str = Field("", pattern=r"^([0-9]{1,16}\.[0-9a-f]{32})?$", description=CURSOR)
 
 
 @router.get("/notifications", auth=scoped("read"), response={200: list[NotificationOut], **ERRORS})

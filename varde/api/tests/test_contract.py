@@ -228,4 +228,4 @@ def test_notifications_page_by_cursor_and_a_new_one_does_not_repeat_a_row(world,
     assert second["next"] is None
     refused = client.get("/api/v1/notifications?cursor=1.2", headers=headers)
     assert refused.status_code == 422
-    assert refused.json()["code"] == "invalid_cursor"
+    assert refused.json()["fields"][0]["field"] == "cursor"

@@ -184,7 +184,8 @@ def test_the_api_pages_by_next_while_events_arrive(world, client):
     assert seen == list(expected.values_list("pk", flat=True))
     answer = api(client, officer, "/api/v1/audit-events?cursor=not-a-cursor")
     assert answer.status_code == 422
-    assert answer.json()["code"] == "invalid_cursor"
+    assert answer.json()["code"] == "invalid_input"
+    assert answer.json()["fields"][0]["field"] == "cursor"
 
 
 def test_the_api_finds_a_person_by_body_and_filters_by_the_token(world, client, trail):
