@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .suppression import Table
+from .suppression import HIDDEN, THRESHOLD, Table
 
 WIDTH = 640
 BAR_ROW = 50  # label line above each bar
@@ -55,15 +55,35 @@ def _number(text: str) -> int | None:
 
 
 def _describe(kind: str, pairs: list[tuple[str, str]]) -> str:
-    visible = [(label, _number(text)) for label, text in pairs if _number(text) is not None]
-    hidden = len(pairs) - len(visible)
+    """The chart in words. It names the highest figure only when the published figures prove it."""
+    visible = [(label, number) for label, text in pairs if (number := _number(text)) is not None]
+    hidden = [text for _label, text in pairs if _number(text) is None]
     parts = [kind]
-    if visible:
-        label, value = max(visible, key=lambda pair: pair[1] or 0)
-        parts.append(_("Highest: %(label)s with %(value)d.") % {"label": label, "value": value})
+    if pairs and not visible:
+        parts.append(_("Every figure is hidden to protect small counts."))
+        return " ".join(parts)
+    highest = _proven_highest(visible, hidden)
+    if highest is not None:
+        parts.append(_("Highest: %(label)s with %(value)d.") % {"label": highest[0], "value": highest[1]})
+    elif visible and not hidden and all(number == 0 for _label, number in visible):
+        parts.append(_("Every figure is zero."))
     if hidden:
-        parts.append(_("%(count)d figures are hidden to protect small counts.") % {"count": hidden})
+        parts.append(_("%(count)d figures are hidden to protect small counts.") % {"count": len(hidden)})
     return " ".join(parts)
+
+
+def _proven_highest(visible: list[tuple[str, int]], hidden: list[str]) -> tuple[str, int] | None:
+    """The one figure above all others, as far as the reader can know: above zero, above every other
+    shown figure, and above what a hidden one may be. A small count is below the threshold; a figure
+    hidden to protect another could be anything, so then no figure is proven the highest."""
+    if not visible or HIDDEN in hidden:
+        return None
+    ranked = sorted(visible, key=lambda pair: pair[1], reverse=True)
+    label, value = ranked[0]
+    tied = len(ranked) > 1 and ranked[1][1] == value
+    if value == 0 or tied or (hidden and value < THRESHOLD):
+        return None
+    return label, value
 
 
 def _scale(pairs: list[tuple[str, str]]) -> int:
