@@ -1,6 +1,5 @@
 """The filtered audit trail taken away as CSV or PDF, in the words the page uses; taking it is audited."""
 
-import csv
 from collections.abc import Iterator
 from itertools import batched
 from typing import Any
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from varde.core.audit import record_event
 from varde.core.pdf import render_pdf
+from varde.core.spreadsheets import BOM, csv_line
 
 from .trail import case_label, describe
 from .vocabulary import action_label, purpose_label
@@ -53,11 +53,6 @@ def _header() -> list[str]:
     ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def _described_rows(officer: Any, events: Any) -> Iterator[list[str]]:
     """The rows in batches, each batch's cases and agencies read at once."""
     for batch in batched(events.iterator(chunk_size=BATCH), BATCH):
@@ -65,10 +60,9 @@ def _described_rows(officer: Any, events: Any) -> Iterator[list[str]]:
 
 
 def _csv_lines(officer: Any, events: Any) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(_header())  # the byte-order mark tells Excel it is UTF-8
+    yield BOM + csv_line(_header())
     for row in _described_rows(officer, events):
-        yield writer.writerow(row)
+        yield csv_line(row)
 
 
 def download(request: HttpRequest, events: Any, used: list[str], output: str) -> HttpResponseBase:

@@ -20,7 +20,7 @@ from varde.concerns.categorical import MeasureType, StatisticsFact
 from varde.concerns.choices import AgeBand, Channel, Outcome, Phenomenon, ReporterCategory
 
 from .models import Arena, HateIncident, IncidentKind, OnlineObservation, Platform, TargetGroup
-from .suppression import Table, combined, year_grid
+from .suppression import HIDDEN, SMALL, THRESHOLD, Table, combined, year_grid
 
 
 class Source(TextChoices):
@@ -140,12 +140,25 @@ def count_table(
     return chosen, combined(labels, periods, grids, by_quarter=period == Period.QUARTER)
 
 
-def csv_lines(dimension: Dimension, table: Table) -> list[list[str]]:
-    """The published table as CSV lines, with headings in the reader's language."""
+def export_rows(partnership: Partnership, dimension: Dimension, table: Table) -> list[list[str]]:
+    """The published table for a file: headings and labels in the reader's language, each
+    category's code beside its label, and the totals last."""
     header, *lines = table.published()
+    codes = [str(value) for value, _text in dimension.categories(partnership)]
     total = str(_("Total"))
     return [
-        [str(dimension.label), *header[1:-1], total],
-        *lines[:-1],
-        [total, *lines[-1][1:]],
+        [str(dimension.label), str(_("Code")), *header[1:-1], total],
+        *([line[0], code, *line[1:]] for line, code in zip(lines[:-1], codes, strict=True)),
+        [total, "", *lines[-1][1:]],
     ]
+
+
+def export_notes() -> list[str]:
+    """What the marks in an exported table mean."""
+    return [
+        _("%(small)s: a count below %(threshold)d.") % {"small": SMALL, "threshold": THRESHOLD},
+        _("%(hidden)s: a figure hidden so that a small count cannot be worked out.") % {"hidden": HIDDEN},
+    ]
+
+
+SUPPRESSED = frozenset({SMALL, HIDDEN})

@@ -1,7 +1,6 @@
 """The situation picture (suppressed tables and their CSV), and the registration of hate incidents and
 online observations."""
 
-import csv
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +20,7 @@ from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
 from varde.core.pdf import render_pdf
+from varde.core.spreadsheets import table_download
 
 from . import actions
 from .charts import by_category, by_period
@@ -29,7 +29,7 @@ from .models import HateIncident, LocalAssessment, OnlineObservation
 from .permissions import READERS, REGISTRARS
 from .report import build_report
 from .suppression import HIDDEN, THRESHOLD, Table
-from .tables import Period, Source, count_table, csv_lines
+from .tables import SUPPRESSED, Period, Source, count_table, export_notes, export_rows
 
 STATISTICS_READERS = roles(*READERS, object_check="suppressed counts of the user's partnerships")
 STATISTICS_REGISTRARS = roles(*REGISTRARS, object_check="records of the user's partnerships")
@@ -86,17 +86,26 @@ def situation(request: HttpRequest) -> HttpResponse:
 
 @access(STATISTICS_READERS)
 def situation_csv(request: HttpRequest) -> HttpResponse:
+    return _situation_file(request, "csv")
+
+
+@access(STATISTICS_READERS)
+def situation_xlsx(request: HttpRequest) -> HttpResponse:
+    return _situation_file(request, "xlsx")
+
+
+def _situation_file(request: HttpRequest, output: str) -> HttpResponse:
+    """The published table to take away, as the page shows it, with codes beside the labels."""
     form = _filters(request)
-    result = _table_for(request, form)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="situasjonsbilde.csv"'
-    if result is None:
-        response.status_code = 400
-        response.write(_("Choose a valid period and breakdown."))
-        return response
-    csv.writer(response).writerows(csv_lines(*result))
-    record_event("statistics.exported", actor=request.user, detail={"format": "csv", **form.cleaned_data})
-    return response
+    if not form.is_valid():
+        return HttpResponse(_("Choose a valid period and breakdown."), status=400, content_type="text/plain")
+    partnership = chosen_partnership(request.user, READERS, form.cleaned_data.get("samarbeid"))
+    dimension, table = count_table(partnership, **form.table_filters())
+    record_event("statistics.exported", actor=request.user, detail={"format": output, **form.cleaned_data})
+    rows = export_rows(partnership, dimension, table)
+    return table_download(
+        rows, output=output, name="situasjonsbilde", marked=SUPPRESSED, notes=export_notes()
+    )
 
 
 def _partnership_choice(user: Any, allowed: Iterable[str], partnership: Partnership) -> dict[str, Any]:

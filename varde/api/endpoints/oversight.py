@@ -1,7 +1,5 @@
 """The suppressed statistics tables and, for privacy officers, the audit trail."""
 
-import csv
-import io
 from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
@@ -16,6 +14,7 @@ from varde.accounts.roles import Role
 from varde.core.access import roles
 from varde.core.audit import record_event
 from varde.core.planner import plans_for_the_values
+from varde.core.spreadsheets import XLSX, table_download
 from varde.privacy.forms import AuditFilterForm, PersonForm
 from varde.privacy.permissions import audit_events_visible_to
 from varde.privacy.tokens import person_token
@@ -31,7 +30,7 @@ from varde.privacy.trail import (
 from varde.privacy.vocabulary import action_label
 from varde.statistics.forms import SituationForm
 from varde.statistics.permissions import READERS
-from varde.statistics.tables import count_table, csv_lines
+from varde.statistics.tables import SUPPRESSED, count_table, export_notes, export_rows
 from varde.statistics.views import STATISTICS_READERS
 
 from ..auth import scoped
@@ -64,20 +63,20 @@ class TableOut(Schema):
     hidden: str = Field(description="How a figure hidden to protect a small one is shown.")
 
 
-def _table(request: HttpRequest, query: TableQuery) -> tuple[Any, Any]:
+def _table(request: HttpRequest, query: TableQuery, output: str) -> tuple[Partnership, Any, Any]:
     user = caller(request)
     data = validated(SituationForm(query.dict(), partnerships=Partnership.objects.none()))
     partnership = chosen_partnership(user, READERS, query.samarbeid or None)
     dimension, table = count_table(partnership, **data)
-    record_event("statistics.exported", actor=user, detail={"format": "api", **data})
-    return dimension, table
+    record_event("statistics.exported", actor=user, detail={"format": output, "via": "api", **data})
+    return partnership, dimension, table
 
 
 @router.get("/statistics/table", auth=scoped("statistics"), response={200: TableOut, **ERRORS})
 @admits(STATISTICS_READERS)
 def read_statistics_table(request: HttpRequest, query: Query[TableQuery]) -> Any:
     """A suppressed table: exactly the figures the situation page publishes."""
-    dimension, table = _table(request, query)
+    _partnership, dimension, table = _table(request, query, "json")
     header, *lines = table.published()
     return {
         "dimension": str(dimension.label),
@@ -89,21 +88,41 @@ def read_statistics_table(request: HttpRequest, query: Query[TableQuery]) -> Any
     }
 
 
+def _file_answer(media_type: str, description: str) -> dict[str, Any]:
+    # The 200 answer is a file, described here rather than as a JSON schema.
+    content = {media_type: {"schema": {"type": "string", "format": "binary"}}}
+    return {"responses": {"200": {"description": description, "content": content}}}
+
+
 @router.get(
     "/statistics/table.csv",
     auth=scoped("statistics"),
-    # The 200 answer is CSV, described here rather than as a JSON schema.
     response=ERRORS,
-    openapi_extra={
-        "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}
-    },
+    openapi_extra=_file_answer("text/csv", "CSV for Norwegian Excel: UTF-8 with BOM, semicolons"),
 )
 @admits(STATISTICS_READERS)
 def read_statistics_csv(request: HttpRequest, query: Query[TableQuery]) -> HttpResponse:
-    """The same table as CSV."""
-    out = io.StringIO()
-    csv.writer(out).writerows(csv_lines(*_table(request, query)))
-    return HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    """The same table as CSV, each category's code beside its label; no cell can run as a formula."""
+    return _file(request, query, "csv")
+
+
+@router.get(
+    "/statistics/table.xlsx",
+    auth=scoped("statistics"),
+    response=ERRORS,
+    openapi_extra=_file_answer(XLSX, "An Excel workbook: figures as numbers, suppressed cells marked"),
+)
+@admits(STATISTICS_READERS)
+def read_statistics_xlsx(request: HttpRequest, query: Query[TableQuery]) -> HttpResponse:
+    """The same table as an Excel workbook."""
+    return _file(request, query, "xlsx")
+
+
+def _file(request: HttpRequest, query: TableQuery, output: str) -> HttpResponse:
+    rows = export_rows(*_table(request, query, output))
+    return table_download(
+        rows, output=output, name="situasjonsbilde", marked=SUPPRESSED, notes=export_notes()
+    )
 
 
 class AuditQuery(Schema):

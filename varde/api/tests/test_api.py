@@ -109,7 +109,7 @@ def test_statistics_are_the_suppressed_figures_of_the_page(world, client):
     assert answer["totals"] == published[-1][1:]
     assert ["Hatkriminalitet", "<5", "<5"] in answer["rows"]
     csv_text = client.get("/api/v1/statistics/table.csv", query, **headers).content.decode()
-    assert "Hatkriminalitet,<5,<5" in csv_text
+    assert "Hatkriminalitet;hate_crime;<5;<5" in csv_text
     wrong = client.get("/api/v1/statistics/table", {**query, "period": "week"}, **headers)
     assert wrong.status_code == 422
     assert wrong.json()["fields"][0]["field"] == "period"

@@ -84,6 +84,7 @@ EXPECTED = {
     "api-v1:create_training": CONTRIBUTORS,
     "api-v1:read_statistics_table": PAGES["statistics:situation"],
     "api-v1:read_statistics_csv": PAGES["statistics:situation_csv"],
+    "api-v1:read_statistics_xlsx": PAGES["statistics:situation_csv"],
     "api-v1:list_audit_events": {Role.PRIVACY_OFFICER.value},
     "api-v1:find_person_in_audit": {Role.PRIVACY_OFFICER.value},
 }
@@ -134,6 +135,11 @@ def request_for(operation: str, world: World) -> tuple[str, str, dict]:
         "list_trainings": ("get", "/api/v1/trainings", {}),
         "list_audit_events": ("get", "/api/v1/audit-events", {}),
         "read_statistics_table": ("get", f"/api/v1/statistics/table?first_year={year}&last_year={year}", {}),
+        "read_statistics_xlsx": (
+            "get",
+            f"/api/v1/statistics/table.xlsx?first_year={year}&last_year={year}",
+            {},
+        ),
         "read_statistics_csv": (
             "get",
             f"/api/v1/statistics/table.csv?first_year={year}&last_year={year}",

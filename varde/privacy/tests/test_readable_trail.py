@@ -74,7 +74,9 @@ def test_the_filtered_trail_is_taken_away_as_csv_and_pdf_and_that_is_recorded(wo
     page = client.get(url, {"reference": concern.reference}).content.decode()
     assert "format=csv" in page
     answer = client.get(url, {"reference": concern.reference, "format": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(answer.streaming_content).decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(io.StringIO(b"".join(answer.streaming_content).decode("utf-8-sig")), delimiter=";")
+    )
     assert rows[0][0] == "Tidspunkt"
     assert {row[4] for row in rows[1:]} == {"Leste saken", "Bekymring mottatt"}
     assert {row[6] for row in rows[1:]} == {f"{concern.reference} (O.F.T.)"}

@@ -84,8 +84,8 @@ def test_counts_come_out_right_and_small_ones_are_hidden(world, client):
         "last_year": year,
     }
     csv_text = client.get(reverse("statistics:situation_csv"), query).content.decode()
-    assert "Hatkriminalitet,<5,<5" in csv_text
-    assert "2" not in [cell for line in csv_text.splitlines() for cell in line.split(",")]
+    assert "Hatkriminalitet;hate_crime;<5;<5" in csv_text
+    assert "2" not in [cell for line in csv_text.splitlines() for cell in line.split(";")]
 
 
 def test_measure_types_are_counted_per_type(world):
@@ -354,3 +354,31 @@ def test_the_situation_report_and_its_pdf(world, client):
     log_in(client, world.make_user(Role.VIEWER))
     assert 'name="text"' not in client.get(url).content.decode()
     assert client.post(url, {"text": "Leseren skriver."}).status_code == 404
+
+
+def test_the_table_is_taken_away_as_excel_with_numbers_codes_and_marked_suppression(world, client):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from varde.core.models import AuditEvent
+
+    reader = world.make_user(Role.COORDINATOR)
+    for _ in range(6):
+        make_concern(world, phenomenon="right_wing")
+    log_in(client, reader)
+    year = str(timezone.localdate().year)
+    query = {
+        "source": "concerns",
+        "dimension": "phenomenon",
+        "period": "year",
+        "first_year": year,
+        "last_year": year,
+    }
+    answer = client.get(reverse("statistics:situation_xlsx"), query)
+    assert answer["Content-Disposition"] == 'attachment; filename="situasjonsbilde.xlsx"'
+    rows = list(load_workbook(BytesIO(answer.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Fenomen", "Kode", year)
+    by_code = {row[1]: row for row in rows[1:] if row[1]}
+    assert by_code["right_wing"][2] == 6
+    assert AuditEvent.objects.filter(action="statistics.exported", detail__format="xlsx").exists()
