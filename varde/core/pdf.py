@@ -69,4 +69,6 @@ def render_pdf(html: str) -> bytes:
 
     document = HTML(string=html, base_url=None, url_fetcher=_bundled_fonts_only())
     fonts = FontConfiguration()
-    return bytes(document.write_pdf(stylesheets=[_stylesheet(fonts)], font_config=fonts))
+    # PDF/UA: tagged, with the document's title and language, so a screen reader follows its structure.
+    pdf = document.write_pdf(stylesheets=[_stylesheet(fonts)], font_config=fonts, pdf_variant="pdf/ua-1")
+    return bytes(pdf)

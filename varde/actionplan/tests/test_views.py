@@ -19,6 +19,7 @@ from varde.accounts.tests.factories import UnitFactory
 from varde.actionplan import actions
 from varde.actionplan.models import ActionPlan, MeasureStatus, RequestStatus, SessionRequest, Training
 from varde.actionplan.reminders import send_reminders
+from varde.core.tests.pdfs import assert_accessible_pdf
 
 from .factories import make_plan, obligation, plan_manager, plan_text
 
@@ -187,6 +188,7 @@ def test_the_report_and_its_pdf(world, manager_client):
     assert "1 enhet nådd." in page
     response = manager_client.get(reverse("actionplan:report_pdf") + query)
     assert response["Content-Type"] == "application/pdf"
+    assert_accessible_pdf(response.content, title="Statusrapport")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(response.content)).pages).split())
     assert "Statusrapport" in text
     assert "Tiltak 3" in text

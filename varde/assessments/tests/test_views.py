@@ -1,18 +1,16 @@
 """The assessment pages as users meet them: the form, finalising, corrections, the PDF for each role,
 the administrators' pages, bad input and query budgets."""
 
-from io import BytesIO
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from pypdf import PdfReader
 
 from conftest import log_in
 from varde.accounts.roles import Role
 from varde.assessments.models import Assessment, AssessmentStatus, ConcernLevel, Instrument
 from varde.concerns.choices import Part
 from varde.concerns.tests.factories import SUBJECT_NAME, handler_for, make_concern, make_disclosure
+from varde.core.tests.pdfs import assert_accessible_pdf
 
 from .factories import EVIDENCE, LEVEL_REASON, level, make_assessment
 from .test_engine import second_instrument
@@ -169,7 +167,7 @@ def test_correct_and_discard_through_the_pages(world, coordinator_client):
 def pdf_text(response) -> str:
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
-    reader = PdfReader(BytesIO(response.content))
+    reader = assert_accessible_pdf(response.content, title="Sammendrag av vurderingen")
     # Table cells wrap lines; compare the words, not the layout.
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 

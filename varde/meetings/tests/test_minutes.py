@@ -17,6 +17,7 @@ from varde.assessments.models import ConcernLevel
 from varde.concerns.categorical import MeasureType
 from varde.concerns.tests.factories import SUBJECT_NAME, basis, handler_for, make_concern
 from varde.core.errors import ActionRefused, StaleEdit
+from varde.core.tests.pdfs import assert_accessible_pdf
 from varde.meetings import actions, minutes
 from varde.meetings.minutes import NextStep
 from varde.meetings.models import AgencyNote, ItemKind, ItemMinutes, MinutesStatus, Task
@@ -185,6 +186,7 @@ def test_the_pdf_holds_the_shared_minutes_only(world, held, client):
     log_in(client, owner)
     response = client.get(reverse("meetings:minutes_pdf", args=[meeting.pk]))
     assert response["Content-Type"] == "application/pdf"
+    assert_accessible_pdf(response.content, title="Referat")
     text = " ".join(
         " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages).split()
     )

@@ -16,6 +16,7 @@ from varde.concerns.choices import Part
 from varde.concerns.tests.factories import SUBJECT_NAME, handler_for, make_concern, make_disclosure
 from varde.core.audit import record_event
 from varde.core.models import AuditEvent
+from varde.core.tests.pdfs import assert_accessible_pdf
 
 BORN = timezone.localdate().year - 15
 # The same for one read as for a thousand, and the same on SQLite and PostgreSQL.
@@ -73,6 +74,7 @@ def test_who_read_the_case_is_listed_and_can_be_left_out_for_the_person(world, c
     assert reader.username in report(client).content.decode()
     pdf = report(client, format="pdf", without_employee_names="on")
     assert pdf["Content-Type"] == "application/pdf"
+    assert_accessible_pdf(pdf.content, title="Innsynsrapport")
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
     assert own.reference in text
     assert "En ansatt" in text

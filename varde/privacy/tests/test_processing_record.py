@@ -5,6 +5,8 @@ from io import BytesIO
 from django.core.management import call_command
 from pypdf import PdfReader
 
+from varde.core.tests.pdfs import assert_accessible_pdf
+
 
 def test_one_record_per_agency_in_markdown_and_pdf(world, tmp_path):
     call_command("processing_record", "--out", str(tmp_path), stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -45,6 +47,7 @@ def test_the_officer_reads_the_own_agency_s_record_in_the_browser_as_the_command
     assert page.count("<h1") == 1
     pdf = client.get(reverse("privacy:processing_record_pdf", args=[world.municipality.pk]))
     assert pdf["Content-Type"] == "application/pdf"
+    assert_accessible_pdf(pdf.content, title="Protokoll")
     assert client.get(reverse("privacy:processing_record_pdf", args=[world.police.pk])).status_code == 404
     call_command("processing_record", "--out", str(tmp_path), stdout=open("/dev/null", "w"))  # noqa: SIM115
     written = (tmp_path / f"behandlingsprotokoll-{world.partnership.slug}-municipality.md").read_text()

@@ -9,6 +9,7 @@ from varde.accounts.roles import Role
 from varde.concerns.tests.factories import handler_for, make_concern
 from varde.core.audit import record_event
 from varde.core.models import AuditEvent
+from varde.core.tests.pdfs import assert_accessible_pdf
 from varde.privacy.vocabulary import action_label, purpose_label
 
 
@@ -83,6 +84,7 @@ def test_the_filtered_trail_is_taken_away_as_csv_and_pdf_and_that_is_recorded(wo
     assert {row[2] for row in rows[1:]} >= {world.municipality.name}
     pdf = client.get(url, {"reference": concern.reference, "format": "pdf"})
     assert pdf["Content-Type"] == "application/pdf"
+    assert_accessible_pdf(pdf.content, title="Revisjonslogg")
     exported = AuditEvent.objects.filter(action="audit.exported", actor_id=str(officer.pk))
     assert sorted(event.detail["format"] for event in exported) == ["csv", "pdf"]
     assert all(event.detail["filters"] == ["reference"] for event in exported)

@@ -17,6 +17,7 @@ from varde.concerns.choices import Phenomenon
 from varde.concerns.models import Concern
 from varde.concerns.tests.factories import close, make_concern, make_measure
 from varde.core.errors import ActionRefused
+from varde.core.tests.pdfs import assert_accessible_pdf
 from varde.statistics import actions
 from varde.statistics.actions import Incident
 from varde.statistics.models import HateIncident
@@ -344,6 +345,7 @@ def test_the_situation_report_and_its_pdf(world, client):
     assert "Hatefulle hendelser – Arena" in page
     pdf = client.get(reverse("statistics:report_pdf"))
     assert pdf["Content-Type"] == "application/pdf"
+    assert_accessible_pdf(pdf.content, title="Situasjonsrapport")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages).split())
     assert "Situasjonsrapport" in text
     assert "Flere hatefulle ytringer" in text
