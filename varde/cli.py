@@ -81,6 +81,7 @@ def serve(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
     _setup(os.environ["DJANGO_SETTINGS_MODULE"])
     call_command("collectstatic", interactive=False, verbosity=0)
+    _count_across_workers()
     # Installed beside this interpreter; systemd starts varde by its full path, without the venv on PATH.
     beside = Path(sys.executable).with_name("gunicorn")
     gunicorn = str(beside) if beside.exists() else shutil.which("gunicorn") or "gunicorn"
@@ -90,6 +91,17 @@ def serve(argv: list[str]) -> int:
     command += ["--no-control-socket"]
     os.execv(gunicorn, command)  # noqa: S606  (replaces this process with gunicorn)
     return 0
+
+
+def _count_across_workers() -> None:
+    """Each gunicorn worker writes its metrics to files here, for /metrics to add up (prometheus_client
+    reads the variable when gunicorn's processes import it). Counts start again with each start."""
+    from django.conf import settings
+
+    directory = Path(settings.VAR_DIR) / "metrics"
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
 
 
 def verify_audit(argv: list[str]) -> int:

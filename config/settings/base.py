@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "varde.core.logs.RequestIdMiddleware",
+    "varde.core.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -330,6 +331,8 @@ VARDE_BENCH_FLOOR = env_bool("VARDE_BENCH_FLOOR", False)
 
 # Requests per minute a personal access token may make to the API.
 VARDE_API_REQUESTS_PER_MINUTE = int(os.environ.get("VARDE_API_REQUESTS_PER_MINUTE", "300"))
+# A bearer token that lets a Prometheus elsewhere scrape /metrics; without it only the server itself may.
+VARDE_METRICS_TOKEN = os.environ.get("VARDE_METRICS_TOKEN", "")
 
 # Encryption at rest (varde.core.crypto): Fernet keys, comma-separated, the first one encrypts; and the
 # key of the blind index used to search encrypted names.

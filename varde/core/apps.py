@@ -10,5 +10,8 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .database_roles import grant_after_migrate
+        from .metrics import watch_task
+        from .tasks import checkpoint_audit_trail
 
         post_migrate.connect(grant_after_migrate, sender=self)
+        watch_task("audit_checkpoint", checkpoint_audit_trail)

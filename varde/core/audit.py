@@ -377,3 +377,16 @@ def verify_chain(*, parallel_from: int = PARALLEL_FROM) -> ChainReport:
             return ChainReport(checked, stretch.broken_id, stretch.reason)
         expected_prev = stretch.last_hash or expected_prev
     return ChainReport(checked)
+
+
+VERIFIED = "audit.verified"
+
+
+def record_verification(report: ChainReport, *, checkpoints_found: bool) -> AuditEvent:
+    """The trail notes each verification of itself, so that monitoring can tell when it last held."""
+    detail = {"intact": report.intact and checkpoints_found, "checked": report.checked}
+    return record_event(VERIFIED, detail=detail)
+
+
+def last_verification() -> AuditEvent | None:
+    return AuditEvent.objects.filter(action=VERIFIED).order_by("-id").first()

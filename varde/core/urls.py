@@ -6,5 +6,6 @@ app_name = "core"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", views.metrics, name="metrics"),
     path("sprak/", views.switch_language, name="switch_language"),
 ]

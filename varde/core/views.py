@@ -1,14 +1,18 @@
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 
-from .access import PUBLIC, access
+from .access import PUBLIC, AccessRule, access
+from .metrics import exposition, may_scrape
+
+# No login: Prometheus has none. The view admits the server itself or the metrics token (may_scrape).
+SCRAPER = AccessRule("the server itself (loopback) or the metrics token", login=False, second_factor=False)
 
 
 def database_is_reachable() -> bool:
@@ -77,3 +81,14 @@ def _unavailable() -> HttpResponse:
     response = HttpResponse(loader.render_to_string("503.html"), status=503)
     response["Retry-After"] = "60"
     return response
+
+
+@access(SCRAPER)
+@never_cache
+@require_GET
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus metrics: only for the server itself or the holder of the metrics token."""
+    if not may_scrape(request):
+        raise Http404
+    body, content_type = exposition()
+    return HttpResponse(body, content_type=content_type)

@@ -25,6 +25,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "advice_session.viewed": _("Read an advice session"),
     "audit.viewed": _("Read the audit trail"),
     "audit.exported": _("Exported the audit trail"),
+    "audit.verified": _("Verified the audit trail's hash chain"),
     "privacy.access_report": _("Produced an access report"),
     "retention.viewed": _("Read the retention overview"),
     "subject_request.registered": _("Registered a request from a person"),

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from varde.core.audit import verify_chain
+from varde.core.audit import record_verification, verify_chain
 from varde.core.checkpoints import verify_checkpoints
 
 
@@ -24,11 +24,13 @@ class Command(BaseCommand):
         report = verify_chain()
         seconds = time.monotonic() - started
         if not report.intact:
+            record_verification(report, checkpoints_found=False)
             raise CommandError(
                 f"Audit trail broken at event {report.first_broken_id}: {report.reason} "
                 f"({report.checked} events before it verified)."
             )
         anchored = verify_checkpoints(checkpoints)
+        record_verification(report, checkpoints_found=anchored.intact)
         if not anchored.intact:
             raise CommandError(f"Audit trail cut back: {anchored.problem}.")
         rate = f", {report.checked / seconds:,.0f} a second" if seconds > 0 else ""
