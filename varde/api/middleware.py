@@ -15,22 +15,25 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from .auth import rate_limit_headers
-from .errors import PROBLEMS, is_problem, problem_response
+from .errors import is_problem, problem_response
 
 API_PREFIX = "/api/"
 # Headers of a refusal that the problem keeps: what the caller may do next.
 KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate")
-MESSAGES = {
-    400: _("The request could not be read."),
-    404: _("Not found, or not yours to see."),
-    405: _("This address does not take that method. The Allow header names those it takes."),
-    406: _("The API answers with JSON only."),
-    413: _("The request is too large."),
-    415: _("Send the body as JSON."),
-    500: _("Something went wrong on our side. The error is logged; try again later."),
-    503: _("The service is temporarily unavailable. Try again in a little while."),
+# The problem an answer from outside the API's own handlers becomes, by its status.
+ANSWERS = {
+    400: ("bad_request", _("The request could not be read.")),
+    404: ("not_found", _("Not found, or not yours to see.")),
+    405: (
+        "method_not_allowed",
+        _("This address does not take that method. The Allow header names those it takes."),
+    ),
+    406: ("not_acceptable", _("The API answers with JSON only.")),
+    413: ("too_large", _("The request is too large.")),
+    415: ("unsupported_media_type", _("Send the body as JSON.")),
+    500: ("server_error", _("Something went wrong on our side. The error is logged; try again later.")),
+    503: ("unavailable", _("The service is temporarily unavailable. Try again in a little while.")),
 }
-CODES = {status: code for code, (status, _title) in PROBLEMS.items() if status in MESSAGES}
 
 
 class ApiAnswersMiddleware:
@@ -75,8 +78,8 @@ def asked_language(request: HttpRequest) -> str | None:
 
 def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     status = response.status_code
-    code = CODES.get(status, "server_error" if status >= 500 else "bad_request")
-    message = MESSAGES.get(status) or HTTPStatus(status).phrase
+    fallback = ANSWERS[500] if status >= 500 else (ANSWERS[400][0], HTTPStatus(status).phrase)
+    code, message = ANSWERS.get(status, fallback)
     problem = problem_response(request, status=status, code=code, message=message)
     for header in KEPT_HEADERS:
         if header in response:

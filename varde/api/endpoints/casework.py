@@ -121,6 +121,9 @@ class NewMeasure(Input):
 def create_measure(
     request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: NewMeasure
 ) -> Any:
+    """Add a measure, as the case page does. Refused with 422 besides what the schema says: a choice
+    that is not in `…/choices`, a next review before the start, a measure type that needs consent
+    without a valid consent that covers it."""
     user, concern = _owned(request, concern_id, "api: add measure")
     data = validated(measure_form(concern, _form_data(payload)))
     measure = measures.add_measure(user, concern, **data)
@@ -200,6 +203,8 @@ class NewConsent(Input):
 def create_consent(
     request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: NewConsent
 ) -> Any:
+    """Record a consent, as the case page does. Refused with 422 besides what the schema says: a
+    choice that is not in `…/choices`, valid_until before valid_from."""
     user, concern = _owned(request, concern_id, "api: record consent")
     data = validated(consent_form(concern, _form_data(payload)))
     consent = sharing.record_consent(user, concern, terms=consent_terms(data))
@@ -283,7 +288,10 @@ class NewDisclosure(Input):
 def create_disclosure(
     request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: NewDisclosure
 ) -> Any:
-    """Share parts with the other agency under a legal basis, as on the case page."""
+    """Share parts with the other agency under a legal basis, as on the case page. Refused with 422
+    besides what the schema says: a choice that is not in `…/choices` (a legal basis the agency may not
+    cite is not), consent as the basis without a valid consent, no reason when the person will not
+    be told."""
     user, concern = _owned(request, concern_id, "api: disclose")
     data = validated(disclosure_form(concern, _form_data(payload)))
     disclosure = sharing.disclose(user, concern, terms=DisclosureTerms(**data))

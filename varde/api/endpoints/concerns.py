@@ -229,7 +229,10 @@ def _intake_form(user: Any, data: dict[str, Any]) -> IntakeForm:
 @router.post("/concerns", auth=scoped("intake"), response={201: ConcernOut, **ERRORS})
 @admits(HANDLERS)
 def create_concern(request: HttpRequest, response: HttpResponse, payload: NewConcern) -> Any:
-    """Register a concern, as the intake page does (without its duplicate check, which needs a person)."""
+    """Register a concern, as the intake page does (without its duplicate check, which needs a person).
+
+    Refused with 422 besides what the schema says: an agency that is not one of the caller's, a date
+    or year of birth in the future, guardians of a person who is not under 18."""
     user = caller(request)
     form = _intake_form(user, {**payload.dict(), "kind": IntakeForm.CONCERN})
     data = validated(form)
@@ -264,7 +267,8 @@ class AdviceOut(Schema):
 @router.post("/advice-sessions", auth=scoped("intake"), response={201: AdviceOut, **ERRORS})
 @admits(HANDLERS)
 def create_advice_session(request: HttpRequest, response: HttpResponse, payload: NewAdvice) -> Any:
-    """Log an advice session: no case, no personal data."""
+    """Log an advice session: no case, no personal data. Refused with 422 besides what the schema
+    says: an agency that is not one of the caller's."""
     user = caller(request)
     form = _intake_form(user, {**payload.dict(), "kind": IntakeForm.ADVICE})
     data = validated(form)

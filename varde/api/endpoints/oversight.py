@@ -75,7 +75,9 @@ def _table(request: HttpRequest, query: TableQuery, output: str) -> tuple[Partne
 @router.get("/statistics/table", auth=scoped("statistics"), response={200: TableOut, **ERRORS})
 @admits(STATISTICS_READERS)
 def read_statistics_table(request: HttpRequest, query: Query[TableQuery]) -> Any:
-    """A suppressed table: exactly the figures the situation page publishes."""
+    """A suppressed table: exactly the figures the situation page publishes. Refused with 422 besides
+    what the schema says: a breakdown the source does not have, a period of more than ten years (three
+    by quarter) or one that ends in the future."""
     _partnership, dimension, table = _table(request, query, "json")
     header, *lines = table.published()
     return {

@@ -147,7 +147,8 @@ class NewTraining(Input):
 def create_training(
     request: HttpRequest, response: HttpResponse, payload: NewTraining, samarbeid: str = ""
 ) -> Any:
-    """Record a held training, as on the trainings page."""
+    """Record a held training, as on the trainings page. Refused with 422 besides what the schema
+    says: a date in the future, a unit that is not the partnership's."""
     user, partnership = _partnership(request, samarbeid)
     if not can_contribute(user, partnership):
         raise Http404

@@ -34,17 +34,18 @@ def operations(schema):
 
 
 @pytest.mark.parametrize(
-    ("method", "path", "status"),
+    ("method", "path", "status", "code"),
     [
-        ("get", "/api/v1/no-such-thing", 404),
-        ("get", "/api/nothing", 404),
-        ("delete", "/api/v1/me", 405),
-        ("put", "/api/v1/openapi.json", 405),
+        ("get", "/api/v1/no-such-thing", 404, "not_found"),
+        ("get", "/api/nothing", 404, "not_found"),
+        ("delete", "/api/v1/me", 405, "method_not_allowed"),
+        ("put", "/api/v1/openapi.json", 405, "method_not_allowed"),
     ],
 )
-def test_every_error_under_api_is_a_problem_never_a_page(client, method, path, status):
+def test_every_error_under_api_is_a_problem_never_a_page(client, method, path, status, code):
     answer = getattr(client, method)(path)
     assert answer.status_code == status
+    assert answer.json()["code"] == code
     assert answer["Content-Type"].startswith(PROBLEM)
     problem = answer.json()
     assert problem["status"] == status
@@ -229,3 +230,76 @@ def test_notifications_page_by_cursor_and_a_new_one_does_not_repeat_a_row(world,
     refused = client.get("/api/v1/notifications?cursor=1.2", headers=headers)
     assert refused.status_code == 422
     assert refused.json()["fields"][0]["field"] == "cursor"
+
+
+def test_a_server_error_is_a_problem_that_tells_nothing(world, monkeypatch):
+    from django.test import Client
+
+    from varde.accounts.models import User
+
+    coordinator = world.make_user(Role.COORDINATOR)
+    monkeypatch.setattr(User, "display_name", property(lambda user: 1 / 0))
+    answer = Client(raise_request_exception=False).get("/api/v1/me", headers=bearer(coordinator))
+    assert answer.status_code == 500
+    assert answer["Content-Type"].startswith(PROBLEM)
+    assert answer.json()["code"] == "server_error"
+    assert "ZeroDivision" not in answer.content.decode()
+
+
+def test_intake_to_disclosure_with_only_ids_the_api_gave(world, client):
+    """The walk-through in docs/api.md: every id comes from an answer."""
+    headers = bearer(handler_for(world, world.municipality), "read", "intake", "casework")
+
+    def post(path, body):
+        answer = client.post(f"/api/v1{path}", body, content_type="application/json", headers=headers)
+        assert answer.status_code == 201, answer.content
+        return answer.json()
+
+    concern = post(
+        "/concerns",
+        {
+            "channel": "hotline",
+            "reporter_category": "relative",
+            "phenomenon": "right_wing",
+            "description": "Mor ringte.",
+            "subject_name": "Test Testesen",
+            "subject_birth_year": 2010,
+        },
+    )
+    base = f"/concerns/{concern['id']}"
+    choices = client.get(f"/api/v1{base}/choices", headers=headers).json()
+    mentor = next(c["id"] for c in choices["measure"]["measure_type"] if c["label"] == "Mentor")
+    municipality = concern["owning_agency_id"]
+    police = choices["disclosure"]["to_agency"][0]["id"]
+    today = timezone.localdate().isoformat()
+    consent = post(
+        f"{base}/consents",
+        {
+            "given_by_names": "Mor og far",
+            "given_by_guardians": True,
+            "agencies": [municipality, police],
+            "measure_types": [mentor],
+            "purposes": "Mentor.",
+            "valid_from": today,
+        },
+    )
+    measure = post(
+        f"{base}/measures",
+        {"measure_type": mentor, "owner_agency": municipality, "start_date": today, "consent": consent["id"]},
+    )
+    choices = client.get(f"/api/v1{base}/choices", headers=headers).json()
+    basis = next(c["id"] for c in choices["disclosure"]["legal_basis"] if "Samtykke" in c["label"])
+    disclosure = post(
+        f"{base}/disclosures",
+        {
+            "to_agency": police,
+            "parts": ["description"],
+            "legal_basis": basis,
+            "consent": consent["id"],
+            "justification": "Politiet følger opp.",
+            "approved_by": choices["disclosure"]["approved_by"][0]["id"],
+            "person_informed": "yes",
+        },
+    )
+    assert measure["consent_id"] == consent["id"]
+    assert (disclosure["to_agency_id"], disclosure["legal_basis_id"]) == (police, basis)

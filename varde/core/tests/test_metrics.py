@@ -52,5 +52,7 @@ def test_the_audit_chain_s_last_verification_is_reported(db, client, tmp_path):
     call_command("verify_audit", checkpoints=tmp_path / "none.jsonl", stdout=open("/dev/null", "w"))  # noqa: SIM115
     text = scrape(client).content.decode()
     assert "varde_audit_chain_intact 1.0" in text
-    stamp = next(line for line in text.splitlines() if line.startswith("varde_audit_chain_verified_timestamp"))
+    stamp = next(
+        line for line in text.splitlines() if line.startswith("varde_audit_chain_verified_timestamp")
+    )
     assert float(stamp.split()[-1]) > 0
