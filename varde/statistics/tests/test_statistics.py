@@ -28,6 +28,7 @@ REGISTRARS = {Role.COORDINATOR.value, Role.POLICE_CONTACT.value}
 EXPECTED = {
     "statistics:situation": READERS,
     "statistics:situation_csv": READERS,
+    "statistics:situation_xlsx": READERS,
     "statistics:incidents": REGISTRARS,
     "statistics:observations": REGISTRARS,
     "statistics:report": READERS,
