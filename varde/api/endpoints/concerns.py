@@ -196,8 +196,8 @@ ANONYMOUS_UNNAMED: JsonDict = {
 }
 
 
-class NewConcern(Input):
-    model_config = ConfigDict(json_schema_extra={"allOf": [OTHER_BODY_NAMED, ANONYMOUS_UNNAMED]})
+class Call(Input):
+    """Who got in touch, how, and about what: the start of a concern and of an advice session."""
 
     agency: UUID | None = Field(
         None, description="Needed only when the caller handles cases in two agencies: GET /agencies."
@@ -205,10 +205,15 @@ class NewConcern(Input):
     channel: Annotated[str, like(IntakeForm, "channel")]
     reporter_category: Annotated[str, like(IntakeForm, "reporter_category")]
     phenomenon: Annotated[str, like(IntakeForm, "phenomenon")]
-    description: Annotated[str, like(IntakeForm, "description", required=True)]
     other_body_name: Annotated[str, like(IntakeForm, "other_body_name")] = Field(
         "", description="Required when the channel is other_body."
     )
+
+
+class NewConcern(Call):
+    model_config = ConfigDict(json_schema_extra={"allOf": [OTHER_BODY_NAMED, ANONYMOUS_UNNAMED]})
+
+    description: Annotated[str, like(IntakeForm, "description", required=True)]
     anonymised: bool = Field(False, description="Discussed anonymously: then no subject_name.")
     subject_name: Annotated[str, like(IntakeForm, "subject_name")] = ""
     subject_birth_date: date | None = Field(None, description="Not in the future.")
@@ -241,17 +246,10 @@ def create_concern(request: HttpRequest, response: HttpResponse, payload: NewCon
     return created(response, f"/api/v1/concerns/{concern.pk}", _detail(concern, access))
 
 
-class NewAdvice(Input):
+class NewAdvice(Call):
     model_config = ConfigDict(json_schema_extra={"allOf": [OTHER_BODY_NAMED]})
 
-    agency: UUID | None = Field(None, description="As for a concern.")
-    channel: Annotated[str, like(IntakeForm, "channel")]
-    reporter_category: Annotated[str, like(IntakeForm, "reporter_category")]
-    phenomenon: Annotated[str, like(IntakeForm, "phenomenon")]
     advice_given: Annotated[str, like(IntakeForm, "advice_given", required=True)]
-    other_body_name: Annotated[str, like(IntakeForm, "other_body_name")] = Field(
-        "", description="Required when the channel is other_body."
-    )
 
 
 class AdviceOut(Schema):

@@ -8,6 +8,7 @@ from conftest import log_in
 from varde.accounts.roles import Role
 from varde.api import tokens
 from varde.concerns.tests.factories import make_concern
+from varde.statistics.tests.factories import this_year_by_phenomenon
 
 
 def bearer(user, *scopes, days=30):
@@ -81,7 +82,6 @@ def test_a_logged_in_browser_session_works_and_writes_need_csrf(world):
 
 
 def test_statistics_are_the_suppressed_figures_of_the_page(world, client):
-    from django.utils import timezone
 
     from varde.concerns.choices import Phenomenon
     from varde.statistics.tables import count_table
@@ -93,18 +93,14 @@ def test_statistics_are_the_suppressed_figures_of_the_page(world, client):
     ):
         for _ in range(count):
             make_concern(world, phenomenon=phenomenon)
-    year = timezone.localdate().year
     viewer = world.make_user(Role.VIEWER)
     headers = bearer(viewer, "statistics")
-    query = {
-        "source": "concerns",
-        "dimension": "phenomenon",
-        "period": "year",
-        "first_year": year,
-        "last_year": year,
-    }
+    query = this_year_by_phenomenon()
     answer = client.get("/api/v1/statistics/table", query, **headers).json()
-    published = count_table(world.partnership, **query)[1].published()
+    year = int(query["first_year"])
+    published = count_table(world.partnership, **{**query, "first_year": year, "last_year": year})[
+        1
+    ].published()
     assert answer["rows"] == published[1:-1]
     assert answer["totals"] == published[-1][1:]
     assert ["Hatkriminalitet", "<5", "<5"] in answer["rows"]

@@ -22,6 +22,7 @@ from varde.statistics import actions
 from varde.statistics.actions import Incident
 from varde.statistics.models import HateIncident
 from varde.statistics.tables import count_table
+from varde.statistics.tests.factories import this_year_by_phenomenon
 
 READERS = {Role.COORDINATOR.value, Role.POLICE_CONTACT.value, Role.PLAN_MANAGER.value, Role.VIEWER.value}
 REGISTRARS = {Role.COORDINATOR.value, Role.POLICE_CONTACT.value}
@@ -77,14 +78,7 @@ def test_counts_come_out_right_and_small_ones_are_hidden(world, client):
     page = client.get(reverse("statistics:situation")).content.decode()
     assert "&lt;5" in page
     assert "15" in page
-    year = str(timezone.localdate().year)
-    query = {
-        "source": "concerns",
-        "dimension": "phenomenon",
-        "period": "year",
-        "first_year": year,
-        "last_year": year,
-    }
+    query = this_year_by_phenomenon()
     csv_text = client.get(reverse("statistics:situation_csv"), query).content.decode()
     assert "Hatkriminalitet;hate_crime;<5;<5" in csv_text
     assert "2" not in [cell for line in csv_text.splitlines() for cell in line.split(";")]
@@ -370,18 +364,11 @@ def test_the_table_is_taken_away_as_excel_with_numbers_codes_and_marked_suppress
     for _ in range(6):
         make_concern(world, phenomenon="right_wing")
     log_in(client, reader)
-    year = str(timezone.localdate().year)
-    query = {
-        "source": "concerns",
-        "dimension": "phenomenon",
-        "period": "year",
-        "first_year": year,
-        "last_year": year,
-    }
+    query = this_year_by_phenomenon()
     answer = client.get(reverse("statistics:situation_xlsx"), query)
     assert answer["Content-Disposition"] == 'attachment; filename="situasjonsbilde.xlsx"'
     rows = list(load_workbook(BytesIO(answer.content)).active.iter_rows(values_only=True))
-    assert rows[0][:3] == ("Fenomen", "Kode", year)
+    assert rows[0][:3] == ("Fenomen", "Kode", query["first_year"])
     by_code = {row[1]: row for row in rows[1:] if row[1]}
     assert by_code["right_wing"][2] == 6
     assert AuditEvent.objects.filter(action="statistics.exported", detail__format="xlsx").exists()
