@@ -15,6 +15,7 @@ from django.http import Http404
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
+from varde.core.access import roles
 
 from .models import ActionPlan, PlanMeasure
 
@@ -44,3 +45,8 @@ def get_measure_for(user: Any, pk: Any) -> PlanMeasure:
 
 def plans_visible_to(user: Any) -> QuerySet[ActionPlan]:
     return ActionPlan.objects.filter(partnership__in=partnerships_where_any(user, READERS))
+
+
+# The doors of the plan pages and the API's plan endpoints.
+PLAN_READERS = roles(*READERS, object_check="plans of the user's partnerships")
+PLAN_CONTRIBUTORS = roles(*CONTRIBUTORS, object_check="plans of the user's partnerships")

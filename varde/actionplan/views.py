@@ -37,6 +37,8 @@ from .obligations import Records, current_plan, statuses_for, what_counts
 from .permissions import (
     CONTRIBUTORS,
     KEEPERS,
+    PLAN_CONTRIBUTORS,
+    PLAN_READERS,
     READERS,
     can_contribute,
     can_keep,
@@ -45,8 +47,6 @@ from .permissions import (
 from .planfile import export_plan
 from .report import build_report
 
-PLAN_READERS = roles(*READERS, object_check="plans of the user's partnerships")
-PLAN_CONTRIBUTORS = roles(*CONTRIBUTORS, object_check="plans of the user's partnerships")
 PLAN_KEEPERS = roles(*KEEPERS, object_check="plans of the user's partnerships")
 LIST_LIMIT = 50
 

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 
 from varde.accounts.models import Agency, User
 from varde.accounts.permissions import CASE_HANDLER_ROLES
+from varde.accounts.roles import Role
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure
 from varde.concerns.permissions import (
@@ -24,6 +25,7 @@ from varde.concerns.permissions import (
     record_read,
     refuse,
 )
+from varde.core.access import roles
 
 from .models import Assessment, AssessmentQuerySet
 
@@ -108,3 +110,11 @@ def possible_participants(concern: Concern) -> QuerySet[User]:
         .distinct()
         .order_by("first_name", "last_name")
     )
+
+
+# The door of the assessment pages and the API's assessment endpoints.
+ASSESSMENT_READERS = roles(
+    Role.COORDINATOR,
+    Role.POLICE_CONTACT,
+    object_check="owning agency; finalised assessments where the assessment part is disclosed",
+)

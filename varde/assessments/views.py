@@ -32,6 +32,7 @@ from .engine import InstrumentError, Item, Section, Step, Text
 from .forms import AssessmentForm, ConcernLevelForm, InstrumentUploadForm, StartForm, initial_for
 from .models import Assessment, ConcernLevel, Instrument, Rating
 from .permissions import (
+    ASSESSMENT_READERS,
     assessments_visible_to,
     can_write_assessment,
     get_assessment_for,
@@ -40,11 +41,6 @@ from .permissions import (
 from .trajectory import trajectory_of
 
 ASSESSORS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
-ASSESSMENT_READERS = roles(
-    Role.COORDINATOR,
-    Role.POLICE_CONTACT,
-    object_check="owning agency; finalised assessments where the assessment part is disclosed",
-)
 ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
 
 

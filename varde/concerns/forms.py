@@ -14,6 +14,7 @@ from varde.accounts.models import Agency, User
 from varde.core.forms import DateInput, DateRangeForm, chosen, required_when
 from varde.core.versioning import VersionedForm
 
+from .actions import sharing
 from .actions.intake import Report, Subject
 from .categorical import MeasureType
 from .choices import (
@@ -30,7 +31,8 @@ from .choices import (
     Status,
     is_minor,
 )
-from .models import Consent, LegalBasis
+from .models import Concern, Consent, LegalBasis
+from .permissions import case_handlers_of, people_for_measures
 
 TEXT_LIMIT = 5000
 SHORT_TEXT = 200
@@ -686,3 +688,50 @@ class AdviceFilterForm(DateRangeForm):
         label=_("Who got in touch"), required=False, choices=[("", _("All")), *ReporterCategory.choices]
     )
     text = forms.CharField(label=_("Words in the advice given"), max_length=100, required=False)
+
+
+# The forms of one concern, with the choices it allows: the case page and the API build them here.
+
+
+def measure_form(concern: Concern, data: Any) -> MeasureForm:
+    """The measure form with the choices this concern allows; the page and the API both use it."""
+    return MeasureForm(
+        data,
+        measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
+        agencies=Agency.objects.filter(partnership=concern.partnership),
+        people=people_for_measures(concern),
+        consents=concern.consents.valid_on(timezone.localdate()),
+        initial={"owner_agency": concern.owning_agency_id, "start_date": timezone.localdate()},
+    )
+
+
+def consent_form(concern: Concern, data: Any) -> ConsentForm:
+    return ConsentForm(
+        data,
+        agencies=Agency.objects.filter(partnership=concern.partnership),
+        measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
+        initial={"valid_from": timezone.localdate()},
+    )
+
+
+def consent_terms(data: dict[str, Any]) -> sharing.ConsentTerms:
+    return sharing.ConsentTerms(
+        given_by_names=data["given_by_names"],
+        given_by_guardians=data["given_by_guardians"],
+        agencies=list(data["agencies"]),
+        measure_types=list(data["measure_types"]),
+        purposes=data["purposes"],
+        valid_from=data["valid_from"],
+        valid_until=data["valid_until"],
+    )
+
+
+def disclosure_form(concern: Concern, data: Any, **kwargs: Any) -> DisclosureForm:
+    return DisclosureForm(
+        data,
+        agencies=Agency.objects.filter(partnership=concern.partnership).exclude(pk=concern.owning_agency_id),
+        bases=LegalBasis.objects.citable_by(concern.owning_agency),
+        consents=concern.consents.valid_on(timezone.localdate()),
+        approvers=case_handlers_of(concern.owning_agency),
+        **kwargs,
+    )

@@ -26,6 +26,7 @@ from varde.accounts.permissions import (
     partnerships_where,
 )
 from varde.accounts.roles import Role
+from varde.core.access import roles
 from varde.core.audit import record_event
 from varde.core.crypto import name_index
 
@@ -264,3 +265,13 @@ def possible_duplicates(user: Any, agency: Agency, name: str, *, limit: int = 10
     for digest in digests:
         matches = matches.filter(subject_name_index__contains=digest)
     return matches.order_by("-created_at")[:limit]
+
+
+# The doors of the case pages (and of the API's case endpoints).
+HANDLERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
+CASE_READERS = roles(
+    Role.COORDINATOR,
+    Role.POLICE_CONTACT,
+    Role.MENTOR,
+    object_check="owning agency, a disclosure in force, or an assigned measure",
+)

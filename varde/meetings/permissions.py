@@ -15,6 +15,7 @@ from django.http import Http404
 from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.permissions import holds_role_in, partnership_ids_where_any, partnerships_where_any
 from varde.accounts.roles import Role
+from varde.core.access import roles
 from varde.core.functions import InSubquery
 
 from .models import Meeting, MeetingKind, MeetingQuerySet, Participant
@@ -112,3 +113,7 @@ def agency_of(user: User, partnership: Partnership) -> Agency | None:
 
 def is_secretary_in(user: User, partnership: Partnership) -> bool:
     return holds_role_in(user, [Role.SECRETARY], partnership)
+
+
+# The door of the meeting pages and the API's meeting endpoints.
+MEETING_READERS = roles(*Role, object_check="organisers of the partnership's meetings, and those invited")

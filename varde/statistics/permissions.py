@@ -5,6 +5,11 @@
 """
 
 from varde.accounts.roles import Role
+from varde.core.access import roles
 
 REGISTRARS = (Role.COORDINATOR, Role.POLICE_CONTACT)
 READERS = (*REGISTRARS, Role.PLAN_MANAGER, Role.VIEWER)
+
+
+# The door of the situation pages and the API's statistics endpoints.
+STATISTICS_READERS = roles(*READERS, object_check="suppressed counts of the user's partnerships")

@@ -26,12 +26,11 @@ from . import actions
 from .charts import by_category, by_period
 from .forms import AssessmentForm, IncidentForm, ObservationForm, SituationForm
 from .models import HateIncident, LocalAssessment, OnlineObservation
-from .permissions import READERS, REGISTRARS
+from .permissions import READERS, REGISTRARS, STATISTICS_READERS
 from .report import build_report
 from .suppression import HIDDEN, THRESHOLD, Table
 from .tables import SUPPRESSED, Period, Source, count_table, export_notes, export_rows
 
-STATISTICS_READERS = roles(*READERS, object_check="suppressed counts of the user's partnerships")
 STATISTICS_REGISTRARS = roles(*REGISTRARS, object_check="records of the user's partnerships")
 LIST_LIMIT = 50
 

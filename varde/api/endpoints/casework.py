@@ -11,23 +11,21 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from varde.assessments.models import AssessmentStatus
-from varde.assessments.permissions import assessments_visible_to, get_assessment_for
-from varde.assessments.views import ASSESSMENT_READERS
+from varde.assessments.permissions import ASSESSMENT_READERS, assessments_visible_to, get_assessment_for
 from varde.concerns.actions import measures, sharing
 from varde.concerns.actions.sharing import DisclosureTerms
 from varde.concerns.choices import MeasureStatus, Part
-from varde.concerns.forms import ConsentForm, DisclosureForm
-from varde.concerns.models import Concern
-from varde.concerns.permissions import ConcernAccess, get_concern_for
-from varde.concerns.views.casework import (
+from varde.concerns.forms import (
+    ConsentForm,
+    DisclosureForm,
     consent_form,
     consent_terms,
     disclosure_form,
-    disclosures_for,
     measure_form,
-    measures_for,
 )
-from varde.concerns.views.common import CASE_READERS, HANDLERS
+from varde.concerns.models import Concern
+from varde.concerns.permissions import CASE_READERS, HANDLERS, ConcernAccess, get_concern_for
+from varde.concerns.selectors import disclosures_for, measures_for
 
 from ..auth import scoped
 from ..common import Input, Pages, admits, caller, coded, created, like, shown, validated, with_etag

@@ -28,9 +28,14 @@ from varde.concerns.forms import (
     StatusForm,
 )
 from varde.concerns.models import AdviceSession, Concern
-from varde.concerns.permissions import ConcernAccess, concerns_visible_to, get_concern_for
-from varde.concerns.views.casework import filtered_concerns
-from varde.concerns.views.common import CASE_READERS, HANDLERS
+from varde.concerns.permissions import (
+    CASE_READERS,
+    HANDLERS,
+    ConcernAccess,
+    concerns_visible_to,
+    get_concern_for,
+)
+from varde.concerns.selectors import filtered_concerns
 from varde.concerns.workflow import allowed_transitions
 from varde.core.audit import record_event
 

@@ -10,8 +10,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from varde.meetings.models import ItemKind, Meeting, MeetingKind, MeetingStatus
-from varde.meetings.permissions import get_meeting_for, meetings_visible_to
-from varde.meetings.views.common import MEETING_READERS
+from varde.meetings.permissions import MEETING_READERS, get_meeting_for, meetings_visible_to
 
 from ..auth import scoped
 from ..common import Pages, admits, caller, coded, shown, with_etag

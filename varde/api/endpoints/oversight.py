@@ -29,9 +29,8 @@ from varde.privacy.trail import (
 )
 from varde.privacy.vocabulary import action_label
 from varde.statistics.forms import SituationForm
-from varde.statistics.permissions import READERS
+from varde.statistics.permissions import READERS, STATISTICS_READERS
 from varde.statistics.tables import SUPPRESSED, count_table, export_notes, export_rows
-from varde.statistics.views import STATISTICS_READERS
 
 from ..auth import scoped
 from ..common import Input, Stretches, admits, caller, like, validated

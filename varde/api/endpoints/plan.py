@@ -17,8 +17,7 @@ from varde.actionplan import actions
 from varde.actionplan.forms import TrainingForm
 from varde.actionplan.models import MeasureStatus, Topic, Training, TrainingKind
 from varde.actionplan.obligations import STATE_LABELS, current_plan, statuses_for
-from varde.actionplan.permissions import READERS, can_contribute
-from varde.actionplan.views import PLAN_CONTRIBUTORS, PLAN_READERS
+from varde.actionplan.permissions import PLAN_CONTRIBUTORS, PLAN_READERS, READERS, can_contribute
 
 from ..auth import scoped
 from ..common import Input, Pages, admits, caller, coded, created, like, shown, validated, with_etag

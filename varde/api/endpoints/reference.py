@@ -12,9 +12,8 @@ from ninja.pagination import paginate
 from varde.accounts.models import Agency, Unit
 from varde.accounts.permissions import partnerships_of
 from varde.concerns.categorical import MeasureType
-from varde.concerns.permissions import get_concern_for
-from varde.concerns.views.casework import consent_form, disclosure_form, measure_form
-from varde.concerns.views.common import HANDLERS
+from varde.concerns.forms import consent_form, disclosure_form, measure_form
+from varde.concerns.permissions import HANDLERS, get_concern_for
 from varde.core.access import ANY_MEMBER
 
 from ..auth import scoped

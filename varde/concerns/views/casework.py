@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from varde.accounts.models import Agency
 from varde.accounts.permissions import handler_agency_ids
 from varde.accounts.roles import AgencyKind
 from varde.core.access import access
@@ -19,7 +18,6 @@ from varde.core.htmx import HtmxHttpRequest
 from varde.core.once import sent_once
 
 from ..actions import casework, intake, measures, retention, sharing
-from ..categorical import MeasureType
 from ..choices import Status
 from ..forms import (
     AcuteForm,
@@ -27,56 +25,32 @@ from ..forms import (
     AssignForm,
     CaseFilterForm,
     CloseForm,
-    ConsentForm,
-    DisclosureForm,
-    MeasureForm,
     MeasureUpdateForm,
     ReasonForm,
     ReopenForm,
     RetentionForm,
     ReviewForm,
     StatusForm,
+    consent_form,
+    consent_terms,
+    disclosure_form,
+    measure_form,
 )
 from ..listing import acute_case_rows, case_list_page
-from ..models import Concern, Consent, Disclosure, LegalBasis, Measure
+from ..models import Concern, Consent, Disclosure, LegalBasis
 from ..panels import panels_for
 from ..permissions import (
-    ConcernAccess,
+    CASE_READERS,
+    HANDLERS,
     case_handlers_of,
-    category_sort_key,
     concerns_visible_to,
     get_concern_for,
     get_measure_for,
     get_owned_concern_for,
-    narrowed_by_category,
-    people_for_measures,
 )
+from ..selectors import disclosures_for, filtered_concerns, measures_for
 from ..workflow import allowed_transitions
-from .common import CASE_READERS, HANDLERS, action_page, done
-
-CATEGORY_FILTERS = ("status", "phenomenon", "responsible", "overdue")
-CATEGORY_SORTS = ("status", "assessment_due")
-
-
-def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: Any) -> QuerySet[Concern]:
-    """The list as filtered and sorted; categories only ever narrow or order the user's own concerns."""
-    data = form.cleaned_data
-    if any(data[name] for name in CATEGORY_FILTERS):
-        concerns = narrowed_by_category(user, concerns)
-    if data["status"]:
-        concerns = concerns.filter(status=data["status"])
-    if data["phenomenon"]:
-        concerns = concerns.filter(phenomenon=data["phenomenon"])
-    if data["responsible"] == "me":
-        concerns = concerns.filter(responsible=user)
-    elif data["responsible"] == "nobody":
-        concerns = concerns.filter(responsible__isnull=True)
-    if data["overdue"]:
-        concerns = concerns.filter(pk__in=Concern.objects.assessment_overdue(timezone.localdate()))
-    sort = data["sort"] or "-created_at"
-    if sort in CATEGORY_SORTS:
-        return concerns.order_by(category_sort_key(user, sort).asc(nulls_last=True), "reference")
-    return concerns.order_by(sort, "reference")
+from .common import action_page, done
 
 
 @access(CASE_READERS)
@@ -113,23 +87,6 @@ def _query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("side", None)
     return query.urlencode()
-
-
-def measures_for(user: Any, concern: Concern, access_: ConcernAccess) -> list[Measure]:
-    if not access_.shows_measures:
-        return []
-    rows = concern.measures.select_related("measure_type", "owner_agency", "responsible", "consent")
-    if access_.mentor_only:
-        rows = rows.filter(responsible=user)
-    return list(rows)
-
-
-def disclosures_for(user: Any, concern: Concern, access_: ConcernAccess) -> QuerySet[Disclosure]:
-    """The owner sees every disclosure; a receiving agency sees those in force to it."""
-    related = concern.disclosures.select_related("from_agency", "to_agency", "legal_basis", "approved_by")
-    if access_.is_owner:
-        return related
-    return related.in_force().filter(to_agency_id__in=handler_agency_ids(user))
 
 
 @access(CASE_READERS)
@@ -345,50 +302,6 @@ def keep_longer(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 # Measures ---------------------------------------------------------------------------------------
-
-
-def measure_form(concern: Concern, data: Any) -> MeasureForm:
-    """The measure form with the choices this concern allows; the page and the API both use it."""
-    return MeasureForm(
-        data,
-        measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
-        agencies=Agency.objects.filter(partnership=concern.partnership),
-        people=people_for_measures(concern),
-        consents=concern.consents.valid_on(timezone.localdate()),
-        initial={"owner_agency": concern.owning_agency_id, "start_date": timezone.localdate()},
-    )
-
-
-def consent_form(concern: Concern, data: Any) -> ConsentForm:
-    return ConsentForm(
-        data,
-        agencies=Agency.objects.filter(partnership=concern.partnership),
-        measure_types=MeasureType.objects.active().filter(partnership=concern.partnership),
-        initial={"valid_from": timezone.localdate()},
-    )
-
-
-def consent_terms(data: dict[str, Any]) -> sharing.ConsentTerms:
-    return sharing.ConsentTerms(
-        given_by_names=data["given_by_names"],
-        given_by_guardians=data["given_by_guardians"],
-        agencies=list(data["agencies"]),
-        measure_types=list(data["measure_types"]),
-        purposes=data["purposes"],
-        valid_from=data["valid_from"],
-        valid_until=data["valid_until"],
-    )
-
-
-def disclosure_form(concern: Concern, data: Any, **kwargs: Any) -> DisclosureForm:
-    return DisclosureForm(
-        data,
-        agencies=Agency.objects.filter(partnership=concern.partnership).exclude(pk=concern.owning_agency_id),
-        bases=LegalBasis.objects.citable_by(concern.owning_agency),
-        consents=concern.consents.valid_on(timezone.localdate()),
-        approvers=case_handlers_of(concern.owning_agency),
-        **kwargs,
-    )
 
 
 @access(HANDLERS)

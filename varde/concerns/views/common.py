@@ -9,17 +9,8 @@ from django.utils.functional import Promise
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import chosen_partnership
 from varde.accounts.roles import Role
-from varde.core.access import roles
 
 from ..models import Concern
-
-HANDLERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
-CASE_READERS = roles(
-    Role.COORDINATOR,
-    Role.POLICE_CONTACT,
-    Role.MENTOR,
-    object_check="owning agency, a disclosure in force, or an assigned measure",
-)
 
 
 def administered_partnership(request: HttpRequest) -> Partnership:

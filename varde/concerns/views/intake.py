@@ -20,9 +20,8 @@ from ..actions import intake
 from ..forms import AdviceFilterForm, EmployeeReportForm, IntakeForm
 from ..listing import advice_matching
 from ..models import AdviceSession
-from ..permissions import possible_duplicates, reporting_agencies, reports_of
+from ..permissions import HANDLERS, possible_duplicates, reporting_agencies, reports_of
 from ..workflow import REPORTER_STATUS
-from .common import HANDLERS
 
 ADVICE_PER_PAGE = 50
 

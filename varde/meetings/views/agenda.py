@@ -28,11 +28,12 @@ from ..models import (
     MeetingStatus,
 )
 from ..permissions import (
+    MEETING_READERS,
     can_organise,
     get_meeting_for,
     get_organised_meeting_for,
 )
-from .common import CASE_OWNERS, MEETING_READERS, ORGANISERS, item_for
+from .common import CASE_OWNERS, ORGANISERS, item_for
 
 # The agenda -----------------------------------------------------------------------------------------
 

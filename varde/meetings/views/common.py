@@ -10,7 +10,6 @@ from varde.core.access import roles
 from ..models import AgendaItem
 from ..permissions import NETWORK_ROLES, get_meeting_for
 
-MEETING_READERS = roles(*Role, object_check="organisers of the partnership's meetings, and those invited")
 ORGANISERS = roles(
     *NETWORK_ROLES,
     object_check="contact meetings: case handlers and secretaries; others also the plan manager",

@@ -31,6 +31,7 @@ from ..models import (
     Participant,
 )
 from ..permissions import (
+    MEETING_READERS,
     can_organise,
     get_meeting_for,
     get_organised_meeting_for,
@@ -38,7 +39,7 @@ from ..permissions import (
     meetings_visible_to,
     partnerships_organised_by,
 )
-from .common import ADMIN_ONLY, MEETING_READERS, ORGANISERS
+from .common import ADMIN_ONLY, ORGANISERS
 
 LIST_LIMIT = 50
 

@@ -37,11 +37,12 @@ from ..models import (
     Task,
 )
 from ..permissions import (
+    MEETING_READERS,
     can_organise,
     get_meeting_for,
     people_who_may_open,
 )
-from .common import MEETING_READERS, ORGANISERS, item_for
+from .common import ORGANISERS, item_for
 
 # Minutes ----------------------------------------------------------------------------------------------
 
