@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.urls import include, path
 
@@ -14,11 +15,13 @@ urlpatterns = [
     path("", include("varde.network.urls")),
     path("", include("varde.information.urls")),
     path("", include("varde.statistics.urls")),
-    path("", include("varde.scale.urls")),
     path("personvern/", include("varde.privacy.urls")),
     path("", include("varde.api.urls")),
     path("api/v1/", api_urls),
 ]
+
+if apps.is_installed("varde.scale"):
+    urlpatterns += [path("", include("varde.scale.urls"))]
 
 if settings.VARDE_OIDC_ENABLED:
     from mozilla_django_oidc.views import OIDCAuthenticationRequestView

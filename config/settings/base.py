@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "varde.statistics",
     "varde.privacy",
     "varde.api",
-    "varde.scale",
 ]
 
 MIDDLEWARE = [
@@ -326,7 +325,8 @@ LOGGING: dict[str, Any] = {
     },
 }
 
-# The benchmark's floor pages (varde.scale.views) answer only when this is on; never in production use.
+# The benchmark's app (varde.scale: the generator and the floor pages) is installed on a developer's
+# machine and, with this on, for the benchmark on production settings; its pages answer only with it on.
 VARDE_BENCH_FLOOR = env_bool("VARDE_BENCH_FLOOR", False)
 
 # Requests per minute a personal access token may make to the API.

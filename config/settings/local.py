@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import LOGGING, VAR_DIR, env_bool
+from .base import INSTALLED_APPS, LOGGING, VAR_DIR, env_bool
 
 # A fixed key is fine here: this settings module is never used in production (see production.py).
 SECRET_KEY = os.environ.get("SECRET_KEY", "varde-local-development-key-not-for-production")
@@ -14,6 +14,8 @@ VARDE_ENCRYPTION_KEYS = os.environ.get(
 VARDE_BLIND_INDEX_KEY = os.environ.get("VARDE_BLIND_INDEX_KEY", "varde-local-blind-index-key")
 DEBUG = env_bool("VARDE_DEBUG", False)
 VARDE_DEMO_MODE = env_bool("VARDE_DEMO_MODE", True)
+# The benchmark's generator and floor pages: development and measurement only.
+INSTALLED_APPS = [*INSTALLED_APPS, "varde.scale"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES = {

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import INSTALLED_APPS, VARDE_BENCH_FLOOR, env_bool
 
 
 def required(name: str) -> str:
@@ -23,6 +23,9 @@ DEBUG = False
 if env_bool("VARDE_DEMO_MODE"):
     raise ImproperlyConfigured("VARDE_DEMO_MODE cannot be enabled with production settings.")
 VARDE_DEMO_MODE = False
+# Only the benchmark (bench/run.py) runs production settings with the floor pages.
+if VARDE_BENCH_FLOOR:
+    INSTALLED_APPS = [*INSTALLED_APPS, "varde.scale"]
 
 SECURE_SSL_REDIRECT = env_bool("VARDE_SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -416,6 +416,28 @@ def test_production_settings_refuse_demo_mode():
     assert "VARDE_DEMO_MODE cannot be enabled" in result.stderr
 
 
+def test_production_settings_leave_the_benchmark_out():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
+    env |= {"SECRET_KEY": "x" * 60, "VARDE_AUDIT_KEY": "y" * 40, **ENCRYPTION}
+    env.pop("VARDE_DEMO_MODE", None)
+    env.pop("VARDE_BENCH_FLOOR", None)
+    script = "\n".join(
+        [
+            "import django",
+            "django.setup()",
+            "from django.apps import apps",
+            "from django.urls import NoReverseMatch, reverse",
+            "assert not apps.is_installed('varde.scale')",
+            "try:\n    reverse('scale:floor_row')\nexcept NoReverseMatch:\n    print('no floor pages')",
+        ]
+    )
+    result = subprocess.run(  # noqa: S603 (this interpreter, our own script)
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no floor pages" in result.stdout
+
+
 def test_production_settings_pass_the_deploy_check():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
     env |= {"SECRET_KEY": "k" * 30 + "Q7#x!" * 10, "VARDE_AUDIT_KEY": "y" * 40, **ENCRYPTION}
