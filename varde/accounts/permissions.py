@@ -14,6 +14,7 @@ from django.core.validators import slug_re
 from django.db.models import QuerySet
 from django.http import Http404
 
+from varde.core.access import roles
 from varde.core.audit import record_event
 
 from .models import Agency, Membership, Partnership, Unit, UnitQuerySet, User
@@ -148,3 +149,7 @@ def get_membership_for(actor: Any, pk: Any) -> Membership:
     if membership is None or not can_manage_membership(actor, membership):
         raise Http404
     return membership
+
+
+# The door of the pages where an administrator configures their partnerships.
+PARTNERSHIP_ADMINS = roles(Role.ADMIN, object_check="partnerships the user administers")

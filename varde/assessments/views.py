@@ -11,17 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.accounts.roles import Role
+from varde.accounts.permissions import PARTNERSHIP_ADMINS
 from varde.concerns.models import Concern
 from varde.concerns.panels import Panel
 from varde.concerns.permissions import (
+    HANDLERS,
     ConcernAccess,
     get_concern_for,
     get_owned_concern_for,
     partnerships_administered_by,
 )
 from varde.concerns.views.common import administered_partnership
-from varde.core.access import access, roles
+from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
@@ -39,10 +40,6 @@ from .permissions import (
     possible_participants,
 )
 from .trajectory import trajectory_of
-
-ASSESSORS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
-ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
-
 
 # The case page's section ---------------------------------------------------------------------------
 
@@ -74,7 +71,7 @@ def _is_replaced(assessment: Assessment, assessments: list[Assessment]) -> bool:
 # Assessments -------------------------------------------------------------------------------------
 
 
-@access(ASSESSORS)
+@access(HANDLERS)
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -119,7 +116,7 @@ def _previous_answers(assessment: Assessment) -> dict[str, Text]:
     return answers
 
 
-@access(ASSESSORS)
+@access(HANDLERS)
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -153,7 +150,7 @@ def edit(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     return render(request, "assessments/edit.html", context)
 
 
-@access(ASSESSORS)
+@access(HANDLERS)
 @require_POST
 def discard(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -165,7 +162,7 @@ def discard(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     return redirect("concerns:detail", pk=pk)
 
 
-@access(ASSESSORS)
+@access(HANDLERS)
 @require_POST
 def correct(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -290,7 +287,7 @@ def trajectory(request: HttpRequest, pk: Any) -> HttpResponse:
 # Administration -----------------------------------------------------------------------------------
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 @require_http_methods(["GET", "POST"])
 def instrument_list(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
@@ -324,14 +321,14 @@ def _instrument_for(request: HttpRequest, pk: Any) -> Instrument:
     return instrument
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 def instrument_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     instrument = _instrument_for(request, pk)
     in_use = instrument.assessments.count()
     return render(request, "assessments/instrument_detail.html", {"instrument": instrument, "in_use": in_use})
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 @require_POST
 def instrument_retire(request: HttpRequest, pk: Any) -> HttpResponse:
     instrument = _instrument_for(request, pk)
@@ -343,7 +340,7 @@ def instrument_retire(request: HttpRequest, pk: Any) -> HttpResponse:
     return redirect("assessments:instrument_list")
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 @require_http_methods(["GET", "POST"])
 def level_scale(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)

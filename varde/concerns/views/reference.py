@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.accounts.roles import Role
-from varde.core.access import access, roles
+from varde.accounts.permissions import PARTNERSHIP_ADMINS
+from varde.core.access import access
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
 
@@ -20,8 +20,6 @@ from ..forms import CaseworkSettingsForm, LegalBasisForm, MeasureTypeForm
 from ..models import ConcernSettings, LegalBasis
 from ..permissions import partnerships_administered_by
 from .common import administered_partnership
-
-ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
 
 
 def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
@@ -33,7 +31,7 @@ def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
     return basis
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 def legal_basis_list(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     bases = partnership.legal_bases.select_related("supersedes").order_by(
@@ -47,7 +45,7 @@ def legal_basis_list(request: HttpRequest) -> HttpResponse:
     return render(request, "concerns/legal_basis_list.html", context)
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def legal_basis_create(request: HttpRequest) -> HttpResponse:
@@ -61,7 +59,7 @@ def legal_basis_create(request: HttpRequest) -> HttpResponse:
     return render(request, "concerns/legal_basis_form.html", {"form": form, "basis": None})
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 @require_http_methods(["GET", "POST"])
 def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     basis = _basis_for(request, pk)
@@ -81,7 +79,7 @@ def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "concerns/legal_basis_form.html", context)
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 @require_POST
 def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
     basis = _basis_for(request, pk)
@@ -103,7 +101,7 @@ def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
     return redirect("concerns:legal_basis_list")
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 @require_http_methods(["GET", "POST"])
 def measure_type_list(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
@@ -119,7 +117,7 @@ def measure_type_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 @require_http_methods(["GET", "POST"])
 def casework_settings(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from varde.concerns.models import LegalBasis
-from varde.concerns.permissions import get_owned_concern_for
+from varde.concerns.permissions import HANDLERS, get_owned_concern_for
 from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
@@ -33,7 +33,7 @@ from ..permissions import (
     get_meeting_for,
     get_organised_meeting_for,
 )
-from .common import CASE_OWNERS, ORGANISERS, item_for
+from .common import ORGANISERS, item_for
 
 # The agenda -----------------------------------------------------------------------------------------
 
@@ -66,7 +66,7 @@ def agenda(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "meetings/agenda.html", context)
 
 
-@access(CASE_OWNERS)
+@access(HANDLERS)
 @require_http_methods(["GET", "POST"])
 def prepare_item(request: HttpRequest, pk: Any, concern_pk: Any) -> HttpResponse:
     user: Any = request.user

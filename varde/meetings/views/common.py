@@ -4,7 +4,6 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 
-from varde.accounts.roles import Role
 from varde.core.access import roles
 
 from ..models import AgendaItem
@@ -14,8 +13,6 @@ ORGANISERS = roles(
     *NETWORK_ROLES,
     object_check="contact meetings: case handlers and secretaries; others also the plan manager",
 )
-CASE_OWNERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
-ADMIN_ONLY = roles(Role.ADMIN, object_check="partnerships the user administers")
 
 
 def item_for(request: HttpRequest, pk: Any, item_pk: Any) -> AgendaItem:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varde.accounts.permissions import PARTNERSHIP_ADMINS
 from varde.concerns.views.common import administered_partnership
 from varde.core.access import access
 from varde.core.errors import ActionRefused
@@ -39,7 +40,7 @@ from ..permissions import (
     meetings_visible_to,
     partnerships_organised_by,
 )
-from .common import ADMIN_ONLY, ORGANISERS
+from .common import ORGANISERS
 
 LIST_LIMIT = 50
 
@@ -214,7 +215,7 @@ def remove_participant(request: HttpRequest, pk: Any, participant_pk: Any) -> Ht
 # Administration -----------------------------------------------------------------------------------
 
 
-@access(ADMIN_ONLY)
+@access(PARTNERSHIP_ADMINS)
 @require_http_methods(["GET", "POST"])
 def quorum_rule(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
