@@ -124,23 +124,29 @@ def test_an_unknown_page_stops_the_run_and_names_the_pages():
         _with_floors(pages(), ["case pages"])
 
 
-def result(p99: float = 50.0, ratio: float | None = None) -> Result:
-    return Result("plan dashboard", "plan manager", 80, 20.0, p99, 0, "floor-table", ratio)
-
-
-def test_a_ratio_target_is_met_at_the_ratio_asked_and_not_below():
-    target = Target(min_ratio=0.8)
-    assert verdict(target, result(ratio=0.8), None) == "≥ 0.8 × floor: met"
-    assert verdict(target, result(ratio=0.79), None) == "≥ 0.8 × floor: NOT MET"
-    assert verdict(target, result(ratio=None), None) == "≥ 0.8 × floor: NOT MET"
-
-
-def test_a_p99_target_is_judged_under_load_and_alone():
-    target = Target(max_p99_ms=100)
-    assert verdict(target, result(p99=154.0), result(p99=35.0)) == (
-        "p99 ≤ 100 ms: NOT MET under load, met alone"
+def result(p99: float = 50.0, ratio: float | None = None, audited: float | None = None) -> Result:
+    return Result(
+        "plan dashboard", "plan manager", 80, 20.0, p99, 0, "floor-table", ratio, "audited", audited
     )
-    assert verdict(target, result(p99=100.0), None) == "p99 ≤ 100 ms: met under load, not measured alone"
+
+
+def test_a_ratio_target_is_judged_against_the_audited_floor_at_the_ratio_asked_and_not_below():
+    target = Target(min_audited_ratio=0.8)
+    assert verdict(target, result(ratio=0.7, audited=0.8), None) == "≥ 0.8 × audited floor: met"
+    assert verdict(target, result(ratio=0.9, audited=0.79), None) == "≥ 0.8 × audited floor: NOT MET"
+    assert verdict(target, result(audited=None), None) == "≥ 0.8 × audited floor: NOT MET"
+
+
+def test_a_p99_target_is_judged_alone_and_shows_the_p99_under_load():
+    target = Target(max_p99_ms=100)
+    assert (
+        verdict(target, result(p99=154.0), result(p99=35.0)) == "p99 ≤ 100 ms alone: met (154 ms under load)"
+    )
+    assert (
+        verdict(target, result(p99=40.0), result(p99=101.0))
+        == "p99 ≤ 100 ms alone: NOT MET (40 ms under load)"
+    )
+    assert verdict(target, result(p99=100.0), None) == "p99 ≤ 100 ms alone: not measured (100 ms under load)"
 
 
 def test_a_page_without_a_target_has_no_verdict():
@@ -151,11 +157,11 @@ def test_the_report_gives_each_page_its_verdict_and_the_workers_memory_its_own(c
     page = Result(
         "case page", "coordinator", 62, 120.0, 190.0, 0, "floor-row", 0.21, "floor-row-audited", 0.3
     )
-    _report([page], [], {"case page": Target(min_ratio=0.5)}, memory=103.4)
+    _report([page], [], {"case page": Target(min_audited_ratio=0.3)}, memory=103.4)
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith("case page")
     assert lines[1].split()[7:10] == ["0.21", "0.30", "–"]
-    assert lines[1].endswith("≥ 0.5 × floor: NOT MET")
+    assert lines[1].endswith("≥ 0.3 × audited floor: met")
     assert lines[2] == "largest web worker after the run: 103 MB (< 200 MB: met)"
 
 
