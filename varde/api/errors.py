@@ -37,7 +37,6 @@ PROBLEMS: dict[str, tuple[int, Promise]] = {
     "unauthenticated": (401, _("Authentication is needed")),
     "scope_missing": (403, _("The token lacks the scope")),
     "csrf_failed": (403, _("The browser session's CSRF token is missing or wrong")),
-    "forbidden": (403, _("Refused")),
     "not_found": (404, _("Not found")),
     "no_cases": (404, _("No cases about this person")),
     "method_not_allowed": (405, _("Method not allowed")),
