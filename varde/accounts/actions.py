@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticToken
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.core.audit import record_event
 from varde.core.versioning import claim
 
@@ -100,7 +101,7 @@ def _create_user(
         )
         Membership.objects.create(user=user, agency=agency, role=role, unit=unit)
         record_event(
-            "user.created",
+            AccountAudit.USER_CREATED,
             actor=actor,
             obj=user,
             agency=agency,
@@ -120,7 +121,7 @@ def add_membership(
     with transaction.atomic():
         membership = Membership.objects.create(user=user, agency=agency, role=role, unit=unit)
         record_event(
-            "membership.added",
+            AccountAudit.MEMBERSHIP_ADDED,
             actor=actor,
             obj=user,
             agency=agency,
@@ -137,7 +138,7 @@ def remove_membership(actor: Any, membership: Membership) -> None:
         raise ValidationError(_("This is the user's last membership. Deactivate the user instead."))
     with transaction.atomic():
         record_event(
-            "membership.removed",
+            AccountAudit.MEMBERSHIP_REMOVED,
             actor=actor,
             obj=user,
             agency=membership.agency,
@@ -154,7 +155,9 @@ def set_user_active(actor: Any, user: User, *, active: bool) -> None:
     with transaction.atomic():
         user.is_active = active
         user.save(update_fields=["is_active"])
-        record_event("user.activated" if active else "user.deactivated", actor=actor, obj=user)
+        record_event(
+            AccountAudit.USER_ACTIVATED if active else AccountAudit.USER_DEACTIVATED, actor=actor, obj=user
+        )
 
 
 def reset_password(actor: Any, user: User) -> str:
@@ -165,7 +168,7 @@ def reset_password(actor: Any, user: User) -> str:
         user.set_password(password)
         user.must_change_password = True
         user.save(update_fields=["password", "must_change_password"])
-        record_event("user.password_reset", actor=actor, obj=user)
+        record_event(AccountAudit.USER_PASSWORD_RESET, actor=actor, obj=user)
     return password
 
 
@@ -175,7 +178,7 @@ def reset_second_factor(actor: Any, user: User) -> None:
     with transaction.atomic():
         AuthenticatorApp.objects.filter(user=user).delete()
         RecoveryCodes.objects.filter(user=user).delete()
-        record_event("user.second_factor_reset", actor=actor, obj=user)
+        record_event(AccountAudit.USER_SECOND_FACTOR_RESET, actor=actor, obj=user)
 
 
 def save_unit(actor: Any, unit: Unit, *, version: int | None = None) -> Unit:
@@ -187,7 +190,7 @@ def save_unit(actor: Any, unit: Unit, *, version: int | None = None) -> Unit:
             claim(unit, version)
         unit.save()
         record_event(
-            "unit.created" if creating else "unit.updated",
+            AccountAudit.UNIT_CREATED if creating else AccountAudit.UNIT_UPDATED,
             actor=actor,
             obj=unit,
             agency=unit.agency,
@@ -224,14 +227,14 @@ def confirm_totp_device(
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         codes = _replace_recovery_codes(user)
-        record_event("user.second_factor_enrolled", actor=user, obj=user)
+        record_event(AccountAudit.USER_SECOND_FACTOR_ENROLLED, actor=user, obj=user)
     return codes
 
 
 def regenerate_recovery_codes(user: User) -> list[str]:
     with transaction.atomic():
         codes = _replace_recovery_codes(user)
-        record_event("user.recovery_codes_regenerated", actor=user, obj=user)
+        record_event(AccountAudit.USER_RECOVERY_CODES_REGENERATED, actor=user, obj=user)
     return codes
 
 
@@ -256,9 +259,9 @@ def verify_second_factor(user: User, token: str) -> AuthenticatorApp | RecoveryC
     for device in devices:
         if device.verify_token(token):
             used = "recovery_code" if isinstance(device, RecoveryCodes) else "authenticator"
-            record_event("login.second_factor", actor=user, obj=user, detail={"method": used})
+            record_event(AccountAudit.LOGIN_SECOND_FACTOR, actor=user, obj=user, detail={"method": used})
             return device
-    record_event("login.second_factor_failed", obj=user)
+    record_event(AccountAudit.LOGIN_SECOND_FACTOR_FAILED, obj=user)
     return None
 
 
@@ -267,4 +270,4 @@ def change_own_password(user: User, new_password: str) -> None:
         user.set_password(new_password)
         user.must_change_password = False
         user.save(update_fields=["password", "must_change_password"])
-        record_event("user.password_changed", actor=user, obj=user)
+        record_event(AccountAudit.USER_PASSWORD_CHANGED, actor=user, obj=user)

@@ -10,6 +10,7 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.core.audit import record_event
 
 from .middleware import start_session_clock
@@ -27,7 +28,7 @@ def _account_named(credentials: dict[str, Any]) -> User | None:
 
 @receiver(user_logged_in)
 def record_login(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
-    record_event("login.succeeded", actor=user, obj=user)
+    record_event(AccountAudit.LOGIN_SUCCEEDED, actor=user, obj=user)
     forget_failures_of(user)
     if request is not None and hasattr(request, "session"):
         start_session_clock(request)
@@ -39,7 +40,10 @@ def record_failed_login(sender: Any, credentials: dict[str, Any], request: Any =
     if request is not None:
         count_failure(request, credentials.get("username"))
     record_event(
-        "login.failed", obj=account, object_type="user", detail={"known_account": account is not None}
+        AccountAudit.LOGIN_FAILED,
+        obj=account,
+        object_type="user",
+        detail={"known_account": account is not None},
     )
 
 
@@ -47,11 +51,14 @@ def record_failed_login(sender: Any, credentials: dict[str, Any], request: Any =
 def record_lockout(sender: Any, request: Any, username: str | None = None, **kwargs: Any) -> None:
     account = _account_named({"username": username})
     record_event(
-        "login.locked_out", obj=account, object_type="user", detail={"known_account": account is not None}
+        AccountAudit.LOGIN_LOCKED_OUT,
+        obj=account,
+        object_type="user",
+        detail={"known_account": account is not None},
     )
 
 
 @receiver(user_logged_out)
 def record_logout(sender: Any, request: Any, user: User | None, **kwargs: Any) -> None:
     if user is not None:
-        record_event("logout", actor=user, obj=user)
+        record_event(AccountAudit.LOGOUT, actor=user, obj=user)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.core.audit import record_event
 
 from .models import Agency, Membership, Partnership, Unit, UnitKind, User
@@ -113,7 +114,7 @@ def load_demo() -> Partnership:
     for loader in _loaders:
         loader(partnership)
     if created:
-        record_event("demo.loaded", obj=partnership, partnership=partnership)
+        record_event(AccountAudit.DEMO_LOADED, obj=partnership, partnership=partnership)
     return partnership
 
 

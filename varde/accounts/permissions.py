@@ -14,6 +14,7 @@ from django.core.validators import slug_re
 from django.db.models import QuerySet
 from django.http import Http404
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.core.access import roles
 from varde.core.audit import record_event
 
@@ -133,7 +134,7 @@ def get_user_for(actor: Any, pk: Any, *, purpose: str) -> User:
     target = users_visible_to(actor).filter(pk=pk).first()
     if target is None:
         raise Http404
-    record_event("user.viewed", actor=actor, obj=target, purpose=purpose)
+    record_event(AccountAudit.USER_VIEWED, actor=actor, obj=target, purpose=purpose)
     return target
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access, roles
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
@@ -55,7 +56,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         return redirect(_safe_next(request))
     form = LoginForm(request.POST or None)
     if request.method == "POST" and address_blocked(request):
-        record_event("login.address_refused")
+        record_event(AccountAudit.LOGIN_ADDRESS_REFUSED)
         context = _login_context(request, form) | {"address_blocked": True}
         return render(request, "accounts/login.html", context, status=429)
     if request.method == "POST" and form.is_valid():

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, Unit
+from varde.actionplan.audit_actions import PlanAudit
 from varde.core.audit import record_event
 from varde.core.documents import DocumentError
 from varde.core.errors import ActionRefused
@@ -31,7 +32,7 @@ from .permissions import can_contribute, can_keep
 from .planfile import read_plan
 
 
-def _audit(action: str, actor: Any, obj: Any, partnership: Partnership, **detail: Any) -> None:
+def _audit(action: PlanAudit, actor: Any, obj: Any, partnership: Partnership, **detail: Any) -> None:
     record_event(action, actor=actor, obj=obj, partnership=partnership, detail=detail)
 
 
@@ -80,7 +81,7 @@ def import_plan(actor: Any, partnership: Partnership, *, source: str) -> ActionP
         )
         for item in document.get("obligations", [])
     )
-    _audit("plan.imported", actor, plan, partnership, version=plan.version)
+    _audit(PlanAudit.IMPORTED, actor, plan, partnership, version=plan.version)
     return plan
 
 
@@ -102,7 +103,7 @@ def set_measure_status(
     Activity.objects.create(
         measure=measure, occurred_on=timezone.localdate(), text=f"{text} {note}".strip(), recorded_by=actor
     )
-    _audit("plan.measure_status", actor, measure, measure.plan.partnership, status=status)
+    _audit(PlanAudit.MEASURE_STATUS, actor, measure, measure.plan.partnership, status=status)
     return measure
 
 
@@ -118,7 +119,7 @@ def log_activity(
     activity = Activity.objects.create(
         measure=measure, occurred_on=occurred_on, text=text, evidence=evidence, recorded_by=actor
     )
-    _audit("plan.activity_logged", actor, measure, measure.plan.partnership)
+    _audit(PlanAudit.ACTIVITY_LOGGED, actor, measure, measure.plan.partnership)
     return activity
 
 
@@ -157,7 +158,9 @@ def record_training(actor: Any, partnership: Partnership, *, record: TrainingRec
         recorded_by=actor,
     )
     training.units.set(record.units)
-    _audit("plan.training_recorded", actor, training, partnership, kind=record.kind, units=len(record.units))
+    _audit(
+        PlanAudit.TRAINING_RECORDED, actor, training, partnership, kind=record.kind, units=len(record.units)
+    )
     return training
 
 
@@ -171,7 +174,7 @@ def register_request(
     request = SessionRequest.objects.create(
         partnership=partnership, kind=kind, organisation=organisation, received_on=received_on, wish=wish
     )
-    _audit("plan.request_registered", actor, request, partnership, kind=kind)
+    _audit(PlanAudit.REQUEST_REGISTERED, actor, request, partnership, kind=kind)
     return request
 
 
@@ -182,7 +185,7 @@ def schedule_request(actor: Any, request: SessionRequest, *, on: date) -> Sessio
         raise ActionRefused(_("Only an open request can be scheduled."))
     request.status, request.scheduled_for = RequestStatus.SCHEDULED, on
     request.save(update_fields=["status", "scheduled_for"])
-    _audit("plan.request_scheduled", actor, request, request.partnership)
+    _audit(PlanAudit.REQUEST_SCHEDULED, actor, request, request.partnership)
     return request
 
 
@@ -193,7 +196,7 @@ def decline_request(actor: Any, request: SessionRequest) -> SessionRequest:
         raise ActionRefused(_("Only an open request can be declined."))
     request.status = RequestStatus.DECLINED
     request.save(update_fields=["status"])
-    _audit("plan.request_declined", actor, request, request.partnership)
+    _audit(PlanAudit.REQUEST_DECLINED, actor, request, request.partnership)
     return request
 
 

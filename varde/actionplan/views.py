@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from varde.accounts.models import Unit
 from varde.accounts.permissions import chosen_partnership
+from varde.actionplan.audit_actions import PlanAudit
 from varde.core.access import access, roles
 from varde.core.audit import record_event
 from varde.core.documents import DocumentError
@@ -271,7 +272,7 @@ def import_plan(request: HttpRequest) -> HttpResponse:
 @access(PLAN_READERS)
 def export(request: HttpRequest) -> HttpResponse:
     plan = _plan_for(request)
-    record_event("plan.exported", actor=request.user, obj=plan, partnership=plan.partnership)
+    record_event(PlanAudit.EXPORTED, actor=request.user, obj=plan, partnership=plan.partnership)
     response = HttpResponse(export_plan(plan), content_type="application/yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="handlingsplan-v{plan.version}.yaml"'
     return response
@@ -305,7 +306,7 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
         "printed_by": request.user,
     }
     html = render_to_string("actionplan/report_pdf.html", context, request=request)
-    record_event("plan.report_exported", actor=request.user, obj=plan, partnership=plan.partnership)
+    record_event(PlanAudit.REPORT_EXPORTED, actor=request.user, obj=plan, partnership=plan.partnership)
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="statusrapport-{start:%Y%m%d}-{end:%Y%m%d}.pdf"'
     return response

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.api.audit_actions import ApiAudit
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 
@@ -54,7 +55,7 @@ def create_token(
         expires_at=timezone.now() + timedelta(days=days),
     )
     record_event(
-        "api.token_created",
+        ApiAudit.TOKEN_CREATED,
         actor=actor,
         obj=token,
         detail={"user": user.get_username(), "scopes": chosen, "days": days},
@@ -67,7 +68,9 @@ def revoke_token(actor: Any, token: AccessToken) -> AccessToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        record_event("api.token_revoked", actor=actor, obj=token, detail={"user": token.user.get_username()})
+        record_event(
+            ApiAudit.TOKEN_REVOKED, actor=actor, obj=token, detail={"user": token.user.get_username()}
+        )
     return token
 
 

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, User
 from varde.accounts.permissions import handler_agencies
+from varde.assessments.audit_actions import AssessmentAudit
 from varde.concerns.actions.common import log, require_open, require_owner
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.models import Concern
 from varde.concerns.permissions import partnerships_administered_by
 from varde.core.audit import record_event
@@ -38,7 +40,7 @@ def import_instrument(actor: Any, partnership: Partnership, *, source: str) -> t
     instrument, created = store_instrument(partnership, read_instrument(source), actor=actor)
     if created:
         record_event(
-            "instrument.imported",
+            AssessmentAudit.INSTRUMENT_IMPORTED,
             actor=actor,
             obj=instrument,
             partnership=partnership,
@@ -86,7 +88,7 @@ def set_instrument_retired(actor: Any, instrument: Instrument, *, retired: bool)
     instrument.retired_at = timezone.now() if retired else None
     instrument.save(update_fields=["retired_at"])
     record_event(
-        "instrument.retired" if retired else "instrument.reinstated",
+        AssessmentAudit.INSTRUMENT_RETIRED if retired else AssessmentAudit.INSTRUMENT_REINSTATED,
         actor=actor,
         obj=instrument,
         partnership=instrument.partnership,
@@ -106,7 +108,11 @@ def save_concern_level(
         defaults={"name": name, "name_en": name_en, "order": order, "is_active": is_active},
     )
     record_event(
-        "concern_level.saved", actor=actor, obj=level, partnership=partnership, detail={"code": code}
+        ConcernAudit.CONCERN_LEVEL_SAVED,
+        actor=actor,
+        obj=level,
+        partnership=partnership,
+        detail={"code": code},
     )
     return level
 
@@ -135,7 +141,7 @@ class AssessmentContent:
     participants: list[User] = field(default_factory=list)
 
 
-def _audit(action: str, actor: Any, assessment: Assessment, **detail: Any) -> None:
+def _audit(action: AssessmentAudit, actor: Any, assessment: Assessment, **detail: Any) -> None:
     record_event(
         action,
         actor=actor,
@@ -164,7 +170,7 @@ def start_assessment(actor: Any, concern: Concern, *, instrument: Instrument) ->
         created_by=actor,
     )
     Participant.objects.create(assessment=assessment, user=actor, agency=concern.owning_agency)
-    _audit("assessment.started", actor, assessment, instrument=f"{instrument.code} v{instrument.version}")
+    _audit(AssessmentAudit.STARTED, actor, assessment, instrument=f"{instrument.code} v{instrument.version}")
     return assessment
 
 
@@ -233,7 +239,7 @@ def save_assessment(
         if any(vars(rating).values())
     )
     _set_participants(assessment, content.participants)
-    _audit("assessment.saved", actor, assessment)
+    _audit(AssessmentAudit.SAVED, actor, assessment)
     return assessment
 
 
@@ -264,7 +270,9 @@ def finalise_assessment(actor: Any, assessment: Assessment) -> Assessment:
     assessment.finalised_by = actor
     assessment.save(update_fields=["status", "finalised_at", "finalised_by", "updated_at"])
     action = (
-        "structured_assessment_corrected" if assessment.supersedes_id else "structured_assessment_finalised"
+        ConcernAudit.STRUCTURED_ASSESSMENT_CORRECTED
+        if assessment.supersedes_id
+        else ConcernAudit.STRUCTURED_ASSESSMENT_FINALISED
     )
     log(
         assessment.concern, actor, action, detail={"level": assessment.level.code if assessment.level else ""}
@@ -313,12 +321,12 @@ def correct_assessment(actor: Any, assessment: Assessment) -> Assessment:
         Participant(assessment=correction, user_id=person.user_id, agency_id=person.agency_id)
         for person in assessment.participants.all()
     )
-    _audit("assessment.correction_started", actor, correction, corrects=str(assessment.pk))
+    _audit(AssessmentAudit.CORRECTION_STARTED, actor, correction, corrects=str(assessment.pk))
     return correction
 
 
 @transaction.atomic
 def discard_draft(actor: Any, assessment: Assessment) -> None:
     _require_draft(actor, assessment)
-    _audit("assessment.discarded", actor, assessment)
+    _audit(AssessmentAudit.DISCARDED, actor, assessment)
     assessment.delete()

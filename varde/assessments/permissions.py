@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from varde.accounts.models import Agency, User
 from varde.accounts.permissions import CASE_HANDLER_ROLES
 from varde.accounts.roles import Role
+from varde.assessments.audit_actions import AssessmentAudit
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure
 from varde.concerns.permissions import (
@@ -72,7 +73,7 @@ def get_assessment_for(
         refuse(user, concern, purpose=purpose)
     record_read(user, concern, access, purpose=purpose)
     assessment.concern = concern
-    record_about("assessment.viewed", user, concern, purpose=purpose, obj=assessment)
+    record_about(AssessmentAudit.VIEWED, user, concern, purpose=purpose, obj=assessment)
     return assessment, access
 
 

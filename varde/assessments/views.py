@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from varde.accounts.permissions import PARTNERSHIP_ADMINS
+from varde.assessments.audit_actions import AssessmentAudit
 from varde.concerns.models import Concern
 from varde.concerns.panels import Panel
 from varde.concerns.permissions import (
@@ -241,7 +242,7 @@ def pdf(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     context = _summary_context(assessment, access_) | {"printed_at": timezone.localtime(), "printed_by": user}
     html = render_to_string("assessments/summary_pdf.html", context, request=request)
     record_event(
-        "assessment.exported",
+        AssessmentAudit.EXPORTED,
         actor=user,
         obj=assessment,
         partnership=assessment.concern.partnership,

@@ -147,29 +147,3 @@ class MeasureStatus(models.TextChoices):
 class RetentionAction(models.TextChoices):
     RESTRICTED = "restricted", _("Restricted")
     ERASED = "erased", _("Erased")
-
-
-# How each timeline entry reads on the case page.
-EVENT_LABELS = {
-    "received": _("Concern received"),
-    "marked_acute": _("Marked acute; police alerted"),
-    "responsible_changed": _("Responsible person changed"),
-    "assessment_updated": _("Assessment updated"),
-    "status_changed": _("Status changed"),
-    "closed": _("Closed"),
-    "reopened": _("Reopened"),
-    "reviewed": _("Review after closure done"),
-    "measure_added": _("Measure added"),
-    "measure_updated": _("Measure updated"),
-    "consent_recorded": _("Consent recorded"),
-    "consent_withdrawn": _("Consent withdrawn"),
-    "consent_expired": _("Consent ran out; sharing and measures resting on it ended"),
-    "disclosed": _("Information shared with the other agency"),
-    "disclosure_revoked": _("Disclosure revoked"),
-    "retention_extended": _("Personal data kept longer"),
-    "structured_assessment_finalised": _("Structured assessment finalised"),
-    "structured_assessment_corrected": _("Structured assessment corrected"),
-    "agenda_item_prepared": _("Put on a contact meeting's agenda with a shared summary"),
-    "agenda_item_removed": _("Taken off a contact meeting's agenda"),
-    "meeting_level_agreed": _("Concern level agreed in a contact meeting"),
-}

@@ -20,9 +20,9 @@ from varde.core.crypto import EncryptedCharField, EncryptedDateField, EncryptedT
 from varde.core.models import ChoiceLabels
 from varde.core.phone import tel_href
 
+from .audit_actions import ConcernAudit
 from .categorical import MeasureType
 from .choices import (
-    EVENT_LABELS,
     AgeBand,
     BasisDirection,
     Channel,
@@ -361,7 +361,8 @@ class ConcernEvent(ChoiceLabels):
 
     @property
     def label(self) -> str:
-        return str(EVENT_LABELS.get(self.action, self.action))
+        action = ConcernAudit.from_timeline(self.action)
+        return str(action.label) if action is not None else self.action
 
 
 class ReviewQuerySet(models.QuerySet["Review"]):

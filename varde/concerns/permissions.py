@@ -26,8 +26,9 @@ from varde.accounts.permissions import (
     partnerships_where,
 )
 from varde.accounts.roles import Role
+from varde.concerns.audit_actions import ConcernAudit
 from varde.core.access import roles
-from varde.core.audit import record_event
+from varde.core.audit import AuditAction, record_event
 from varde.core.crypto import name_index
 
 from .choices import Part
@@ -176,7 +177,7 @@ def load_concern(user: Any, pk: Any) -> tuple[Concern, ConcernAccess | None]:
 
 
 def record_about(
-    action: str, user: Any, concern: Concern, *, purpose: str, obj: Any = None, **detail: Any
+    action: AuditAction, user: Any, concern: Concern, *, purpose: str, obj: Any = None, **detail: Any
 ) -> None:
     """An audit event about a concern (or `obj` within it), in its partnership and owning agency."""
     record_event(
@@ -192,12 +193,12 @@ def record_about(
 
 def refuse(user: Any, concern: Concern, *, purpose: str) -> NoReturn:
     """Answer 404 for a concern that exists, and record the attempt with the purpose asked for."""
-    record_about("concern.access_refused", user, concern, purpose=purpose)
+    record_about(ConcernAudit.ACCESS_REFUSED, user, concern, purpose=purpose)
     raise Http404
 
 
 def record_read(user: Any, concern: Concern, access: ConcernAccess, *, purpose: str) -> None:
-    record_about("concern.viewed", user, concern, purpose=purpose, parts=sorted(access.parts))
+    record_about(ConcernAudit.VIEWED, user, concern, purpose=purpose, parts=sorted(access.parts))
 
 
 def get_concern_for(

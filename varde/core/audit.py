@@ -9,7 +9,7 @@ import hmac
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, timedelta
@@ -18,10 +18,12 @@ from typing import Any, Protocol, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, connections, transaction
+from django.db import connection, connections, models, transaction
 from django.db.models import Field, Max, Min
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
 
@@ -108,22 +110,36 @@ def _locked_chain_head() -> str:
     return row[0] if row else GENESIS_HASH
 
 
-# The actions the trail accepts, registered when the apps are ready by the app that words them for the
-# privacy officer (privacy/vocabulary.py). An event with any other action is a bug: it is refused before
-# anything is written, rather than left in the chain as a code no one can read (ADR 0041).
-_KNOWN_ACTIONS: set[str] = set()
+class AuditAction(models.TextChoices):
+    """An action the trail records: the code kept in the chain and the API, and the words the privacy
+    officer reads. Each app names its own in its audit_actions module; the trail accepts no other, so
+    a new action cannot reach it without words for the officer (ADR 0041)."""
+
+
+class TrailAudit(AuditAction):
+    VERIFIED = "audit.verified", _("Verified the audit trail's hash chain")
+
+
+_KNOWN_ACTIONS: dict[str, AuditAction] = {}
 
 
 class UnknownAuditActionError(ValueError):
     pass
 
 
-def register_actions(codes: Iterable[str]) -> None:
-    _KNOWN_ACTIONS.update(codes)
+def register_actions() -> None:
+    """Collect every app's audit actions; called once the apps are ready."""
+    autodiscover_modules("audit_actions")
+    for family in AuditAction.__subclasses__():
+        _KNOWN_ACTIONS.update((action.value, action) for action in family)
 
 
-def is_known_action(code: str) -> bool:
-    return code in _KNOWN_ACTIONS
+def known_action(code: str) -> AuditAction | None:
+    return _KNOWN_ACTIONS.get(code)
+
+
+def known_actions() -> list[AuditAction]:
+    return sorted(_KNOWN_ACTIONS.values(), key=lambda action: action.value)
 
 
 class EventFields(TypedDict, total=False):
@@ -139,9 +155,11 @@ class EventFields(TypedDict, total=False):
     detail: dict[str, Any] | None
 
 
-def _event_values(action: str, fields: EventFields) -> dict[str, Any]:
+def _event_values(action: AuditAction, fields: EventFields) -> dict[str, Any]:
     if action not in _KNOWN_ACTIONS:
-        raise UnknownAuditActionError(f"{action!r} is not an audit action; add it to privacy/vocabulary.py")
+        raise UnknownAuditActionError(
+            f"{action!r} is not an audit action; name it in an audit_actions module"
+        )
     actor: Any = fields.get("actor")
     obj = fields.get("obj")
     agency, partnership = fields.get("agency"), fields.get("partnership")
@@ -157,7 +175,7 @@ def _event_values(action: str, fields: EventFields) -> dict[str, Any]:
         "partnership_id": str(partnership.pk) if partnership is not None else "",
         "agency_id": str(agency.pk) if agency is not None else "",
         "agency_label": str(agency) if agency is not None else "",
-        "action": action,
+        "action": str(action),
         "object_type": object_type,
         "object_id": object_id,
         "purpose": fields.get("purpose", ""),
@@ -202,7 +220,7 @@ def _insert(values: dict[str, Any]) -> AuditEvent:
     return event
 
 
-def record_event(action: str, **fields: Unpack[EventFields]) -> AuditEvent:
+def record_event(action: AuditAction, **fields: Unpack[EventFields]) -> AuditEvent:
     """Append one event to the audit trail, in the caller's transaction when there is one."""
     values = _event_values(action, fields)
     with transaction.atomic():
@@ -210,7 +228,7 @@ def record_event(action: str, **fields: Unpack[EventFields]) -> AuditEvent:
         return _insert(values)
 
 
-def record_events(events: list[tuple[str, EventFields]]) -> None:
+def record_events(events: list[tuple[AuditAction, EventFields]]) -> None:
     """Append several events (action and fields) in one go: for bulk work such as the retention purge,
     which would otherwise take the append lock once per event."""
     rows = [_event_values(action, fields) for action, fields in events]
@@ -379,14 +397,11 @@ def verify_chain(*, parallel_from: int = PARALLEL_FROM) -> ChainReport:
     return ChainReport(checked)
 
 
-VERIFIED = "audit.verified"
-
-
 def record_verification(report: ChainReport, *, checkpoints_found: bool) -> AuditEvent:
     """The trail notes each verification of itself, so that monitoring can tell when it last held."""
     detail = {"intact": report.intact and checkpoints_found, "checked": report.checked}
-    return record_event(VERIFIED, detail=detail)
+    return record_event(TrailAudit.VERIFIED, detail=detail)
 
 
 def last_verification() -> AuditEvent | None:
-    return AuditEvent.objects.filter(action=VERIFIED).order_by("-id").first()
+    return AuditEvent.objects.filter(action=TrailAudit.VERIFIED).order_by("-id").first()

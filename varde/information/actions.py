@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
+from varde.information.audit_actions import InformationAudit
 
 from .models import InfoPage, PageVersion, VersionStatus
 from .permissions import can_edit
@@ -22,7 +23,7 @@ def _require_editor(actor: Any, page: InfoPage) -> None:
         raise PermissionDenied
 
 
-def _audit(action: str, actor: Any, page: InfoPage, **detail: Any) -> None:
+def _audit(action: InformationAudit, actor: Any, page: InfoPage, **detail: Any) -> None:
     record_event(
         action, actor=actor, obj=page, partnership=page.partnership, detail={"key": page.key, **detail}
     )
@@ -43,7 +44,7 @@ def save_draft(
         draft = PageVersion(page=page, number=number, created_by=actor)
     draft.title, draft.body = title, body
     draft.save()
-    _audit("information.draft_saved", actor, page, version=draft.number)
+    _audit(InformationAudit.DRAFT_SAVED, actor, page, version=draft.number)
     return draft
 
 
@@ -60,7 +61,7 @@ def publish(actor: Any, page: InfoPage) -> PageVersion:
     draft.save()
     page.reviewed_on, page.reviewed_by = timezone.localdate(), actor
     page.save(update_fields=["reviewed_on", "reviewed_by"])
-    _audit("information.published", actor, page, version=draft.number)
+    _audit(InformationAudit.PUBLISHED, actor, page, version=draft.number)
     return draft
 
 
@@ -72,5 +73,5 @@ def mark_reviewed(actor: Any, page: InfoPage) -> InfoPage:
         raise ActionRefused(_("Publish the page before marking it as reviewed."))
     page.reviewed_on, page.reviewed_by = timezone.localdate(), actor
     page.save(update_fields=["reviewed_on", "reviewed_by"])
-    _audit("information.reviewed", actor, page)
+    _audit(InformationAudit.REVIEWED, actor, page)
     return page

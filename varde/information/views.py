@@ -23,6 +23,7 @@ from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
+from varde.information.audit_actions import InformationAudit
 
 from . import actions, events
 from .drift import mark_outdated_translations, translation_is_outdated
@@ -265,7 +266,11 @@ def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
             messages.success(request, done)
             return redirect("information:event", pk=event.pk)
     record_event(
-        "event.viewed", actor=user, obj=event, partnership=event.partnership, detail={"risk_notes": police}
+        InformationAudit.EVENT_VIEWED,
+        actor=user,
+        obj=event,
+        partnership=event.partnership,
+        detail={"risk_notes": police},
     )
     context = {
         "event": event,

@@ -16,12 +16,14 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, User
 from varde.concerns.actions.common import log, require_open, require_owner
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.dates import add_months
 from varde.concerns.models import Concern, LegalBasis
 from varde.concerns.permissions import can_change_concern
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.personal_data import names_a_person_with_age
+from varde.meetings.audit_actions import MeetingAudit
 
 from .models import (
     AgendaItem,
@@ -70,7 +72,7 @@ def settings_for(partnership: Partnership) -> MeetingSettings:
     return settings
 
 
-def _audit(action: str, actor: Any, meeting: Meeting, **detail: Any) -> None:
+def _audit(action: MeetingAudit, actor: Any, meeting: Meeting, **detail: Any) -> None:
     record_event(
         action,
         actor=actor,
@@ -150,7 +152,7 @@ def schedule_meetings(actor: Any, partnership: Partnership, *, schedule: Schedul
             organiser=actor,
         )
         _invite(meeting, [actor, *schedule.invitees], schedule.guests)
-        _audit("meeting.scheduled", actor, meeting)
+        _audit(MeetingAudit.SCHEDULED, actor, meeting)
         meetings.append(meeting)
     return meetings
 
@@ -166,7 +168,7 @@ def invite(actor: Any, meeting: Meeting, *, people: list[User], guests: list[Gue
     if meeting.status == MeetingStatus.CANCELLED:
         raise ActionRefused(_("The meeting is cancelled."))
     _invite(meeting, people, guests)
-    _audit("meeting.invited", actor, meeting, people=len(people), guests=len(guests))
+    _audit(MeetingAudit.INVITED, actor, meeting, people=len(people), guests=len(guests))
     return meeting
 
 
@@ -177,7 +179,7 @@ def remove_participant(actor: Any, participant: Participant) -> None:
     if meeting.status == MeetingStatus.HELD:
         raise ActionRefused(_("Attendance at a held meeting is kept as it was recorded."))
     participant.delete()
-    _audit("meeting.participant_removed", actor, meeting)
+    _audit(MeetingAudit.PARTICIPANT_REMOVED, actor, meeting)
 
 
 def check_quorum(meeting: Meeting, present: Iterable[Participant]) -> Quorum:
@@ -207,7 +209,7 @@ def record_attendance(
     meeting.quorum_met = quorum.met if contact else None
     meeting.no_quorum_reason = "" if quorum.met or not contact else no_quorum_reason
     meeting.save(update_fields=["status", "quorum_met", "no_quorum_reason"])
-    _audit("meeting.held", actor, meeting, present=len(present_ids), quorum=meeting.quorum_met)
+    _audit(MeetingAudit.HELD, actor, meeting, present=len(present_ids), quorum=meeting.quorum_met)
     return quorum
 
 
@@ -221,7 +223,7 @@ def cancel_meeting(actor: Any, meeting: Meeting, *, reason: str) -> Meeting:
     meeting.status = MeetingStatus.CANCELLED
     meeting.cancel_reason = reason
     meeting.save(update_fields=["status", "cancel_reason"])
-    _audit("meeting.cancelled", actor, meeting)
+    _audit(MeetingAudit.CANCELLED, actor, meeting)
     return meeting
 
 
@@ -237,7 +239,7 @@ def save_quorum_rule(
     rule.quorum_municipality, rule.quorum_police, rule.quorum_secretary = municipality, police, secretary
     rule.save()
     record_event(
-        "meeting_settings.saved",
+        MeetingAudit.MEETING_SETTINGS_SAVED,
         actor=actor,
         obj=rule,
         partnership=partnership,
@@ -259,7 +261,7 @@ def create_calendar_feed(actor: User) -> str:
     revoke_calendar_feeds(actor)
     token = secrets.token_urlsafe(32)
     CalendarFeed.objects.create(user=actor, token_hash=token_hash(token))
-    record_event("calendar_feed.created", actor=actor, obj=actor)
+    record_event(MeetingAudit.CALENDAR_FEED_CREATED, actor=actor, obj=actor)
     return token
 
 
@@ -269,7 +271,7 @@ def revoke_calendar_feeds(actor: User) -> int:
         revoked_at=timezone.now()
     )
     if revoked:
-        record_event("calendar_feed.revoked", actor=actor, obj=actor)
+        record_event(MeetingAudit.CALENDAR_FEED_REVOKED, actor=actor, obj=actor)
     return revoked
 
 
@@ -326,7 +328,7 @@ def prepare_case_item(
     log(
         concern,
         actor,
-        "agenda_item_prepared",
+        ConcernAudit.AGENDA_ITEM_PREPARED,
         detail={"meeting": str(meeting.pk), "legal_basis": legal_basis.citation},
         purpose="contact meeting",
     )
@@ -359,7 +361,7 @@ def add_other_item(actor: Any, meeting: Meeting, *, title: str, text: str = "") 
         shared_summary=text,
         added_by=actor,
     )
-    _audit("meeting.item_added", actor, meeting)
+    _audit(MeetingAudit.ITEM_ADDED, actor, meeting)
     return item
 
 
@@ -383,7 +385,7 @@ def move_item(actor: Any, item: AgendaItem, *, up: bool) -> None:
     items[index], items[other] = items[other], items[index]
     for position, each in enumerate(items, start=1):
         AgendaItem.objects.filter(pk=each.pk).update(position=position)
-    _audit("meeting.agenda_reordered", actor, item.meeting)
+    _audit(MeetingAudit.AGENDA_REORDERED, actor, item.meeting)
 
 
 @transaction.atomic
@@ -392,6 +394,6 @@ def remove_item(actor: Any, item: AgendaItem) -> None:
         raise PermissionDenied
     _require_open_agenda(item.meeting)
     if item.concern is not None:
-        log(item.concern, actor, "agenda_item_removed", detail={"meeting": str(item.meeting_id)})
-    _audit("meeting.item_removed", actor, item.meeting)
+        log(item.concern, actor, ConcernAudit.AGENDA_ITEM_REMOVED, detail={"meeting": str(item.meeting_id)})
+    _audit(MeetingAudit.ITEM_REMOVED, actor, item.meeting)
     item.delete()

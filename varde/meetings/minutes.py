@@ -16,11 +16,13 @@ from varde.accounts.roles import AgencyKind
 from varde.assessments.models import ConcernLevel
 from varde.concerns.actions import measures
 from varde.concerns.actions.common import log
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.categorical import MeasureType
 from varde.concerns.permissions import can_change_concern, people_for_measures
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim_one, save_new
+from varde.meetings.audit_actions import MeetingAudit
 
 from .models import (
     Addendum,
@@ -51,7 +53,7 @@ def _require_draft(meeting: Meeting) -> Minutes:
     return minutes
 
 
-def _audit(action: str, actor: Any, meeting: Meeting, **detail: Any) -> None:
+def _audit(action: MeetingAudit, actor: Any, meeting: Meeting, **detail: Any) -> None:
     record_event(action, actor=actor, obj=meeting, partnership=meeting.partnership, detail=detail)
 
 
@@ -78,7 +80,7 @@ def write_item_minutes(
     record = claim_one(ItemMinutes, {"item": item}, version)
     record.discussion, record.decisions, record.agreed_level = discussion, decisions, agreed_level
     save_new(record)
-    _audit("minutes.item_written", actor, item.meeting, item=str(item.pk))
+    _audit(MeetingAudit.MINUTES_ITEM_WRITTEN, actor, item.meeting, item=str(item.pk))
     return record
 
 
@@ -98,7 +100,9 @@ def save_agency_note(
         return None
     note.text = text
     save_new(note)
-    _audit("minutes.agency_note_saved", actor, item.meeting, item=str(item.pk), agency=str(agency.pk))
+    _audit(
+        MeetingAudit.MINUTES_AGENCY_NOTE_SAVED, actor, item.meeting, item=str(item.pk), agency=str(agency.pk)
+    )
     return note
 
 
@@ -138,7 +142,9 @@ def add_next_step(actor: Any, item: AgendaItem, *, step: NextStep) -> Task:
         measure=measure,
         created_by=actor,
     )
-    _audit("minutes.next_step_added", actor, meeting, item=str(item.pk), measure=measure is not None)
+    _audit(
+        MeetingAudit.MINUTES_NEXT_STEP_ADDED, actor, meeting, item=str(item.pk), measure=measure is not None
+    )
     return task
 
 
@@ -179,7 +185,7 @@ def approve_minutes(actor: Any, meeting: Meeting) -> Minutes:
     if participant is None or participant.agency is None:
         raise ActionRefused(_("Only participants who attended approve the minutes."))
     Approval.objects.get_or_create(minutes=minutes, user=actor, defaults={"agency": participant.agency})
-    _audit("minutes.approved_by", actor, meeting)
+    _audit(MeetingAudit.MINUTES_APPROVED_BY, actor, meeting)
     approvals = list(minutes.approvals.select_related("agency"))
     if _fully_approved(meeting, approvals):
         _lock(actor, minutes)
@@ -197,7 +203,7 @@ def _lock(actor: Any, minutes: Minutes) -> None:
             log(
                 record.item.concern,
                 actor,
-                "meeting_level_agreed",
+                ConcernAudit.MEETING_LEVEL_AGREED,
                 reason=_("%(level)s, agreed in the contact meeting of %(day)s.")
                 % {"level": record.agreed_level, "day": day.strftime("%d.%m.%Y")},
                 detail={
@@ -205,7 +211,7 @@ def _lock(actor: Any, minutes: Minutes) -> None:
                     "level": record.agreed_level.code if record.agreed_level else "",
                 },
             )
-    _audit("minutes.locked", actor, minutes.meeting)
+    _audit(MeetingAudit.MINUTES_LOCKED, actor, minutes.meeting)
 
 
 @transaction.atomic
@@ -218,7 +224,7 @@ def add_addendum(actor: Any, meeting: Meeting, *, text: str) -> Addendum:
     if not text.strip():
         raise ActionRefused(_("Write the addendum."))
     addendum = Addendum.objects.create(minutes=minutes, text=text, author=actor)
-    _audit("minutes.addendum_added", actor, meeting)
+    _audit(MeetingAudit.MINUTES_ADDENDUM_ADDED, actor, meeting)
     return addendum
 
 
@@ -230,7 +236,7 @@ def complete_task(actor: Any, task: Task) -> Task:
         raise ActionRefused(_("The task is already done."))
     task.done_at = timezone.now()
     task.save(update_fields=["done_at"])
-    _audit("minutes.task_done", actor, task.item.meeting, task=str(task.pk))
+    _audit(MeetingAudit.MINUTES_TASK_DONE, actor, task.item.meeting, task=str(task.pk))
     return task
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from varde.accounts.models import Partnership
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
+from varde.network.audit_actions import NetworkAudit
 
 from .models import ContactLog, ContactPerson, Organisation
 from .permissions import can_keep
@@ -31,7 +32,7 @@ def add_organisation(
     organisation = Organisation.objects.create(
         partnership=partnership, name=name.strip(), kind=kind, description=description
     )
-    record_event("network.organisation_added", actor=actor, obj=organisation, partnership=partnership)
+    record_event(NetworkAudit.ORGANISATION_ADDED, actor=actor, obj=organisation, partnership=partnership)
     return organisation
 
 
@@ -43,7 +44,9 @@ def add_contact(
     contact = ContactPerson.objects.create(
         organisation=organisation, name=name, role=role, email=email, phone=phone
     )
-    record_event("network.contact_added", actor=actor, obj=organisation, partnership=organisation.partnership)
+    record_event(
+        NetworkAudit.CONTACT_ADDED, actor=actor, obj=organisation, partnership=organisation.partnership
+    )
     return contact
 
 
@@ -56,6 +59,6 @@ def log_contact(actor: Any, organisation: Organisation, *, occurred_on: date, te
         organisation=organisation, occurred_on=occurred_on, text=text, recorded_by=actor
     )
     record_event(
-        "network.contact_logged", actor=actor, obj=organisation, partnership=organisation.partnership
+        NetworkAudit.CONTACT_LOGGED, actor=actor, obj=organisation, partnership=organisation.partnership
     )
     return entry

@@ -17,6 +17,7 @@ from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
 from varde.meetings.models import Meeting, MeetingKind
+from varde.network.audit_actions import NetworkAudit
 
 from . import actions
 from .forms import ContactForm, LogForm, OrganisationForm
@@ -84,7 +85,7 @@ def organisation(request: HttpRequest, pk: Any) -> HttpResponse:
             return redirect("network:organisation", pk=found.pk)
     # The contact persons are people outside the agencies: reading them is in the audit trail.
     record_event(
-        "network.organisation_viewed",
+        NetworkAudit.ORGANISATION_VIEWED,
         actor=user,
         obj=found,
         partnership=found.partnership,

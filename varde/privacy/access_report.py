@@ -19,6 +19,7 @@ from varde.accounts.roles import Role
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure
 from varde.core.audit import record_event
+from varde.privacy.audit_actions import PrivacyAudit
 
 from .permissions import audit_events_visible_to
 
@@ -139,7 +140,7 @@ def record_report(officer: Any, reports: list[CaseReport], *, output: str, emplo
     """Producing a report is itself audited: which cases (references only), in which form, and
     whether the employees' names were left in."""
     record_event(
-        "privacy.access_report",
+        PrivacyAudit.PRIVACY_ACCESS_REPORT,
         actor=officer,
         purpose="access report for a person",
         detail={

@@ -9,12 +9,9 @@ class PrivacyConfig(AppConfig):
     def ready(self) -> None:
         from varde.accounts.dashboard import register_due_items
         from varde.accounts.demo import register_demo_loader
-        from varde.core.audit import register_actions
 
         from .dashboard import due_items_for
         from .demo import load_demo_requests
-        from .vocabulary import action_codes
 
         register_due_items(due_items_for)
         register_demo_loader(load_demo_requests)
-        register_actions(action_codes())

@@ -12,15 +12,16 @@ from django.db.models import F, Q, QuerySet
 
 from varde.accounts.models import Membership
 from varde.accounts.roles import Role
+from varde.concerns.audit_actions import ConcernAudit
 from varde.core.functions import InSubquery, UUIDText
 from varde.core.models import AuditEvent, AuditEventQuerySet
 
 # The events about a disclosure from one agency to the other: both officers see them.
 DISCLOSURE_ACTIONS = (
-    "concern.disclosed",
-    "concern.disclosure_revoked",
-    "concern.marked_acute",
-    "concern.agenda_item_prepared",
+    ConcernAudit.DISCLOSED,
+    ConcernAudit.DISCLOSURE_REVOKED,
+    ConcernAudit.MARKED_ACUTE,
+    ConcernAudit.AGENDA_ITEM_PREPARED,
 )
 
 

@@ -17,6 +17,7 @@ from varde.accounts.roles import Role
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
+from varde.privacy.audit_actions import PrivacyAudit
 
 from .models import RequestKind, SubjectRequest, SubjectRequestQuerySet, answer_due
 
@@ -36,11 +37,11 @@ def get_request_for(user: Any, pk: Any) -> SubjectRequest:
     found = requests_visible_to(user).select_related("agency").filter(pk=pk).first()
     if found is None:
         raise Http404
-    _audit("subject_request.viewed", user, found)
+    _audit(PrivacyAudit.SUBJECT_REQUEST_VIEWED, user, found)
     return found
 
 
-def _audit(action: str, actor: Any, found: SubjectRequest, **detail: Any) -> None:
+def _audit(action: PrivacyAudit, actor: Any, found: SubjectRequest, **detail: Any) -> None:
     record_event(
         action,
         actor=actor,
@@ -87,7 +88,7 @@ def register_request(actor: Any, agency: Agency, new: NewRequest) -> SubjectRequ
         references=clean_references(new.references),
         registered_by=actor,
     )
-    _audit("subject_request.registered", actor, found)
+    _audit(PrivacyAudit.SUBJECT_REQUEST_REGISTERED, actor, found)
     return found
 
 
@@ -114,5 +115,9 @@ def handle_request(
     found.references = clean_references(references)
     found.answered_on = timezone.localdate() if answered else None
     found.save()
-    _audit("subject_request.answered" if answered else "subject_request.updated", actor, found)
+    _audit(
+        PrivacyAudit.SUBJECT_REQUEST_ANSWERED if answered else PrivacyAudit.SUBJECT_REQUEST_UPDATED,
+        actor,
+        found,
+    )
     return found

@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.models import Agency, Membership
 from varde.assessments.models import Assessment
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.models import Concern
 from varde.core.crypto import name_index
 from varde.core.functions import UUIDText
@@ -31,9 +33,15 @@ from .tokens import MOST_CASES
 NO_CASES = gettext_lazy("Your agency holds no case about a person with this name and year.")
 KIND_FILTERS = {
     EventKind.READS: Q(action__endswith=".viewed"),
-    EventKind.REFUSED: Q(action__in=["concern.access_refused", "login.failed", "login.address_refused"]),
+    EventKind.REFUSED: Q(
+        action__in=[
+            ConcernAudit.ACCESS_REFUSED,
+            AccountAudit.LOGIN_FAILED,
+            AccountAudit.LOGIN_ADDRESS_REFUSED,
+        ]
+    ),
     EventKind.DISCLOSURES: Q(action__in=DISCLOSURE_ACTIONS),
-    EventKind.LOGINS: Q(action__startswith="login.") | Q(action="logout"),
+    EventKind.LOGINS: Q(action__startswith="login.") | Q(action=AccountAudit.LOGOUT),
 }
 
 

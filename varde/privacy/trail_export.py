@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from varde.core.audit import record_event
 from varde.core.pdf import render_pdf
 from varde.core.spreadsheets import BOM, csv_line
+from varde.privacy.audit_actions import PrivacyAudit
 
 from .trail import case_label, describe
 from .vocabulary import action_label, purpose_label
@@ -69,7 +70,7 @@ def download(request: HttpRequest, events: Any, used: list[str], output: str) ->
     rows = CSV_ROWS if output == "csv" else PDF_ROWS
     chosen = events[:rows]
     detail = {"filters": used, "format": output, "at_most": rows}
-    record_event("audit.exported", actor=request.user, detail=detail)
+    record_event(PrivacyAudit.AUDIT_EXPORTED, actor=request.user, detail=detail)
     name = f"revisjonslogg-{timezone.localdate():%Y-%m-%d}.{output}"
     response: HttpResponseBase
     if output == "csv":

@@ -22,6 +22,7 @@ from varde.core.once import sent_once
 from varde.core.paging import Position, capped_count, newest_first_stretch
 from varde.core.pdf import render_pdf
 from varde.core.planner import plans_for_the_values
+from varde.privacy.audit_actions import PrivacyAudit
 
 from . import access_report, processing, requests, retention, trail, trail_export
 from .forms import AccessReportForm, AuditFilterForm, HandlingForm, NewRequestForm, PersonForm
@@ -68,7 +69,7 @@ def audit_trail(request: HtmxHttpRequest) -> HttpResponseBase:
     detail: dict[str, Any] = {"filters": used}
     if person_cases:
         detail["references"] = sorted(words.split()[0] for words in person_cases.values())
-    record_event("audit.viewed", actor=request.user, detail=detail)
+    record_event(PrivacyAudit.AUDIT_VIEWED, actor=request.user, detail=detail)
     context = {
         "form": form,
         "person_form": person_form,
@@ -161,7 +162,7 @@ def retention_overview(request: HtmxHttpRequest) -> HttpResponse:
     view = retention.overview(agency_ids, today)
     # The holds' reasons are case content: reading them is recorded, by reference.
     record_event(
-        "retention.viewed",
+        PrivacyAudit.RETENTION_VIEWED,
         actor=request.user,
         purpose="retention oversight",
         detail={"holds": [concern.reference for concern in view.holds]},

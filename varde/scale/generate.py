@@ -18,6 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.models import Agency, Membership, Partnership, Unit, UnitKind, User
 from varde.accounts.permissions import CASE_HANDLER_ROLES
 from varde.accounts.roles import AgencyKind, Role
@@ -25,6 +26,7 @@ from varde.actionplan.actions import import_plan
 from varde.actionplan.models import ActionPlan, Activity, Topic, Training, TrainingKind
 from varde.assessments.models import Assessment, Instrument
 from varde.concerns.actions.reference import create_partnership
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.categorical import MeasureType, StatisticsFact
 from varde.concerns.choices import (
     AgeBand,
@@ -627,7 +629,7 @@ def _case_handlers_by_partnership() -> dict[Any, list[tuple[Any, str]]]:
 def _read(concern_id: Any, partnership_id: Any) -> dict[str, Any]:
     return {
         "partnership_id": str(partnership_id),
-        "action": "concern.viewed",
+        "action": ConcernAudit.VIEWED,
         "object_type": "concern",
         "object_id": str(concern_id),
         "purpose": "follow up the concern",
@@ -637,7 +639,7 @@ def _read(concern_id: Any, partnership_id: Any) -> dict[str, Any]:
 def _list_view() -> dict[str, Any]:
     return {
         "partnership_id": "",
-        "action": "concern.list_viewed",
+        "action": ConcernAudit.LIST_VIEWED,
         "object_type": "",
         "object_id": "",
         "detail": {"count": 50},
@@ -647,7 +649,7 @@ def _list_view() -> dict[str, Any]:
 def _login(actor_id: Any) -> dict[str, Any]:
     return {
         "partnership_id": "",
-        "action": "login.succeeded",
+        "action": AccountAudit.LOGIN_SUCCEEDED,
         "object_type": "user",
         "object_id": str(actor_id),
     }

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from varde.accounts.models import Unit
 from varde.core.access import ANY_MEMBER, access
 from varde.core.audit import record_event
+from varde.scale.audit_actions import BenchAudit
 
 TABLE_ROWS = 50
 
@@ -25,7 +26,7 @@ def _require_bench() -> None:
 def _record_view(request: HttpRequest, audited: bool, **fields: Any) -> None:
     """The event an audited floor appends: linked and committed like a real page's view."""
     if audited:
-        record_event("bench.floor_viewed", actor=request.user, **fields)
+        record_event(BenchAudit.FLOOR_VIEWED, actor=request.user, **fields)
 
 
 @access(ANY_MEMBER)

@@ -13,6 +13,7 @@ from varde.accounts.models import Agency, Partnership
 from varde.accounts.permissions import handler_agencies
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
+from varde.statistics.audit_actions import StatisticsAudit
 
 from .models import HateIncident, LocalAssessment, OnlineObservation
 
@@ -49,7 +50,7 @@ def register_incident(
     record = HateIncident.objects.create(
         partnership=agency.partnership, agency=agency, registered_by=actor, **vars(incident)
     )
-    record_event("statistics.incident_registered", actor=actor, obj=record, partnership=agency.partnership)
+    record_event(StatisticsAudit.INCIDENT_REGISTERED, actor=actor, obj=record, partnership=agency.partnership)
     return record
 
 
@@ -74,7 +75,9 @@ def register_observation(
         note=note,
         registered_by=actor,
     )
-    record_event("statistics.observation_registered", actor=actor, obj=record, partnership=agency.partnership)
+    record_event(
+        StatisticsAudit.OBSERVATION_REGISTERED, actor=actor, obj=record, partnership=agency.partnership
+    )
     return record
 
 
@@ -89,5 +92,7 @@ def save_assessment(
     assessment, _created = LocalAssessment.objects.update_or_create(
         partnership=agency.partnership, year=year, defaults={"text": text, "written_by": actor}
     )
-    record_event("statistics.assessment_saved", actor=actor, obj=assessment, partnership=agency.partnership)
+    record_event(
+        StatisticsAudit.ASSESSMENT_SAVED, actor=actor, obj=assessment, partnership=agency.partnership
+    )
     return assessment

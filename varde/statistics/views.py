@@ -21,6 +21,7 @@ from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
 from varde.core.pdf import render_pdf
 from varde.core.spreadsheets import table_download
+from varde.statistics.audit_actions import StatisticsAudit
 
 from . import actions
 from .charts import by_category, by_period
@@ -100,7 +101,7 @@ def _situation_file(request: HttpRequest, output: str) -> HttpResponse:
         return HttpResponse(_("Choose a valid period and breakdown."), status=400, content_type="text/plain")
     partnership = chosen_partnership(request.user, READERS, form.cleaned_data.get("samarbeid"))
     dimension, table = count_table(partnership, **form.table_filters())
-    record_event("statistics.exported", actor=request.user, detail={"format": output, **form.cleaned_data})
+    record_event(StatisticsAudit.EXPORTED, actor=request.user, detail={"format": output, **form.cleaned_data})
     rows = export_rows(partnership, dimension, table)
     return table_download(
         rows, output=output, name="situasjonsbilde", marked=SUPPRESSED, notes=export_notes()
@@ -201,7 +202,7 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
     }
     html = render_to_string("statistics/report_pdf.html", context, request=request)
     record_event(
-        "statistics.report_exported", actor=request.user, partnership=partnership, detail={"year": year}
+        StatisticsAudit.REPORT_EXPORTED, actor=request.user, partnership=partnership, detail={"year": year}
     )
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="situasjonsrapport-{year}.pdf"'

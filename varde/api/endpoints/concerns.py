@@ -17,6 +17,7 @@ from pydantic.config import JsonDict
 
 from varde.accounts.permissions import handler_agencies, handler_agency_ids
 from varde.concerns.actions import casework, intake
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.choices import Channel, Part, Phenomenon, ReporterCategory
 from varde.concerns.choices import Status as ConcernStatus
 from varde.concerns.forms import (
@@ -177,7 +178,7 @@ def list_concerns(request: HttpRequest, filters: Query[ConcernFilters]) -> Any:
             )
         )
     )
-    record_event("concern.list_viewed", actor=user, detail={"via": "api"})
+    record_event(ConcernAudit.LIST_VIEWED, actor=user, detail={"via": "api"})
     return filtered_concerns(concerns, form, user)
 
 
@@ -288,7 +289,9 @@ def read_advice_session(request: HttpRequest, response: HttpResponse, session_id
     """One advice session of the caller's agencies, as on the advice list."""
     agencies = handler_agency_ids(caller(request))
     session = get_object_or_404(AdviceSession, pk=session_id, agency_id__in=agencies)
-    record_event("advice_session.viewed", actor=caller(request), obj=session, detail={"via": "api"})
+    record_event(
+        ConcernAudit.ADVICE_SESSION_VIEWED, actor=caller(request), obj=session, detail={"via": "api"}
+    )
     return with_etag(request, response, shown(AdviceOut, session))
 
 

@@ -15,6 +15,7 @@ from varde.core.access import roles
 from varde.core.audit import record_event
 from varde.core.planner import plans_for_the_values
 from varde.core.spreadsheets import XLSX, table_download
+from varde.privacy.audit_actions import PrivacyAudit
 from varde.privacy.forms import AuditFilterForm, PersonForm
 from varde.privacy.permissions import audit_events_visible_to
 from varde.privacy.tokens import person_token
@@ -28,6 +29,7 @@ from varde.privacy.trail import (
     filtered_events,
 )
 from varde.privacy.vocabulary import action_label
+from varde.statistics.audit_actions import StatisticsAudit
 from varde.statistics.forms import SituationForm
 from varde.statistics.permissions import READERS, STATISTICS_READERS
 from varde.statistics.tables import SUPPRESSED, count_table, export_notes, export_rows
@@ -67,7 +69,7 @@ def _table(request: HttpRequest, query: TableQuery, output: str) -> tuple[Partne
     data = validated(SituationForm(query.dict(), partnerships=Partnership.objects.none()))
     partnership = chosen_partnership(user, READERS, query.samarbeid or None)
     dimension, table = count_table(partnership, **data)
-    record_event("statistics.exported", actor=user, detail={"format": output, "via": "api", **data})
+    record_event(StatisticsAudit.EXPORTED, actor=user, detail={"format": output, "via": "api", **data})
     return partnership, dimension, table
 
 
@@ -191,7 +193,7 @@ def list_audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
     )
     validated(form)
     events = filtered_events(audit_events_visible_to(user), form)
-    record_event("audit.viewed", actor=user, detail={"filters": form.used_filters(), "via": "api"})
+    record_event(PrivacyAudit.AUDIT_VIEWED, actor=user, detail={"filters": form.used_filters(), "via": "api"})
     return events
 
 

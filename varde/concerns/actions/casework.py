@@ -12,6 +12,7 @@ from varde.accounts.permissions import handler_agencies
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
 
+from ..audit_actions import ConcernAudit
 from ..categorical import StatisticsFact
 from ..choices import DisclosureEnd, LegalBasisKind, MeasureStatus, Outcome, Status
 from ..dates import add_months
@@ -31,7 +32,7 @@ def assign_responsible(actor: Any, concern: Concern, *, responsible: User | None
         raise ActionRefused(_("The responsible person must be a case handler in the owning agency."))
     concern.responsible = responsible
     concern.save(update_fields=["responsible", "updated_at"])
-    log(concern, actor, "responsible_changed")
+    log(concern, actor, ConcernAudit.RESPONSIBLE_CHANGED)
     return concern
 
 
@@ -43,7 +44,7 @@ def update_assessment(actor: Any, concern: Concern, *, summary: str, version: in
     claim(concern, version)
     concern.assessment_summary = summary
     concern.save(update_fields=["assessment_summary", "updated_at", "version"])
-    log(concern, actor, "assessment_updated")
+    log(concern, actor, ConcernAudit.ASSESSMENT_UPDATED)
     return concern
 
 
@@ -78,7 +79,14 @@ def change_status(actor: Any, concern: Concern, *, to_status: str, reason: str) 
     require_open(concern)
     from_status = _move(actor, concern, to_status, reason)
     concern.save()
-    log(concern, actor, "status_changed", reason=reason, from_status=from_status, to_status=to_status)
+    log(
+        concern,
+        actor,
+        ConcernAudit.STATUS_CHANGED,
+        reason=reason,
+        from_status=from_status,
+        to_status=to_status,
+    )
     return concern
 
 
@@ -92,7 +100,14 @@ def reopen_concern(actor: Any, concern: Concern, *, reason: str) -> Concern:
     concern.outcome, concern.closed_at = "", None
     concern.reviews.pending().delete()
     concern.save()
-    log(concern, actor, "reopened", reason=reason, from_status=from_status, to_status=Status.UNDER_ASSESSMENT)
+    log(
+        concern,
+        actor,
+        ConcernAudit.REOPENED,
+        reason=reason,
+        from_status=from_status,
+        to_status=Status.UNDER_ASSESSMENT,
+    )
     return concern
 
 
@@ -128,7 +143,7 @@ def close_concern(
     log(
         concern,
         actor,
-        "closed",
+        ConcernAudit.CLOSED,
         reason=reason,
         from_status=from_status,
         to_status=Status.CLOSED,
@@ -175,5 +190,5 @@ def complete_review(actor: Any, review: Review, *, notes: str) -> Review:
     review.done_by = actor
     review.notes = notes
     review.save()
-    log(review.concern, actor, "reviewed", detail={"due_on": review.due_on.isoformat()})
+    log(review.concern, actor, ConcernAudit.REVIEWED, detail={"due_on": review.due_on.isoformat()})
     return review

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 
+from ..audit_actions import ConcernAudit
 from ..choices import Status
 from ..models import Concern, ConcernEvent
 from ..permissions import can_change_concern
@@ -38,7 +39,7 @@ def require_open(concern: Concern) -> None:
 def log(
     concern: Concern,
     actor: Any,
-    action: str,
+    action: ConcernAudit,
     *,
     reason: str = "",
     from_status: str = "",
@@ -50,13 +51,13 @@ def log(
     ConcernEvent.objects.create(
         concern=concern,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action=action,
+        action=action.timeline_kind,
         reason=reason,
         from_status=from_status,
         to_status=to_status,
     )
     record_event(
-        f"concern.{action}",
+        action,
         actor=actor,
         obj=concern,
         partnership=concern.partnership,

@@ -14,6 +14,7 @@ from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.notifications import notify
 from varde.accounts.permissions import handler_agencies
 from varde.accounts.roles import AgencyKind
+from varde.concerns.audit_actions import ConcernAudit
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 
@@ -86,7 +87,11 @@ def log_advice_session(
         phenomenon=phenomenon,
     )
     record_event(
-        "advice_session.logged", actor=actor, obj=session, partnership=agency.partnership, agency=agency
+        ConcernAudit.ADVICE_SESSION_LOGGED,
+        actor=actor,
+        obj=session,
+        partnership=agency.partnership,
+        agency=agency,
     )
     return session
 
@@ -131,7 +136,7 @@ def _create(actor: Any, agency: Agency, report: Report, *, reported_by: User | N
         age_band=concern.age_band,
         concern=concern,
     )
-    log(concern, actor, "received", to_status=concern.status, detail={"channel": report.channel})
+    log(concern, actor, ConcernAudit.RECEIVED, to_status=concern.status, detail={"channel": report.channel})
     return concern
 
 
@@ -224,7 +229,7 @@ def mark_acute(
         concern.responsible = None
     concern.save()
     StatisticsFact.objects.filter(concern=concern).update(is_acute=True, agency=concern.owning_agency)
-    log(concern, actor, "marked_acute", detail={"moved_to_police": moving})
+    log(concern, actor, ConcernAudit.MARKED_ACUTE, detail={"moved_to_police": moving})
     message = (
         _("Acute concern %(reference)s moved to the police")
         if moving

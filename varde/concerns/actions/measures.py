@@ -14,6 +14,7 @@ from varde.accounts.notifications import notify
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
 
+from ..audit_actions import ConcernAudit
 from ..categorical import MeasureType, StatisticsFact
 from ..choices import MeasureStatus
 from ..models import Concern, Consent, Measure
@@ -78,7 +79,7 @@ def add_measure(
     if fact is not None and measure_type.code not in fact.measure_types:
         fact.measure_types = sorted([*fact.measure_types, measure_type.code])
         fact.save(update_fields=["measure_types"])
-    log(concern, actor, "measure_added", detail={"measure_type": measure_type.code})
+    log(concern, actor, ConcernAudit.MEASURE_ADDED, detail={"measure_type": measure_type.code})
     if responsible is not None and responsible != actor:
         notify(
             [responsible],
@@ -114,5 +115,5 @@ def update_measure(
     measure.evaluation = evaluation
     measure.ended_reason = ended_reason
     measure.save()
-    log(measure.concern, actor, "measure_updated", detail={"status": status})
+    log(measure.concern, actor, ConcernAudit.MEASURE_UPDATED, detail={"status": status})
     return measure

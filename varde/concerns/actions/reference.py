@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Agency, Partnership
 from varde.accounts.roles import AgencyKind, LegalRegime
+from varde.concerns.audit_actions import ConcernAudit
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
@@ -30,7 +31,7 @@ def _require_admin(actor: Any, partnership: Partnership) -> None:
         raise PermissionDenied
 
 
-def _audit(action: str, actor: Any, obj: Any, partnership: Partnership) -> None:
+def _audit(action: ConcernAudit, actor: Any, obj: Any, partnership: Partnership) -> None:
     record_event(action, actor=actor, obj=obj, partnership=partnership, detail={"code": obj.code})
 
 
@@ -41,7 +42,7 @@ def add_legal_basis(actor: Any, partnership: Partnership, *, code: str, **wordin
     if LegalBasis.objects.filter(partnership=partnership, code=code).exists():
         raise ActionRefused(_("A legal basis with this code already exists. Revise it instead."))
     basis = LegalBasis.objects.create(partnership=partnership, code=code, **wording)
-    _audit("legal_basis.added", actor, basis, partnership)
+    _audit(ConcernAudit.LEGAL_BASIS_ADDED, actor, basis, partnership)
     return basis
 
 
@@ -59,7 +60,7 @@ def revise_legal_basis(
         for name, value in wording.items():
             setattr(basis, name, value)
         basis.save()
-        _audit("legal_basis.edited", actor, basis, basis.partnership)
+        _audit(ConcernAudit.LEGAL_BASIS_EDITED, actor, basis, basis.partnership)
         return basis
     basis.retired_at = timezone.now()
     basis.save(update_fields=["retired_at"])
@@ -70,7 +71,7 @@ def revise_legal_basis(
         supersedes=basis,
         **wording,
     )
-    _audit("legal_basis.superseded", actor, successor, basis.partnership)
+    _audit(ConcernAudit.LEGAL_BASIS_SUPERSEDED, actor, successor, basis.partnership)
     return successor
 
 
@@ -81,7 +82,7 @@ def retire_legal_basis(actor: Any, basis: LegalBasis) -> LegalBasis:
         raise ActionRefused(_("This legal basis is already retired."))
     basis.retired_at = timezone.now()
     basis.save(update_fields=["retired_at"])
-    _audit("legal_basis.retired", actor, basis, basis.partnership)
+    _audit(ConcernAudit.LEGAL_BASIS_RETIRED, actor, basis, basis.partnership)
     return basis
 
 
@@ -91,7 +92,7 @@ def mark_legal_basis_verified(actor: Any, basis: LegalBasis) -> LegalBasis:
     _require_admin(actor, basis.partnership)
     basis.needs_legal_review = False
     basis.save(update_fields=["needs_legal_review"])
-    _audit("legal_basis.verified", actor, basis, basis.partnership)
+    _audit(ConcernAudit.LEGAL_BASIS_VERIFIED, actor, basis, basis.partnership)
     return basis
 
 
@@ -105,7 +106,7 @@ def save_measure_type(
         code=code,
         defaults={"name": name, "requires_consent": requires_consent, "is_active": is_active},
     )
-    _audit("measure_type.saved", actor, measure_type, partnership)
+    _audit(ConcernAudit.MEASURE_TYPE_SAVED, actor, measure_type, partnership)
     return measure_type
 
 
@@ -147,7 +148,7 @@ def save_casework_settings(
             defaults={"restrict_after_months": restrict, "erase_after_months": erase},
         )
     record_event(
-        "casework_settings.saved",
+        ConcernAudit.CASEWORK_SETTINGS_SAVED,
         actor=actor,
         obj=partnership,
         partnership=partnership,
@@ -186,5 +187,5 @@ def create_partnership(*, name: str, slug: str, municipality: str, police: str) 
         legal_regime=LegalRegime.POLICE_REGISTER_ACT,
     )
     seed_reference_data(partnership)
-    record_event("partnership.created", actor=None, obj=partnership, partnership=partnership)
+    record_event(ConcernAudit.PARTNERSHIP_CREATED, actor=None, obj=partnership, partnership=partnership)
     return partnership

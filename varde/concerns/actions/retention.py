@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from varde.core.audit import EventFields, record_events
 from varde.core.errors import ActionRefused
 
+from ..audit_actions import ConcernAudit
 from ..choices import RetentionAction
 from ..dates import add_months
 from ..models import Concern, RetentionReceipt, RetentionRule, Review
@@ -115,9 +116,15 @@ def _receipt(concern: Concern, step: RetentionStep, now: Any) -> RetentionReceip
     )
 
 
-def _event(concern: Concern, step: RetentionStep) -> tuple[str, EventFields]:
+_TRAIL_ACTION = {
+    RetentionAction.RESTRICTED: ConcernAudit.RESTRICTED,
+    RetentionAction.ERASED: ConcernAudit.ERASED,
+}
+
+
+def _event(concern: Concern, step: RetentionStep) -> tuple[ConcernAudit, EventFields]:
     return (
-        f"concern.{step.action}",
+        _TRAIL_ACTION[RetentionAction(step.action)],
         {
             "object_type": "concern",
             "object_id": str(concern.pk),
@@ -168,5 +175,11 @@ def extend_retention(actor: Any, concern: Concern, *, keep_until: date, reason: 
     concern.retention_hold_until = keep_until
     concern.retention_hold_reason = reason
     concern.save(update_fields=["retention_hold_until", "retention_hold_reason", "updated_at"])
-    log(concern, actor, "retention_extended", reason=reason, detail={"keep_until": keep_until.isoformat()})
+    log(
+        concern,
+        actor,
+        ConcernAudit.RETENTION_EXTENDED,
+        reason=reason,
+        detail={"keep_until": keep_until.isoformat()},
+    )
     return concern

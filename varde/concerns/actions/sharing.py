@@ -16,6 +16,7 @@ from varde.accounts.notifications import notify
 from varde.accounts.permissions import handler_agencies
 from varde.core.errors import ActionRefused
 
+from ..audit_actions import ConcernAudit
 from ..categorical import MeasureType
 from ..choices import DisclosureEnd, InformedChoice, LegalBasisKind, MeasureStatus, Part
 from ..models import Concern, Consent, Disclosure, LegalBasis
@@ -59,7 +60,7 @@ def record_consent(actor: Any, concern: Concern, *, terms: ConsentTerms) -> Cons
     )
     consent.agencies.set(terms.agencies)
     consent.measure_types.set(terms.measure_types)
-    log(concern, actor, "consent_recorded", detail={"consent": str(consent.pk)})
+    log(concern, actor, ConcernAudit.CONSENT_RECORDED, detail={"consent": str(consent.pk)})
     return consent
 
 
@@ -117,7 +118,9 @@ def _end_what_rests_on(consent: Consent, *, actor: Any, end: DisclosureEnd, mess
     log(
         concern,
         actor,
-        "consent_withdrawn" if end == DisclosureEnd.CONSENT_WITHDRAWN else "consent_expired",
+        ConcernAudit.CONSENT_WITHDRAWN
+        if end == DisclosureEnd.CONSENT_WITHDRAWN
+        else ConcernAudit.CONSENT_EXPIRED,
         detail={"consent": str(consent.pk), "disclosures_ended": ended, "measures_stopped": len(measures)},
     )
     owners = [concern.responsible] if concern.responsible else list(case_handlers_of(concern.owning_agency))
@@ -199,7 +202,7 @@ def disclose(actor: Any, concern: Concern, *, terms: DisclosureTerms) -> Disclos
     log(
         concern,
         actor,
-        "disclosed",
+        ConcernAudit.DISCLOSED,
         detail={
             "disclosure": str(disclosure.pk),
             "to_agency": str(terms.to_agency.pk),
@@ -227,5 +230,11 @@ def revoke_disclosure(actor: Any, disclosure: Disclosure, *, reason: str) -> Dis
     disclosure.ended_at = timezone.now()
     disclosure.end_reason = DisclosureEnd.REVOKED
     disclosure.save(update_fields=["ended_at", "end_reason"])
-    log(concern, actor, "disclosure_revoked", reason=reason, detail={"disclosure": str(disclosure.pk)})
+    log(
+        concern,
+        actor,
+        ConcernAudit.DISCLOSURE_REVOKED,
+        reason=reason,
+        detail={"disclosure": str(disclosure.pk)},
+    )
     return disclosure

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from varde.accounts.permissions import handler_agency_ids
 from varde.accounts.roles import AgencyKind
+from varde.concerns.audit_actions import ConcernAudit
 from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
@@ -67,12 +68,12 @@ def case_list(request: HtmxHttpRequest) -> HttpResponse:
     listed = case_list_page(concerns, request.GET.get("side"), owned_by=owned_by, today=today)
     if request.htmx:
         # The acute cases stand above the results, which are all a filter sent by htmx replaces.
-        record_event("concern.list_viewed", actor=user, detail={"count": len(listed.page.object_list)})
+        record_event(ConcernAudit.LIST_VIEWED, actor=user, detail={"count": len(listed.page.object_list)})
         results = {"page": listed.page, "rows": listed.rows, "query": _query_without_page(request)}
         return render(request, "concerns/case_list.html#results", results)
     acute_count, acute = acute_case_rows(concerns_visible_to(user), owned_by=owned_by, today=today)
     detail = {"count": len(listed.page.object_list), "acute": acute_count}
-    record_event("concern.list_viewed", actor=user, detail=detail)
+    record_event(ConcernAudit.LIST_VIEWED, actor=user, detail=detail)
     context: dict[str, Any] = {
         "form": form,
         "page": listed.page,

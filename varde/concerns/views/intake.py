@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varde.accounts.permissions import handler_agencies
+from varde.concerns.audit_actions import ConcernAudit
 from varde.core.access import ANY_MEMBER, access
 from varde.core.audit import record_event
 from varde.core.forms import perform
@@ -121,7 +122,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
         }
         for concern in page
     ]
-    record_event("concern.receipts_viewed", actor=request.user, detail={"count": len(rows)})
+    record_event(ConcernAudit.RECEIPTS_VIEWED, actor=request.user, detail={"count": len(rows)})
     return render(request, "concerns/my_reports.html", {"page": page, "rows": rows})
 
 
@@ -138,7 +139,9 @@ def advice_list(request: HttpRequest) -> HttpResponse:
     elif form.is_bound:
         sessions = AdviceSession.objects.none()
     page = Paginator(sessions, ADVICE_PER_PAGE).get_page(request.GET.get("side"))
-    record_event("advice_session.list_viewed", actor=request.user, detail={"count": len(page.object_list)})
+    record_event(
+        ConcernAudit.ADVICE_SESSION_LIST_VIEWED, actor=request.user, detail={"count": len(page.object_list)}
+    )
     query = request.GET.copy()
     query.pop("side", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "searched_text": searched_text}

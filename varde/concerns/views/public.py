@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varde.accounts.models import Partnership
+from varde.concerns.audit_actions import ConcernAudit
 from varde.core.access import PUBLIC, access
 from varde.core.audit import record_event
 
@@ -29,12 +30,12 @@ def public_form(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method != "POST":
         return render(request, "concerns/public_form.html", context)
     if limit_reached(request, partnership, settings.public_form_limit):
-        record_event("public_form.rate_limited", partnership=partnership)
+        record_event(ConcernAudit.PUBLIC_FORM_RATE_LIMITED, partnership=partnership)
         form.add_error(None, _too_many(settings))
         return render(request, "concerns/public_form.html", context, status=TOO_MANY_REQUESTS)
     if form.is_robot:
         # Answer as if it worked, so the robot learns nothing; nothing is stored, but it counts.
-        record_event("public_form.trap_caught", partnership=partnership)
+        record_event(ConcernAudit.PUBLIC_FORM_TRAP_CAUGHT, partnership=partnership)
         count_report(request, partnership)
         return _show_receipt(request, slug, new_reference())
     if not form.is_valid():

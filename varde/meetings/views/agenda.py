@@ -16,6 +16,7 @@ from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
+from varde.meetings.audit_actions import MeetingAudit
 
 from .. import actions
 from ..agenda import items_for, proposals_for, suggestions_for
@@ -46,7 +47,7 @@ def agenda(request: HttpRequest, pk: Any) -> HttpResponse:
         raise Http404
     views = items_for(user, meeting)
     record_event(
-        "meeting.agenda_viewed",
+        MeetingAudit.AGENDA_VIEWED,
         actor=user,
         obj=meeting,
         partnership=meeting.partnership,

@@ -19,6 +19,7 @@ from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
 from varde.core.pdf import render_pdf
+from varde.meetings.audit_actions import MeetingAudit
 
 from .. import minutes
 from ..agenda import items_for
@@ -82,7 +83,7 @@ def minutes_page(request: HttpRequest, pk: Any) -> HttpResponse:
         raise Http404
     context = _minutes_context(user, meeting)
     record_event(
-        "meeting.minutes_viewed",
+        MeetingAudit.MINUTES_VIEWED,
         actor=user,
         obj=meeting,
         partnership=meeting.partnership,
@@ -179,7 +180,7 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
             return redirect("meetings:minutes", pk=meeting.pk)
     view = next(v for v in items_for(user, meeting) if v.item.pk == item.pk)
     record_event(
-        "meeting.point_minutes_viewed",
+        MeetingAudit.POINT_MINUTES_VIEWED,
         actor=user,
         obj=meeting,
         partnership=meeting.partnership,
@@ -247,7 +248,7 @@ def minutes_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
     }
     html = render_to_string("meetings/minutes_pdf.html", context, request=request)
     record_event(
-        "meeting.minutes_exported",
+        MeetingAudit.MINUTES_EXPORTED,
         actor=user,
         obj=meeting,
         partnership=meeting.partnership,
