@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Partnership, Unit
 from varde.actionplan.audit_actions import PlanAudit
-from varde.core.audit import record_event
+from varde.core.audit import record_on
 from varde.core.documents import DocumentError
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
@@ -30,10 +30,6 @@ from .models import (
 )
 from .permissions import can_contribute, can_keep
 from .planfile import read_plan
-
-
-def _audit(action: PlanAudit, actor: Any, obj: Any, partnership: Partnership, **detail: Any) -> None:
-    record_event(action, actor=actor, obj=obj, partnership=partnership, detail=detail)
 
 
 def _require(allowed: bool) -> None:
@@ -81,7 +77,7 @@ def import_plan(actor: Any, partnership: Partnership, *, source: str) -> ActionP
         )
         for item in document.get("obligations", [])
     )
-    _audit(PlanAudit.IMPORTED, actor, plan, partnership, version=plan.version)
+    record_on(PlanAudit.IMPORTED, actor, plan, version=plan.version)
     return plan
 
 
@@ -103,7 +99,7 @@ def set_measure_status(
     Activity.objects.create(
         measure=measure, occurred_on=timezone.localdate(), text=f"{text} {note}".strip(), recorded_by=actor
     )
-    _audit(PlanAudit.MEASURE_STATUS, actor, measure, measure.plan.partnership, status=status)
+    record_on(PlanAudit.MEASURE_STATUS, actor, measure, status=status)
     return measure
 
 
@@ -119,7 +115,7 @@ def log_activity(
     activity = Activity.objects.create(
         measure=measure, occurred_on=occurred_on, text=text, evidence=evidence, recorded_by=actor
     )
-    _audit(PlanAudit.ACTIVITY_LOGGED, actor, measure, measure.plan.partnership)
+    record_on(PlanAudit.ACTIVITY_LOGGED, actor, measure)
     return activity
 
 
@@ -158,9 +154,7 @@ def record_training(actor: Any, partnership: Partnership, *, record: TrainingRec
         recorded_by=actor,
     )
     training.units.set(record.units)
-    _audit(
-        PlanAudit.TRAINING_RECORDED, actor, training, partnership, kind=record.kind, units=len(record.units)
-    )
+    record_on(PlanAudit.TRAINING_RECORDED, actor, training, kind=record.kind, units=len(record.units))
     return training
 
 
@@ -174,7 +168,7 @@ def register_request(
     request = SessionRequest.objects.create(
         partnership=partnership, kind=kind, organisation=organisation, received_on=received_on, wish=wish
     )
-    _audit(PlanAudit.REQUEST_REGISTERED, actor, request, partnership, kind=kind)
+    record_on(PlanAudit.REQUEST_REGISTERED, actor, request, kind=kind)
     return request
 
 
@@ -185,7 +179,7 @@ def schedule_request(actor: Any, request: SessionRequest, *, on: date) -> Sessio
         raise ActionRefused(_("Only an open request can be scheduled."))
     request.status, request.scheduled_for = RequestStatus.SCHEDULED, on
     request.save(update_fields=["status", "scheduled_for"])
-    _audit(PlanAudit.REQUEST_SCHEDULED, actor, request, request.partnership)
+    record_on(PlanAudit.REQUEST_SCHEDULED, actor, request)
     return request
 
 
@@ -196,7 +190,7 @@ def decline_request(actor: Any, request: SessionRequest) -> SessionRequest:
         raise ActionRefused(_("Only an open request can be declined."))
     request.status = RequestStatus.DECLINED
     request.save(update_fields=["status"])
-    _audit(PlanAudit.REQUEST_DECLINED, actor, request, request.partnership)
+    record_on(PlanAudit.REQUEST_DECLINED, actor, request)
     return request
 
 

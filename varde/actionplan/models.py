@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership, Unit
+from varde.core.audit import EventFields
 from varde.core.crypto import EncryptedCharField, EncryptedTextField
 from varde.core.models import ChoiceLabels
 
@@ -63,6 +64,9 @@ class ActionPlan(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({_('version')} {self.version})"
 
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.partnership}
+
     @cached_property
     def later_versions(self) -> list["ActionPlan"]:
         """The versions adopted after this one, oldest first: what proves that this one was revised."""
@@ -90,6 +94,9 @@ class PlanMeasure(ChoiceLabels):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.plan.partnership}
 
     @property
     def status_color(self) -> str:
@@ -201,6 +208,9 @@ class Training(ChoiceLabels):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.held_on:%d.%m.%Y}"
 
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.partnership}
+
     @property
     def topic_labels(self) -> list[str]:
         return [str(Topic(code).label) for code in self.topics if code in Topic.values]
@@ -248,6 +258,9 @@ class SessionRequest(ChoiceLabels):
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.received_on}"
+
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.partnership}
 
     def is_open(self) -> bool:
         return self.status in {RequestStatus.REQUESTED, RequestStatus.SCHEDULED}

@@ -16,7 +16,7 @@ from varde.concerns.actions.common import log, require_open, require_owner
 from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.models import Concern
 from varde.concerns.permissions import partnerships_administered_by
-from varde.core.audit import record_event
+from varde.core.audit import record_event, record_on
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
 
@@ -141,17 +141,6 @@ class AssessmentContent:
     participants: list[User] = field(default_factory=list)
 
 
-def _audit(action: AssessmentAudit, actor: Any, assessment: Assessment, **detail: Any) -> None:
-    record_event(
-        action,
-        actor=actor,
-        obj=assessment,
-        partnership=assessment.concern.partnership,
-        agency=assessment.concern.owning_agency,
-        detail={"reference": assessment.concern.reference, **detail},
-    )
-
-
 @transaction.atomic
 def start_assessment(actor: Any, concern: Concern, *, instrument: Instrument) -> Assessment:
     require_owner(actor, concern)
@@ -170,7 +159,9 @@ def start_assessment(actor: Any, concern: Concern, *, instrument: Instrument) ->
         created_by=actor,
     )
     Participant.objects.create(assessment=assessment, user=actor, agency=concern.owning_agency)
-    _audit(AssessmentAudit.STARTED, actor, assessment, instrument=f"{instrument.code} v{instrument.version}")
+    record_on(
+        AssessmentAudit.STARTED, actor, assessment, instrument=f"{instrument.code} v{instrument.version}"
+    )
     return assessment
 
 
@@ -239,7 +230,7 @@ def save_assessment(
         if any(vars(rating).values())
     )
     _set_participants(assessment, content.participants)
-    _audit(AssessmentAudit.SAVED, actor, assessment)
+    record_on(AssessmentAudit.SAVED, actor, assessment)
     return assessment
 
 
@@ -321,12 +312,12 @@ def correct_assessment(actor: Any, assessment: Assessment) -> Assessment:
         Participant(assessment=correction, user_id=person.user_id, agency_id=person.agency_id)
         for person in assessment.participants.all()
     )
-    _audit(AssessmentAudit.CORRECTION_STARTED, actor, correction, corrects=str(assessment.pk))
+    record_on(AssessmentAudit.CORRECTION_STARTED, actor, correction, corrects=str(assessment.pk))
     return correction
 
 
 @transaction.atomic
 def discard_draft(actor: Any, assessment: Assessment) -> None:
     _require_draft(actor, assessment)
-    _audit(AssessmentAudit.DISCARDED, actor, assessment)
+    record_on(AssessmentAudit.DISCARDED, actor, assessment)
     assessment.delete()

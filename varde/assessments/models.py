@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
 from varde.concerns.models import Concern
+from varde.core.audit import EventFields
 from varde.core.crypto import EncryptedJSONField, EncryptedTextField
 from varde.core.models import ChoiceLabels
 
@@ -179,6 +180,13 @@ class Assessment(ChoiceLabels):
 
     def __str__(self) -> str:
         return f"{self.concern} {self.assessed_on}"
+
+    def audit_fields(self) -> EventFields:
+        return {
+            "partnership": self.concern.partnership,
+            "agency": self.concern.owning_agency,
+            "detail": {"reference": self.concern.reference},
+        }
 
     @property
     def is_final(self) -> bool:

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
+from varde.core.audit import EventFields
 
 from .choices import AgeBand, Channel, Outcome, Phenomenon, ReporterCategory
 
@@ -41,6 +42,9 @@ class MeasureType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.partnership, "detail": {"code": self.code}}
 
 
 class StatisticsFact(models.Model):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
+from varde.core.audit import EventFields
 from varde.core.crypto import EncryptedCharField, EncryptedDateField, EncryptedTextField, name_index
 from varde.core.models import ChoiceLabels
 from varde.core.phone import tel_href
@@ -174,6 +175,9 @@ class LegalBasis(models.Model):
 
     def __str__(self) -> str:
         return f"{self.citation} – {self.title}"
+
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.partnership, "detail": {"code": self.code}}
 
     def citable_by(self, agency: Agency) -> bool:
         return (

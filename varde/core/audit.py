@@ -228,6 +228,19 @@ def record_event(action: AuditAction, **fields: Unpack[EventFields]) -> AuditEve
         return _insert(values)
 
 
+class Audited(Named, Protocol):
+    def audit_fields(self) -> "EventFields":
+        """Where the object's events belong (partnership, agency) and what names it in their detail."""
+
+
+def record_on(action: AuditAction, actor: Any, obj: Audited, **detail: Any) -> AuditEvent:
+    """An event about an object that knows where its events belong, with the caller's detail added."""
+    fields = obj.audit_fields()
+    fields["detail"] = {**(fields.get("detail") or {}), **detail}
+    fields["actor"], fields["obj"] = actor, obj
+    return record_event(action, **fields)
+
+
 def record_events(events: list[tuple[AuditAction, EventFields]]) -> None:
     """Append several events (action and fields) in one go: for bulk work such as the retention purge,
     which would otherwise take the append lock once per event."""

@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from varde.core.audit import record_event
+from varde.core.audit import record_on
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
 from varde.information.audit_actions import InformationAudit
@@ -21,12 +21,6 @@ def _require_editor(actor: Any, page: InfoPage) -> None:
     # The demo loader and seeding act as the system (actor None); people must edit this partnership.
     if actor is not None and not can_edit(actor, page):
         raise PermissionDenied
-
-
-def _audit(action: InformationAudit, actor: Any, page: InfoPage, **detail: Any) -> None:
-    record_event(
-        action, actor=actor, obj=page, partnership=page.partnership, detail={"key": page.key, **detail}
-    )
 
 
 @transaction.atomic
@@ -44,7 +38,7 @@ def save_draft(
         draft = PageVersion(page=page, number=number, created_by=actor)
     draft.title, draft.body = title, body
     draft.save()
-    _audit(InformationAudit.DRAFT_SAVED, actor, page, version=draft.number)
+    record_on(InformationAudit.DRAFT_SAVED, actor, page, version=draft.number)
     return draft
 
 
@@ -61,7 +55,7 @@ def publish(actor: Any, page: InfoPage) -> PageVersion:
     draft.save()
     page.reviewed_on, page.reviewed_by = timezone.localdate(), actor
     page.save(update_fields=["reviewed_on", "reviewed_by"])
-    _audit(InformationAudit.PUBLISHED, actor, page, version=draft.number)
+    record_on(InformationAudit.PUBLISHED, actor, page, version=draft.number)
     return draft
 
 
@@ -73,5 +67,5 @@ def mark_reviewed(actor: Any, page: InfoPage) -> InfoPage:
         raise ActionRefused(_("Publish the page before marking it as reviewed."))
     page.reviewed_on, page.reviewed_by = timezone.localdate(), actor
     page.save(update_fields=["reviewed_on", "reviewed_by"])
-    _audit(InformationAudit.REVIEWED, actor, page)
+    record_on(InformationAudit.REVIEWED, actor, page)
     return page

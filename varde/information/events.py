@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.permissions import holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
-from varde.core.audit import record_event
+from varde.core.audit import record_on
 from varde.core.errors import ActionRefused
 from varde.information.audit_actions import InformationAudit
 
@@ -68,10 +68,6 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def _audit(action: InformationAudit, actor: Any, event: Event) -> None:
-    record_event(action, actor=actor, obj=event, partnership=event.partnership)
-
-
 @dataclass(frozen=True)
 class EventDetails:
     title: str
@@ -86,7 +82,7 @@ class EventDetails:
 def register_event(actor: Any, partnership: Partnership, *, details: EventDetails) -> Event:
     _require(actor is None or can_keep(actor, partnership))
     event = Event.objects.create(partnership=partnership, created_by=actor, **vars(details))
-    _audit(InformationAudit.EVENT_REGISTERED, actor, event)
+    record_on(InformationAudit.EVENT_REGISTERED, actor, event)
     return event
 
 
@@ -97,7 +93,7 @@ def set_status(actor: Any, event: Event, *, status: str) -> Event:
         raise ActionRefused(_("Choose a status."))
     event.status = status
     event.save(update_fields=["status"])
-    _audit(InformationAudit.EVENT_STATUS_CHANGED, actor, event)
+    record_on(InformationAudit.EVENT_STATUS_CHANGED, actor, event)
     return event
 
 
@@ -113,7 +109,7 @@ def add_task(actor: Any, event: Event, *, description: str, owner: User, deadlin
     task = EventTask.objects.create(
         event=event, agency=agency, description=description, owner=owner, deadline=deadline
     )
-    _audit(InformationAudit.EVENT_TASK_ADDED, actor, event)
+    record_on(InformationAudit.EVENT_TASK_ADDED, actor, event)
     return task
 
 
@@ -124,7 +120,7 @@ def complete_task(actor: Any, task: EventTask) -> EventTask:
         raise ActionRefused(_("The task is already done."))
     task.done_at = timezone.now()
     task.save(update_fields=["done_at"])
-    _audit(InformationAudit.EVENT_TASK_DONE, actor, task.event)
+    record_on(InformationAudit.EVENT_TASK_DONE, actor, task.event)
     return task
 
 
@@ -134,5 +130,5 @@ def add_risk_note(actor: Any, event: Event, *, text: str) -> RiskNote:
     if not text.strip():
         raise ActionRefused(_("Write the risk note."))
     note = RiskNote.objects.create(event=event, text=text, author=actor)
-    _audit(InformationAudit.EVENT_RISK_NOTE_ADDED, actor, event)
+    record_on(InformationAudit.EVENT_RISK_NOTE_ADDED, actor, event)
     return note

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Partnership
+from varde.core.audit import EventFields
 from varde.core.crypto import EncryptedCharField, EncryptedTextField
 from varde.core.models import ChoiceLabels
 
@@ -41,6 +42,9 @@ class InfoPage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_key_display()} ({self.language})"
+
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.partnership, "detail": {"key": self.key}}
 
 
 class VersionStatus(models.TextChoices):
@@ -116,6 +120,9 @@ class Event(ChoiceLabels):
 
     def __str__(self) -> str:
         return self.title
+
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.partnership}
 
 
 class EventTask(ChoiceLabels):

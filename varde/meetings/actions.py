@@ -20,7 +20,7 @@ from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.dates import add_months
 from varde.concerns.models import Concern, LegalBasis
 from varde.concerns.permissions import can_change_concern
-from varde.core.audit import record_event
+from varde.core.audit import record_event, record_on
 from varde.core.errors import ActionRefused
 from varde.core.personal_data import names_a_person_with_age
 from varde.meetings.audit_actions import MeetingAudit
@@ -70,16 +70,6 @@ class Schedule:
 def settings_for(partnership: Partnership) -> MeetingSettings:
     settings, _created = MeetingSettings.objects.get_or_create(partnership=partnership)
     return settings
-
-
-def _audit(action: MeetingAudit, actor: Any, meeting: Meeting, **detail: Any) -> None:
-    record_event(
-        action,
-        actor=actor,
-        obj=meeting,
-        partnership=meeting.partnership,
-        detail={"kind": meeting.kind, **detail},
-    )
 
 
 def _start_times(schedule: Schedule) -> list[datetime]:
@@ -152,7 +142,7 @@ def schedule_meetings(actor: Any, partnership: Partnership, *, schedule: Schedul
             organiser=actor,
         )
         _invite(meeting, [actor, *schedule.invitees], schedule.guests)
-        _audit(MeetingAudit.SCHEDULED, actor, meeting)
+        record_on(MeetingAudit.SCHEDULED, actor, meeting)
         meetings.append(meeting)
     return meetings
 
@@ -168,7 +158,7 @@ def invite(actor: Any, meeting: Meeting, *, people: list[User], guests: list[Gue
     if meeting.status == MeetingStatus.CANCELLED:
         raise ActionRefused(_("The meeting is cancelled."))
     _invite(meeting, people, guests)
-    _audit(MeetingAudit.INVITED, actor, meeting, people=len(people), guests=len(guests))
+    record_on(MeetingAudit.INVITED, actor, meeting, people=len(people), guests=len(guests))
     return meeting
 
 
@@ -179,7 +169,7 @@ def remove_participant(actor: Any, participant: Participant) -> None:
     if meeting.status == MeetingStatus.HELD:
         raise ActionRefused(_("Attendance at a held meeting is kept as it was recorded."))
     participant.delete()
-    _audit(MeetingAudit.PARTICIPANT_REMOVED, actor, meeting)
+    record_on(MeetingAudit.PARTICIPANT_REMOVED, actor, meeting)
 
 
 def check_quorum(meeting: Meeting, present: Iterable[Participant]) -> Quorum:
@@ -209,7 +199,7 @@ def record_attendance(
     meeting.quorum_met = quorum.met if contact else None
     meeting.no_quorum_reason = "" if quorum.met or not contact else no_quorum_reason
     meeting.save(update_fields=["status", "quorum_met", "no_quorum_reason"])
-    _audit(MeetingAudit.HELD, actor, meeting, present=len(present_ids), quorum=meeting.quorum_met)
+    record_on(MeetingAudit.HELD, actor, meeting, present=len(present_ids), quorum=meeting.quorum_met)
     return quorum
 
 
@@ -223,7 +213,7 @@ def cancel_meeting(actor: Any, meeting: Meeting, *, reason: str) -> Meeting:
     meeting.status = MeetingStatus.CANCELLED
     meeting.cancel_reason = reason
     meeting.save(update_fields=["status", "cancel_reason"])
-    _audit(MeetingAudit.CANCELLED, actor, meeting)
+    record_on(MeetingAudit.CANCELLED, actor, meeting)
     return meeting
 
 
@@ -361,7 +351,7 @@ def add_other_item(actor: Any, meeting: Meeting, *, title: str, text: str = "") 
         shared_summary=text,
         added_by=actor,
     )
-    _audit(MeetingAudit.ITEM_ADDED, actor, meeting)
+    record_on(MeetingAudit.ITEM_ADDED, actor, meeting)
     return item
 
 
@@ -385,7 +375,7 @@ def move_item(actor: Any, item: AgendaItem, *, up: bool) -> None:
     items[index], items[other] = items[other], items[index]
     for position, each in enumerate(items, start=1):
         AgendaItem.objects.filter(pk=each.pk).update(position=position)
-    _audit(MeetingAudit.AGENDA_REORDERED, actor, item.meeting)
+    record_on(MeetingAudit.AGENDA_REORDERED, actor, item.meeting)
 
 
 @transaction.atomic
@@ -395,5 +385,5 @@ def remove_item(actor: Any, item: AgendaItem) -> None:
     _require_open_agenda(item.meeting)
     if item.concern is not None:
         log(item.concern, actor, ConcernAudit.AGENDA_ITEM_REMOVED, detail={"meeting": str(item.meeting_id)})
-    _audit(MeetingAudit.ITEM_REMOVED, actor, item.meeting)
+    record_on(MeetingAudit.ITEM_REMOVED, actor, item.meeting)
     item.delete()

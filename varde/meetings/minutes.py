@@ -19,7 +19,7 @@ from varde.concerns.actions.common import log
 from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.categorical import MeasureType
 from varde.concerns.permissions import can_change_concern, people_for_measures
-from varde.core.audit import record_event
+from varde.core.audit import record_on
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim_one, save_new
 from varde.meetings.audit_actions import MeetingAudit
@@ -53,10 +53,6 @@ def _require_draft(meeting: Meeting) -> Minutes:
     return minutes
 
 
-def _audit(action: MeetingAudit, actor: Any, meeting: Meeting, **detail: Any) -> None:
-    record_event(action, actor=actor, obj=meeting, partnership=meeting.partnership, detail=detail)
-
-
 @transaction.atomic
 def write_item_minutes(
     actor: Any,
@@ -80,7 +76,7 @@ def write_item_minutes(
     record = claim_one(ItemMinutes, {"item": item}, version)
     record.discussion, record.decisions, record.agreed_level = discussion, decisions, agreed_level
     save_new(record)
-    _audit(MeetingAudit.MINUTES_ITEM_WRITTEN, actor, item.meeting, item=str(item.pk))
+    record_on(MeetingAudit.MINUTES_ITEM_WRITTEN, actor, item.meeting, item=str(item.pk))
     return record
 
 
@@ -100,7 +96,7 @@ def save_agency_note(
         return None
     note.text = text
     save_new(note)
-    _audit(
+    record_on(
         MeetingAudit.MINUTES_AGENCY_NOTE_SAVED, actor, item.meeting, item=str(item.pk), agency=str(agency.pk)
     )
     return note
@@ -142,7 +138,7 @@ def add_next_step(actor: Any, item: AgendaItem, *, step: NextStep) -> Task:
         measure=measure,
         created_by=actor,
     )
-    _audit(
+    record_on(
         MeetingAudit.MINUTES_NEXT_STEP_ADDED, actor, meeting, item=str(item.pk), measure=measure is not None
     )
     return task
@@ -185,7 +181,7 @@ def approve_minutes(actor: Any, meeting: Meeting) -> Minutes:
     if participant is None or participant.agency is None:
         raise ActionRefused(_("Only participants who attended approve the minutes."))
     Approval.objects.get_or_create(minutes=minutes, user=actor, defaults={"agency": participant.agency})
-    _audit(MeetingAudit.MINUTES_APPROVED_BY, actor, meeting)
+    record_on(MeetingAudit.MINUTES_APPROVED_BY, actor, meeting)
     approvals = list(minutes.approvals.select_related("agency"))
     if _fully_approved(meeting, approvals):
         _lock(actor, minutes)
@@ -211,7 +207,7 @@ def _lock(actor: Any, minutes: Minutes) -> None:
                     "level": record.agreed_level.code if record.agreed_level else "",
                 },
             )
-    _audit(MeetingAudit.MINUTES_LOCKED, actor, minutes.meeting)
+    record_on(MeetingAudit.MINUTES_LOCKED, actor, minutes.meeting)
 
 
 @transaction.atomic
@@ -224,7 +220,7 @@ def add_addendum(actor: Any, meeting: Meeting, *, text: str) -> Addendum:
     if not text.strip():
         raise ActionRefused(_("Write the addendum."))
     addendum = Addendum.objects.create(minutes=minutes, text=text, author=actor)
-    _audit(MeetingAudit.MINUTES_ADDENDUM_ADDED, actor, meeting)
+    record_on(MeetingAudit.MINUTES_ADDENDUM_ADDED, actor, meeting)
     return addendum
 
 
@@ -236,7 +232,7 @@ def complete_task(actor: Any, task: Task) -> Task:
         raise ActionRefused(_("The task is already done."))
     task.done_at = timezone.now()
     task.save(update_fields=["done_at"])
-    _audit(MeetingAudit.MINUTES_TASK_DONE, actor, task.item.meeting, task=str(task.pk))
+    record_on(MeetingAudit.MINUTES_TASK_DONE, actor, task.item.meeting, task=str(task.pk))
     return task
 
 

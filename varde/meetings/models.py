@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency, Partnership
+from varde.core.audit import EventFields
 from varde.core.crypto import EncryptedCharField, EncryptedTextField
 from varde.core.models import ChoiceLabels
 
@@ -99,6 +100,9 @@ class Meeting(ChoiceLabels):
 
     def __str__(self) -> str:
         return self.title or str(self.get_kind_display())
+
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.partnership, "detail": {"kind": self.kind}}
 
     @property
     def has_case_items(self) -> bool:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from varde.accounts.models import Agency
 from varde.concerns.dates import add_months
+from varde.core.audit import EventFields
 from varde.core.crypto import EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
@@ -64,3 +65,6 @@ class SubjectRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.received_on}"
+
+    def audit_fields(self) -> EventFields:
+        return {"partnership": self.agency.partnership, "agency": self.agency, "detail": {"kind": self.kind}}

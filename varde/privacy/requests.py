@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from varde.accounts.models import Agency
 from varde.accounts.roles import Role
-from varde.core.audit import record_event
+from varde.core.audit import record_on
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
 from varde.privacy.audit_actions import PrivacyAudit
@@ -37,19 +37,8 @@ def get_request_for(user: Any, pk: Any) -> SubjectRequest:
     found = requests_visible_to(user).select_related("agency").filter(pk=pk).first()
     if found is None:
         raise Http404
-    _audit(PrivacyAudit.SUBJECT_REQUEST_VIEWED, user, found)
+    record_on(PrivacyAudit.SUBJECT_REQUEST_VIEWED, user, found)
     return found
-
-
-def _audit(action: PrivacyAudit, actor: Any, found: SubjectRequest, **detail: Any) -> None:
-    record_event(
-        action,
-        actor=actor,
-        obj=found,
-        partnership=found.agency.partnership,
-        agency=found.agency,
-        detail={"kind": found.kind, **detail},
-    )
 
 
 def clean_references(text: str) -> str:
@@ -88,7 +77,7 @@ def register_request(actor: Any, agency: Agency, new: NewRequest) -> SubjectRequ
         references=clean_references(new.references),
         registered_by=actor,
     )
-    _audit(PrivacyAudit.SUBJECT_REQUEST_REGISTERED, actor, found)
+    record_on(PrivacyAudit.SUBJECT_REQUEST_REGISTERED, actor, found)
     return found
 
 
@@ -115,7 +104,7 @@ def handle_request(
     found.references = clean_references(references)
     found.answered_on = timezone.localdate() if answered else None
     found.save()
-    _audit(
+    record_on(
         PrivacyAudit.SUBJECT_REQUEST_ANSWERED if answered else PrivacyAudit.SUBJECT_REQUEST_UPDATED,
         actor,
         found,

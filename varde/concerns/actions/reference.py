@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from varde.accounts.models import Agency, Partnership
 from varde.accounts.roles import AgencyKind, LegalRegime
 from varde.concerns.audit_actions import ConcernAudit
-from varde.core.audit import record_event
+from varde.core.audit import record_event, record_on
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
 
@@ -31,10 +31,6 @@ def _require_admin(actor: Any, partnership: Partnership) -> None:
         raise PermissionDenied
 
 
-def _audit(action: ConcernAudit, actor: Any, obj: Any, partnership: Partnership) -> None:
-    record_event(action, actor=actor, obj=obj, partnership=partnership, detail={"code": obj.code})
-
-
 @transaction.atomic
 def add_legal_basis(actor: Any, partnership: Partnership, *, code: str, **wording: Any) -> LegalBasis:
     """A new basis; `wording` holds the fields of LegalBasisForm.edited."""
@@ -42,7 +38,7 @@ def add_legal_basis(actor: Any, partnership: Partnership, *, code: str, **wordin
     if LegalBasis.objects.filter(partnership=partnership, code=code).exists():
         raise ActionRefused(_("A legal basis with this code already exists. Revise it instead."))
     basis = LegalBasis.objects.create(partnership=partnership, code=code, **wording)
-    _audit(ConcernAudit.LEGAL_BASIS_ADDED, actor, basis, partnership)
+    record_on(ConcernAudit.LEGAL_BASIS_ADDED, actor, basis)
     return basis
 
 
@@ -60,7 +56,7 @@ def revise_legal_basis(
         for name, value in wording.items():
             setattr(basis, name, value)
         basis.save()
-        _audit(ConcernAudit.LEGAL_BASIS_EDITED, actor, basis, basis.partnership)
+        record_on(ConcernAudit.LEGAL_BASIS_EDITED, actor, basis)
         return basis
     basis.retired_at = timezone.now()
     basis.save(update_fields=["retired_at"])
@@ -71,7 +67,7 @@ def revise_legal_basis(
         supersedes=basis,
         **wording,
     )
-    _audit(ConcernAudit.LEGAL_BASIS_SUPERSEDED, actor, successor, basis.partnership)
+    record_on(ConcernAudit.LEGAL_BASIS_SUPERSEDED, actor, successor)
     return successor
 
 
@@ -82,7 +78,7 @@ def retire_legal_basis(actor: Any, basis: LegalBasis) -> LegalBasis:
         raise ActionRefused(_("This legal basis is already retired."))
     basis.retired_at = timezone.now()
     basis.save(update_fields=["retired_at"])
-    _audit(ConcernAudit.LEGAL_BASIS_RETIRED, actor, basis, basis.partnership)
+    record_on(ConcernAudit.LEGAL_BASIS_RETIRED, actor, basis)
     return basis
 
 
@@ -92,7 +88,7 @@ def mark_legal_basis_verified(actor: Any, basis: LegalBasis) -> LegalBasis:
     _require_admin(actor, basis.partnership)
     basis.needs_legal_review = False
     basis.save(update_fields=["needs_legal_review"])
-    _audit(ConcernAudit.LEGAL_BASIS_VERIFIED, actor, basis, basis.partnership)
+    record_on(ConcernAudit.LEGAL_BASIS_VERIFIED, actor, basis)
     return basis
 
 
@@ -106,7 +102,7 @@ def save_measure_type(
         code=code,
         defaults={"name": name, "requires_consent": requires_consent, "is_active": is_active},
     )
-    _audit(ConcernAudit.MEASURE_TYPE_SAVED, actor, measure_type, partnership)
+    record_on(ConcernAudit.MEASURE_TYPE_SAVED, actor, measure_type)
     return measure_type
 
 
