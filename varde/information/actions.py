@@ -1,5 +1,7 @@
-"""Every change to the information pages goes through a function here."""
+"""Every change to the information pages and the events register goes through a function here."""
 
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -8,13 +10,14 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.models import Agency, Partnership, User
 from varde.core.audit import record_on
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
 from varde.information.audit_actions import InformationAudit
 
-from .models import InfoPage, PageVersion, VersionStatus
-from .permissions import can_edit
+from .models import Event, EventStatus, EventTask, InfoPage, PageVersion, RiskNote, VersionStatus
+from .permissions import EVENT_READERS, can_edit, can_keep, sees_risk_notes
 
 
 def _require_editor(actor: Any, page: InfoPage) -> None:
@@ -69,3 +72,74 @@ def mark_reviewed(actor: Any, page: InfoPage) -> InfoPage:
     page.save(update_fields=["reviewed_on", "reviewed_by"])
     record_on(InformationAudit.REVIEWED, actor, page)
     return page
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    title: str
+    starts_at: datetime
+    place: str
+    organiser: str = ""
+    expected_size: int | None = None
+    milieu: str = ""
+
+
+@transaction.atomic
+def register_event(actor: Any, partnership: Partnership, *, details: EventDetails) -> Event:
+    _require(actor is None or can_keep(actor, partnership))
+    event = Event.objects.create(partnership=partnership, created_by=actor, **vars(details))
+    record_on(InformationAudit.EVENT_REGISTERED, actor, event)
+    return event
+
+
+@transaction.atomic
+def set_status(actor: Any, event: Event, *, status: str) -> Event:
+    _require(can_keep(actor, event.partnership))
+    if status not in EventStatus.values:
+        raise ActionRefused(_("Choose a status."))
+    event.status = status
+    event.save(update_fields=["status"])
+    record_on(InformationAudit.EVENT_STATUS_CHANGED, actor, event)
+    return event
+
+
+@transaction.atomic
+def add_task(actor: Any, event: Event, *, description: str, owner: User, deadline: date) -> EventTask:
+    _require(actor is None or can_keep(actor, event.partnership))
+    # The agency in which the owner holds a role that opens the event: with none, they never see the task.
+    agency = Agency.objects.filter(
+        partnership=event.partnership, memberships__user=owner, memberships__role__in=EVENT_READERS
+    ).first()
+    if agency is None or not owner.is_active:
+        raise ActionRefused(_("The owner must be someone who may open this event."))
+    task = EventTask.objects.create(
+        event=event, agency=agency, description=description, owner=owner, deadline=deadline
+    )
+    record_on(InformationAudit.EVENT_TASK_ADDED, actor, event)
+    return task
+
+
+@transaction.atomic
+def complete_task(actor: Any, task: EventTask) -> EventTask:
+    _require(task.owner_id == getattr(actor, "pk", None) or can_keep(actor, task.event.partnership))
+    if task.done_at is not None:
+        raise ActionRefused(_("The task is already done."))
+    task.done_at = timezone.now()
+    task.save(update_fields=["done_at"])
+    record_on(InformationAudit.EVENT_TASK_DONE, actor, task.event)
+    return task
+
+
+@transaction.atomic
+def add_risk_note(actor: Any, event: Event, *, text: str) -> RiskNote:
+    _require(actor is None or sees_risk_notes(actor, event.partnership))
+    if not text.strip():
+        raise ActionRefused(_("Write the risk note."))
+    note = RiskNote.objects.create(event=event, text=text, author=actor)
+    record_on(InformationAudit.EVENT_RISK_NOTE_ADDED, actor, event)
+    return note

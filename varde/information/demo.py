@@ -135,7 +135,7 @@ def load_demo_events(partnership: Partnership) -> None:
 
     from varde.accounts.models import User
 
-    from . import events
+    from . import actions
     from .models import Event
 
     if Event.objects.filter(partnership=partnership).exists():
@@ -145,10 +145,10 @@ def load_demo_events(partnership: Partnership) -> None:
     def at(days: int, hour: int) -> datetime:
         return timezone.make_aware(datetime.combine(today + timedelta(days=days), time(hour)))
 
-    march = events.register_event(
+    march = actions.register_event(
         None,
         partnership,
-        details=events.EventDetails(
+        details=actions.EventDetails(
             "Demonstrasjon mot innvandring (demo)",
             at(12, 14),
             "Torvet",
@@ -157,27 +157,27 @@ def load_demo_events(partnership: Partnership) -> None:
             "Innvandringskritisk miljø",
         ),
     )
-    events.register_event(
+    actions.register_event(
         None,
         partnership,
-        details=events.EventDetails(
+        details=actions.EventDetails(
             "Pride-parade (demo)", at(30, 12), "Sentrum", "Fredrikstad Pride (demo)", 800, ""
         ),
     )
-    events.add_task(
+    actions.add_task(
         None,
         march,
         description="Varsle skolene i sentrum",
         owner=User.objects.get(username="koordinator"),
         deadline=today + timedelta(days=8),
     )
-    events.add_task(
+    actions.add_task(
         None,
         march,
         description="Vurdere bemanning",
         owner=User.objects.get(username="politikontakt"),
         deadline=today + timedelta(days=10),
     )
-    events.add_risk_note(
+    actions.add_risk_note(
         None, march, text="Motdemonstrasjon er varslet på sosiale medier. (Fiktivt demoeksempel.)"
     )

@@ -1,15 +1,22 @@
-"""Who may edit the information pages: the communications role of the partnership. Everyone may
-read what is published; nobody outside the editors sees a draft."""
+"""Who may do what with the information pages and the events register.
+
+- The partnership's communications role edits the pages. Everyone may read what is published;
+  nobody outside the editors sees a draft.
+- The partnership's case handlers (coordinators and police contacts) keep the events register and the
+  coordination tasks; secretaries read it, since events go on the contact meetings' agenda.
+- Risk notes are the police's: only police contacts read and write them.
+"""
 
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
 
-from varde.accounts.permissions import partnerships_where_any
+from varde.accounts.models import Partnership, User
+from varde.accounts.permissions import holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
 
-from .models import InfoPage
+from .models import Event, InfoPage
 
 EDITORS = (Role.COMMUNICATIONS,)
 
@@ -27,3 +34,41 @@ def get_editable_page_for(user: Any, pk: Any) -> InfoPage:
 
 def can_edit(user: Any, page: InfoPage) -> bool:
     return pages_editable_by(user).filter(pk=page.pk).exists()
+
+
+EVENT_KEEPERS = (Role.COORDINATOR, Role.POLICE_CONTACT)
+EVENT_READERS = (*EVENT_KEEPERS, Role.SECRETARY)
+RISK_NOTE_READERS = (Role.POLICE_CONTACT,)
+
+
+def events_visible_to(user: Any) -> QuerySet[Event]:
+    return Event.objects.filter(partnership__in=partnerships_where_any(user, EVENT_READERS))
+
+
+def task_owners_for(event: Event) -> QuerySet[User]:
+    """The people who may open the event, and so the only ones its tasks go to."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__agency__partnership_id=event.partnership_id,
+            memberships__role__in=EVENT_READERS,
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+def get_event_for(user: Any, pk: Any) -> Event:
+    event = events_visible_to(user).select_related("partnership").filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def can_keep(user: Any, partnership: Partnership) -> bool:
+    return holds_role_in(user, EVENT_KEEPERS, partnership)
+
+
+def sees_risk_notes(user: Any, partnership: Partnership) -> bool:
+    # Rule: risk notes are police information; only the police's case handlers see them.
+    return holds_role_in(user, RISK_NOTE_READERS, partnership)

@@ -25,12 +25,23 @@ from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
 from varde.information.audit_actions import InformationAudit
 
-from . import actions, events
+from . import actions
 from .drift import mark_outdated_translations, translation_is_outdated
 from .formatting import render_text
 from .forms import EventForm, EventStatusForm, EventTaskForm, PageForm, RiskNoteForm
 from .models import EventTask, InfoPage, PageKey, PageVersion, VersionStatus
-from .permissions import EDITORS, get_editable_page_for, pages_editable_by
+from .permissions import (
+    EDITORS,
+    EVENT_KEEPERS,
+    EVENT_READERS,
+    can_keep,
+    events_visible_to,
+    get_editable_page_for,
+    get_event_for,
+    pages_editable_by,
+    sees_risk_notes,
+    task_owners_for,
+)
 
 EDITOR_RULE = roles(*EDITORS, object_check="pages of the user's partnerships")
 # Without a rule in the plan, a unit is reminded two years after its last training.
@@ -186,19 +197,17 @@ def employee_page(request: HttpRequest) -> HttpResponse:
 
 # Events and demonstrations ---------------------------------------------------------------------------
 
-EVENT_READERS = roles(
-    *events.READERS, object_check="events of the user's partnerships; risk notes police only"
-)
-EVENT_KEEPERS = roles(*events.KEEPERS, object_check="events of the user's partnerships")
+READ_EVENTS = roles(*EVENT_READERS, object_check="events of the user's partnerships; risk notes police only")
+KEEP_EVENTS = roles(*EVENT_KEEPERS, object_check="events of the user's partnerships")
 
 
-@access(EVENT_READERS)
+@access(READ_EVENTS)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def event_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = chosen_partnership(user, events.READERS, request.GET.get("samarbeid"))
-    keeper = events.can_keep(user, partnership)
+    partnership = chosen_partnership(user, EVENT_READERS, request.GET.get("samarbeid"))
+    keeper = can_keep(user, partnership)
     if request.method == "POST" and not keeper:
         raise Http404
     form = EventForm(request.POST or None)
@@ -206,13 +215,13 @@ def event_list(request: HttpRequest) -> HttpResponse:
     if submitted(request, form) and perform(
         form,
         lambda: created.append(
-            events.register_event(user, partnership, details=events.EventDetails(**form.cleaned_data))
+            actions.register_event(user, partnership, details=actions.EventDetails(**form.cleaned_data))
         ),
     ):
         messages.success(request, _("The event is registered."))
         return redirect("information:event", pk=created[0].pk)
     now = timezone.now()
-    visible = events.events_visible_to(user).filter(partnership=partnership)
+    visible = events_visible_to(user).filter(partnership=partnership)
     context = {
         "upcoming": visible.filter(starts_at__gte=now).order_by("starts_at")[:50],
         "past": visible.filter(starts_at__lt=now).order_by("-starts_at")[:20],
@@ -221,17 +230,17 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(request, "information/event_list.html", context)
 
 
-@access(EVENT_READERS)
+@access(READ_EVENTS)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
-    event = events.get_event_for(user, pk)
-    keeper = events.can_keep(user, event.partnership)
-    police = events.sees_risk_notes(user, event.partnership)
+    event = get_event_for(user, pk)
+    keeper = can_keep(user, event.partnership)
+    police = sees_risk_notes(user, event.partnership)
     action = request.POST.get("action") if request.method == "POST" else None
     task_form = EventTaskForm(
-        request.POST if action == "task" else None, prefix="task", people=events.task_owners_for(event)
+        request.POST if action == "task" else None, prefix="task", people=task_owners_for(event)
     )
     note_form = RiskNoteForm(request.POST if action == "note" else None, prefix="note")
     status_form = EventStatusForm(
@@ -242,19 +251,19 @@ def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "task": (
             keeper,
             task_form,
-            lambda: events.add_task(user, event, **task_form.cleaned_data),
+            lambda: actions.add_task(user, event, **task_form.cleaned_data),
             _("The task is added."),
         ),
         "note": (
             police,
             note_form,
-            lambda: events.add_risk_note(user, event, **note_form.cleaned_data),
+            lambda: actions.add_risk_note(user, event, **note_form.cleaned_data),
             _("The risk note is saved."),
         ),
         "status": (
             keeper,
             status_form,
-            lambda: events.set_status(user, event, **status_form.cleaned_data),
+            lambda: actions.set_status(user, event, **status_form.cleaned_data),
             _("The status is changed."),
         ),
     }
@@ -284,19 +293,15 @@ def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "information/event_detail.html", context)
 
 
-@access(EVENT_READERS)
+@access(READ_EVENTS)
 @require_POST
 def event_task_done(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
-    task = (
-        EventTask.objects.filter(pk=pk, event__in=events.events_visible_to(user))
-        .select_related("event")
-        .first()
-    )
+    task = EventTask.objects.filter(pk=pk, event__in=events_visible_to(user)).select_related("event").first()
     if task is None:
         raise Http404
     try:
-        events.complete_task(user, task)
+        actions.complete_task(user, task)
     except (PermissionDenied, ActionRefused):
         raise Http404 from None
     messages.success(request, _("The task is marked as done."))

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from conftest import ALL_ROLES, log_in
 from varde.accounts.roles import Role
-from varde.information import events
+from varde.information import actions
 from varde.information.models import EventStatus
 from varde.meetings import actions as meeting_actions
 from varde.meetings.agenda import suggestions_for
@@ -23,10 +23,10 @@ RISK = "Motdemonstrasjon varslet på nett."
 
 def make_event(world, days=10, title="Demonstrasjon på torget"):
     start = timezone.now() + timedelta(days=days)
-    return events.register_event(
+    return actions.register_event(
         world.make_user(Role.COORDINATOR),
         world.partnership,
-        details=events.EventDetails(title, start, "Torvet", "Fiktiv gruppe", 40, "Fiktivt miljø"),
+        details=actions.EventDetails(title, start, "Torvet", "Fiktiv gruppe", 40, "Fiktivt miljø"),
     )
 
 
@@ -41,9 +41,9 @@ def test_role_opens_exactly_the_pages_it_may(name, role, world, client):
 def test_risk_notes_are_for_the_police_only(world, client):
     event = make_event(world)
     police = world.make_user(Role.POLICE_CONTACT)
-    events.add_risk_note(police, event, text=RISK)
+    actions.add_risk_note(police, event, text=RISK)
     with pytest.raises(PermissionDenied):
-        events.add_risk_note(world.make_user(Role.COORDINATOR), event, text="Kommunen skriver.")
+        actions.add_risk_note(world.make_user(Role.COORDINATOR), event, text="Kommunen skriver.")
     url = reverse("information:event", args=[event.pk])
     log_in(client, police)
     assert RISK in client.get(url).content.decode()
@@ -60,7 +60,7 @@ def test_tasks_for_each_agency(world, client):
     coordinator = world.make_user(Role.COORDINATOR)
     police = world.make_user(Role.POLICE_CONTACT)
     deadline = timezone.localdate() + timedelta(days=3)
-    task = events.add_task(coordinator, event, description="Bemanning", owner=police, deadline=deadline)
+    task = actions.add_task(coordinator, event, description="Bemanning", owner=police, deadline=deadline)
     assert task.agency == world.police
     log_in(client, police)
     client.post(reverse("information:event_task_done", args=[task.pk]))
@@ -80,7 +80,7 @@ def test_events_in_the_next_six_weeks_are_proposed_for_the_contact_meeting(world
     make_event(world, days=20, title="Innenfor")
     make_event(world, days=60, title="For langt fram")
     cancelled = make_event(world, days=10, title="Avlyst")
-    events.set_status(world.make_user(Role.COORDINATOR), cancelled, status=EventStatus.CANCELLED)
+    actions.set_status(world.make_user(Role.COORDINATOR), cancelled, status=EventStatus.CANCELLED)
     titles = [s.title for s in suggestions_for(meeting)]
     assert len(titles) == 1
     assert titles[0].startswith("Markering: Innenfor")

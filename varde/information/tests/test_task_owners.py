@@ -16,7 +16,7 @@ from varde.concerns.categorical import MeasureType
 from varde.concerns.models import Measure
 from varde.concerns.tests.factories import handler_for, make_concern
 from varde.core.errors import ActionRefused
-from varde.information import events
+from varde.information import actions
 from varde.meetings import minutes
 from varde.meetings.minutes import NextStep
 from varde.meetings.tests.test_minutes import held  # noqa: F401  (a fixture)
@@ -89,7 +89,7 @@ def test_an_event_task_goes_only_to_someone_who_may_open_the_event(world, client
     communications = world.make_user(Role.COMMUNICATIONS, first_name="Kommunikasjonsrådgiver")
     deadline = timezone.localdate() + timedelta(days=3)
     with pytest.raises(ActionRefused, match="kan åpne denne markeringen"):
-        events.add_task(
+        actions.add_task(
             coordinator, event, description="Pressemelding", owner=communications, deadline=deadline
         )
     log_in(client, coordinator)
