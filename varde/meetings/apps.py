@@ -12,10 +12,10 @@ class MeetingsConfig(AppConfig):
         from varde.assessments.permissions import register_participant_source
         from varde.concerns.actions.casework import register_close_hook
 
+        from .actions import close_tasks_about
         from .agenda import agencies_that_discussed
         from .dashboard import due_items_for
         from .demo import load_demo_meetings
-        from .minutes import close_tasks_about
 
         register_demo_loader(load_demo_meetings)
         register_due_items(due_items_for)

@@ -11,9 +11,8 @@ from varde.accounts.roles import AgencyKind
 from varde.assessments.models import ConcernLevel
 from varde.concerns.models import Concern, LegalBasis
 
-from . import actions, minutes
-from .actions import Guest, Repeat, Schedule
-from .minutes import NextStep
+from . import actions
+from .actions import Guest, NextStep, Repeat, Schedule
 from .models import AgendaItem, ItemKind, Meeting, MeetingKind
 
 
@@ -110,7 +109,7 @@ def _demo_minutes(
     partnership: Partnership, meeting: Meeting, point: AgendaItem, people: dict[str, User]
 ) -> None:
     """Minutes for the held meeting: shared record, a police note, a task, approved by both agencies."""
-    minutes.write_item_minutes(
+    actions.write_item_minutes(
         people["sekretaer"],
         point,
         discussion="Politiet kjenner ikke til personen fra før. Begge parter ser en positiv utvikling etter "
@@ -118,10 +117,10 @@ def _demo_minutes(
         decisions="Mentorordningen fortsetter. Saken tas opp igjen om tre måneder.",
         agreed_level=ConcernLevel.objects.get(partnership=partnership, code="moderate"),
     )
-    minutes.save_agency_note(
+    actions.save_agency_note(
         people["politikontakt"], point, text="Ingen treff i politiets registre per i dag."
     )
-    minutes.add_next_step(
+    actions.add_next_step(
         people["sekretaer"],
         point,
         step=NextStep(
@@ -130,5 +129,5 @@ def _demo_minutes(
             timezone.localdate() + timedelta(days=10),
         ),
     )
-    minutes.approve_minutes(people["koordinator"], meeting)
-    minutes.approve_minutes(people["politikontakt"], meeting)
+    actions.approve_minutes(people["koordinator"], meeting)
+    actions.approve_minutes(people["politikontakt"], meeting)

@@ -18,7 +18,7 @@ from varde.concerns.choices import InformedChoice, MeasureStatus, Part, Status
 from varde.concerns.permissions import access_to, concerns_visible_to
 from varde.core.errors import ActionRefused
 from varde.core.models import AuditEvent
-from varde.meetings.minutes import NextStep, add_next_step
+from varde.meetings.actions import NextStep, add_next_step
 from varde.meetings.models import Task
 from varde.meetings.tests.test_minutes import held  # noqa: F401  (a fixture)
 

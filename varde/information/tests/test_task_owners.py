@@ -17,8 +17,8 @@ from varde.concerns.models import Measure
 from varde.concerns.tests.factories import handler_for, make_concern
 from varde.core.errors import ActionRefused
 from varde.information import actions
-from varde.meetings import minutes
-from varde.meetings.minutes import NextStep
+from varde.meetings import actions as meeting_actions
+from varde.meetings.actions import NextStep
 from varde.meetings.tests.test_minutes import held  # noqa: F401  (a fixture)
 
 from .test_events import make_event
@@ -75,7 +75,7 @@ def test_a_meeting_task_goes_only_to_someone_who_may_open_the_meeting(world, hel
     outsiders = [world.make_user(role, first_name=f"Utenfor{role}") for role in NEVER_SEE_CASES]
     for outsider in outsiders:
         with pytest.raises(ActionRefused, match="kan åpne dette møtet"):
-            minutes.add_next_step(owner, item, step=NextStep("Ring skolen", outsider, deadline))
+            meeting_actions.add_next_step(owner, item, step=NextStep("Ring skolen", outsider, deadline))
     log_in(client, owner)
     page = client.get(reverse("meetings:item_minutes", args=[meeting.pk, item.pk])).content.decode()
     assert owner.first_name in page

@@ -18,8 +18,8 @@ from varde.concerns.categorical import MeasureType
 from varde.concerns.tests.factories import SUBJECT_NAME, basis, handler_for, make_concern
 from varde.core.errors import ActionRefused, StaleEdit
 from varde.core.tests.pdfs import assert_accessible_pdf
-from varde.meetings import actions, minutes
-from varde.meetings.minutes import NextStep
+from varde.meetings import actions
+from varde.meetings.actions import NextStep
 from varde.meetings.models import AgencyNote, ItemKind, ItemMinutes, MinutesStatus, Task
 
 from .factories import make_meeting, secretary_of
@@ -57,14 +57,14 @@ def test_minutes_wait_for_the_meeting(world):
     meeting = make_meeting(world, days=2)
     item = actions.add_other_item(secretary_of(world), meeting, title="Orientering")
     with pytest.raises(ActionRefused, match="holdt"):
-        minutes.write_item_minutes(secretary_of(world), item, discussion="x", decisions="", agreed_level=None)
+        actions.write_item_minutes(secretary_of(world), item, discussion="x", decisions="", agreed_level=None)
 
 
 def test_a_next_step_becomes_a_measure_in_the_owners_agency(world, held, client):
     _meeting, item, owner, police = held
     deadline = timezone.localdate() + timedelta(days=14)
     mentor_type = MeasureType.objects.get(partnership=world.partnership, code="follow-up-conversation")
-    task = minutes.add_next_step(
+    task = actions.add_next_step(
         owner, item, step=NextStep("Samtale med eleven", owner, deadline, mentor_type)
     )
     measure = task.measure
@@ -76,9 +76,9 @@ def test_a_next_step_becomes_a_measure_in_the_owners_agency(world, held, client)
     )
     assert task.agency == world.municipality
     with pytest.raises(ActionRefused, match="eier bekymringen"):
-        minutes.add_next_step(police, item, step=NextStep("Tiltak", police, deadline, mentor_type))
+        actions.add_next_step(police, item, step=NextStep("Tiltak", police, deadline, mentor_type))
     with pytest.raises(ActionRefused):
-        minutes.add_next_step(owner, item, step=NextStep("Tiltak", police, deadline, mentor_type))
+        actions.add_next_step(owner, item, step=NextStep("Tiltak", police, deadline, mentor_type))
     log_in(client, owner)
     home = client.get(reverse("accounts:home")).content.decode()
     assert "Evaluer tiltak" in home
@@ -88,7 +88,7 @@ def test_a_next_step_becomes_a_measure_in_the_owners_agency(world, held, client)
 def test_a_next_step_without_a_measure_is_a_task_in_the_owners_agency(world, held, client):
     _meeting, item, _owner, police = held
     deadline = timezone.localdate() + timedelta(days=7)
-    task = minutes.add_next_step(
+    task = actions.add_next_step(
         secretary_of(world), item, step=NextStep("Sjekk politiets registre", police, deadline)
     )
     assert (task.agency, task.measure) == (world.police, None)
@@ -97,15 +97,15 @@ def test_a_next_step_without_a_measure_is_a_task_in_the_owners_agency(world, hel
     client.post(reverse("meetings:complete_task", args=[task.pk]))
     assert Task.objects.get(pk=task.pk).done_at is not None
     with pytest.raises(ActionRefused):
-        minutes.add_next_step(
+        actions.add_next_step(
             secretary_of(world), item, step=NextStep("For sent", police, deadline - timedelta(days=30))
         )
 
 
 def test_agency_notes_are_seen_only_by_that_agency(world, held, client):
     meeting, item, owner, police = held
-    minutes.save_agency_note(police, item, text=NOTE)
-    minutes.write_item_minutes(
+    actions.save_agency_note(police, item, text=NOTE)
+    actions.write_item_minutes(
         secretary_of(world), item, discussion="Felles drøfting.", decisions="", agreed_level=None
     )
     url = reverse("meetings:minutes", args=[meeting.pk])
@@ -117,36 +117,36 @@ def test_agency_notes_are_seen_only_by_that_agency(world, held, client):
         assert "Felles drøfting." in page
         assert NOTE not in page
     with pytest.raises(PermissionDenied):
-        minutes.save_agency_note(secretary_of(world), item, text="Sekretæren har ingen sak.")
+        actions.save_agency_note(secretary_of(world), item, text="Sekretæren har ingen sak.")
 
 
 def test_approval_by_both_agencies_locks_and_writes_the_level(world, held):
     meeting, item, owner, police = held
     secretary = secretary_of(world)
-    minutes.write_item_minutes(
+    actions.write_item_minutes(
         secretary, item, discussion="Drøftet.", decisions="Mentor.", agreed_level=level(world, "moderate")
     )
-    minutes.approve_minutes(owner, meeting)
-    assert minutes.minutes_of(meeting).status == MinutesStatus.DRAFT
+    actions.approve_minutes(owner, meeting)
+    assert actions.minutes_of(meeting).status == MinutesStatus.DRAFT
     with pytest.raises(ActionRefused, match="møtte"):
-        minutes.approve_minutes(world.make_user(Role.POLICE_CONTACT), meeting)
-    minutes.approve_minutes(police, meeting)
-    locked = minutes.minutes_of(meeting)
+        actions.approve_minutes(world.make_user(Role.POLICE_CONTACT), meeting)
+    actions.approve_minutes(police, meeting)
+    locked = actions.minutes_of(meeting)
     assert locked.status == MinutesStatus.APPROVED
     event = item.concern.events.get(action="meeting_level_agreed")
     assert "Moderat" in event.reason
     with pytest.raises(ActionRefused, match="låst"):
-        minutes.write_item_minutes(secretary, item, discussion="Endret.", decisions="", agreed_level=None)
+        actions.write_item_minutes(secretary, item, discussion="Endret.", decisions="", agreed_level=None)
     with pytest.raises(ActionRefused):
-        minutes.add_next_step(secretary, item, step=NextStep("Sent", police, timezone.localdate()))
-    addendum = minutes.add_addendum(police, meeting, text="Rettelse: møtet startet 09.15.")
+        actions.add_next_step(secretary, item, step=NextStep("Sent", police, timezone.localdate()))
+    addendum = actions.add_addendum(police, meeting, text="Rettelse: møtet startet 09.15.")
     assert addendum.minutes == locked
 
 
 def test_addenda_only_after_approval(world, held):
     meeting, _item, _owner, police = held
     with pytest.raises(ActionRefused):
-        minutes.add_addendum(police, meeting, text="For tidlig.")
+        actions.add_addendum(police, meeting, text="For tidlig.")
 
 
 def test_writing_through_the_page(world, held, client):
@@ -179,8 +179,8 @@ def test_writing_through_the_page(world, held, client):
 
 def test_the_pdf_holds_the_shared_minutes_only(world, held, client):
     meeting, item, owner, _police = held
-    minutes.save_agency_note(owner, item, text=NOTE)
-    minutes.write_item_minutes(
+    actions.save_agency_note(owner, item, text=NOTE)
+    actions.write_item_minutes(
         secretary_of(world), item, discussion="Felles drøfting.", decisions="Mentor.", agreed_level=None
     )
     log_in(client, owner)
@@ -216,8 +216,8 @@ def test_points_can_be_added_while_the_minutes_are_written(world, held, client):
             summary=SUMMARY,
             legal_basis=basis(world, "consent"),
         )
-    minutes.approve_minutes(owner, meeting)
-    minutes.approve_minutes(police, meeting)
+    actions.approve_minutes(owner, meeting)
+    actions.approve_minutes(police, meeting)
     with pytest.raises(ActionRefused):
         actions.add_other_item(secretary, meeting, title="For sent")
 
@@ -237,7 +237,7 @@ def test_invited_guests_of_the_plan_read_but_do_not_write(world, client):
     assert reverse("meetings:item_minutes", args=[meeting.pk, point.pk]) not in page
     assert client.get(reverse("meetings:item_minutes", args=[meeting.pk, point.pk])).status_code == 404
     client.post(reverse("meetings:approve", args=[meeting.pk]))
-    assert minutes.minutes_of(meeting).status == MinutesStatus.APPROVED
+    assert actions.minutes_of(meeting).status == MinutesStatus.APPROVED
 
 
 def test_two_secretaries_writing_the_same_point_do_not_overwrite_each_other(world, held):
@@ -262,13 +262,13 @@ def test_two_secretaries_writing_the_same_point_do_not_overwrite_each_other(worl
 def test_a_stale_agency_note_is_refused_also_after_it_was_removed(world, held):
     _meeting, item, _owner, police = held
     colleague = handler_for(world, world.police)
-    note = minutes.save_agency_note(police, item, text=NOTE, version=0)
+    note = actions.save_agency_note(police, item, text=NOTE, version=0)
     assert note is not None
     assert note.version == 1
-    minutes.save_agency_note(colleague, item, text="", version=1)  # removes the notes
+    actions.save_agency_note(colleague, item, text="", version=1)  # removes the notes
     with pytest.raises(StaleEdit):
-        minutes.save_agency_note(police, item, text="Oppdatert.", version=1)
-    minutes.save_agency_note(colleague, item, text="Ny.", version=0)
+        actions.save_agency_note(police, item, text="Oppdatert.", version=1)
+    actions.save_agency_note(colleague, item, text="Ny.", version=0)
     with pytest.raises(StaleEdit):
-        minutes.save_agency_note(police, item, text="Også ny.", version=0)
+        actions.save_agency_note(police, item, text="Også ny.", version=0)
     assert AgencyNote.objects.get(item=item).text == "Ny."

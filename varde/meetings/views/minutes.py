@@ -21,7 +21,8 @@ from varde.core.forms import perform, submitted
 from varde.core.pdf import render_pdf
 from varde.meetings.audit_actions import MeetingAudit
 
-from .. import minutes
+from .. import actions
+from ..actions import minutes_of
 from ..agenda import items_for
 from ..forms import (
     AddendumForm,
@@ -30,7 +31,6 @@ from ..forms import (
     NextStepForm,
     OtherItemForm,
 )
-from ..minutes import minutes_of
 from ..models import (
     AgencyNote,
     ItemMinutes,
@@ -148,7 +148,7 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
         "shared": (
             organiser,
             shared,
-            lambda: minutes.write_item_minutes(
+            lambda: actions.write_item_minutes(
                 user,
                 item,
                 discussion=shared.cleaned_data["discussion"],
@@ -161,7 +161,7 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
         "note": (
             own_agency is not None,
             note_form,
-            lambda: minutes.save_agency_note(
+            lambda: actions.save_agency_note(
                 user, item, **note_form.edits(), version=note_form.seen_version()
             ),
             _("Your agency's notes are saved."),
@@ -169,7 +169,7 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
         "step": (
             True,
             step_form,
-            lambda: minutes.add_next_step(user, item, step=minutes.NextStep(**step_form.cleaned_data)),
+            lambda: actions.add_next_step(user, item, step=actions.NextStep(**step_form.cleaned_data)),
             _("The next step is added."),
         ),
     }
@@ -204,7 +204,7 @@ def approve(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     meeting = get_meeting_for(user, pk)
     try:
-        approved = minutes.approve_minutes(user, meeting)
+        approved = actions.approve_minutes(user, meeting)
     except ActionRefused as refusal:
         for message in refusal.messages:
             messages.error(request, message)
@@ -226,7 +226,7 @@ def addendum(request: HttpRequest, pk: Any) -> HttpResponse:
     form = AddendumForm(request.POST)
     if submitted(request, form):
         try:
-            minutes.add_addendum(user, meeting, text=form.cleaned_data["text"])
+            actions.add_addendum(user, meeting, text=form.cleaned_data["text"])
         except (ActionRefused, PermissionDenied):
             raise Http404 from None
         messages.success(request, _("The addendum is added."))
@@ -271,6 +271,6 @@ def complete_task(request: HttpRequest, pk: Any) -> HttpResponse:
     )
     if task is None:
         raise Http404
-    minutes.complete_task(user, task)
+    actions.complete_task(user, task)
     messages.success(request, _("The task is marked as done."))
     return redirect("meetings:minutes", pk=task.item.meeting_id)
