@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from varde.accounts.audit_actions import AccountAudit
-from varde.core.access import roles
+from varde.core.access import Capability, ObjectRule
 from varde.core.audit import record_event
 
 from .models import Agency, Membership, Partnership, Unit, UnitQuerySet, User
@@ -152,5 +152,17 @@ def get_membership_for(actor: Any, pk: Any) -> Membership:
     return membership
 
 
-# The door of the pages where an administrator configures their partnerships.
-PARTNERSHIP_ADMINS = roles(Role.ADMIN, object_check="partnerships the user administers")
+class AccountRule(ObjectRule):
+    ADMINISTERED_AGENCY = "account.administered_agency", "people and units of the agency the user administers"
+    ADMINISTERED_PARTNERSHIPS = "account.administered_partnerships", "partnerships the user administers"
+
+
+class AccountCapability(Capability):
+    """What administrators may do: their own agency's people and units, and their partnerships' settings."""
+
+    ADMINISTER_AGENCY = "accounts.administer_agency", (Role.ADMIN,), AccountRule.ADMINISTERED_AGENCY
+    CONFIGURE_PARTNERSHIP = (
+        "accounts.configure_partnership",
+        (Role.ADMIN,),
+        AccountRule.ADMINISTERED_PARTNERSHIPS,
+    )

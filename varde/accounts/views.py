@@ -17,7 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from varde.accounts.audit_actions import AccountAudit
-from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access, roles
+from varde.accounts.permissions import AccountCapability
+from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
@@ -27,12 +28,11 @@ from .dashboard import due_items_for
 from .forms import LoginForm, MembershipFields, PasswordChangeForm, TokenForm, UnitForm, UserCreateForm
 from .models import Membership, Unit
 from .navigation import work_areas_for
-from .roles import ROLE_CATALOGUE, Role
+from .roles import ROLE_CATALOGUE
 from .second_factor import has_authenticator, may_enrol_authenticator, second_factor_proven
 from .throttle import address_blocked, lockout_time
 from .totp import qr_code_data_uri, secret_for_manual_entry
 
-ADMIN_ONLY = roles(Role.ADMIN, object_check="people and units of the agency the user administers")
 USERS_PER_PAGE = 50
 NOTIFICATIONS_SHOWN = 10
 
@@ -239,7 +239,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
 # Administration: users and memberships ----------------------------------------------------------
 
 
-@access(ADMIN_ONLY)
+@access(AccountCapability.ADMINISTER_AGENCY)
 def user_list(request: HttpRequest) -> HttpResponse:
     # No name holds a NUL character, and PostgreSQL refuses to search for one.
     query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
@@ -255,7 +255,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/user_list.html", {"page": page, "query": query})
 
 
-@access(ADMIN_ONLY)
+@access(AccountCapability.ADMINISTER_AGENCY)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def user_create(request: HttpRequest) -> HttpResponse:
@@ -287,7 +287,7 @@ def _membership_choices(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@access(ADMIN_ONLY)
+@access(AccountCapability.ADMINISTER_AGENCY)
 @require_http_methods(["GET", "POST"])
 def user_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     target = permissions.get_user_for(request.user, pk, purpose="user administration")
@@ -320,7 +320,7 @@ def user_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "accounts/user_detail.html", context)
 
 
-@access(ADMIN_ONLY)
+@access(AccountCapability.ADMINISTER_AGENCY)
 @require_POST
 def membership_remove(request: HttpRequest, pk: Any) -> HttpResponse:
     membership = permissions.get_membership_for(request.user, pk)
@@ -333,7 +333,7 @@ def membership_remove(request: HttpRequest, pk: Any) -> HttpResponse:
     return redirect("accounts:user_detail", pk=membership.user_id)
 
 
-@access(ADMIN_ONLY)
+@access(AccountCapability.ADMINISTER_AGENCY)
 @require_POST
 def user_account_action(request: HttpRequest, pk: Any) -> HttpResponse:
     """Deactivate, reactivate, reset the password or reset the second factor of an account."""
@@ -366,7 +366,7 @@ def user_account_action(request: HttpRequest, pk: Any) -> HttpResponse:
 # Administration: units --------------------------------------------------------------------------
 
 
-@access(ADMIN_ONLY)
+@access(AccountCapability.ADMINISTER_AGENCY)
 def unit_list(request: HttpRequest) -> HttpResponse:
     units = (
         permissions.units_visible_to(request.user)
@@ -376,7 +376,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/unit_list.html", {"units": units})
 
 
-@access(ADMIN_ONLY)
+@access(AccountCapability.ADMINISTER_AGENCY)
 @require_http_methods(["GET", "POST"])
 def unit_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
     unit = permissions.get_unit_for(request.user, pk) if pk is not None else Unit()

@@ -15,7 +15,7 @@ from django.http import Http404
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
-from varde.core.access import roles
+from varde.core.access import Capability, ObjectRule
 
 from .models import ActionPlan, PlanMeasure
 
@@ -47,6 +47,13 @@ def plans_visible_to(user: Any) -> QuerySet[ActionPlan]:
     return ActionPlan.objects.filter(partnership__in=partnerships_where_any(user, READERS))
 
 
-# The doors of the plan pages and the API's plan endpoints.
-PLAN_READERS = roles(*READERS, object_check="plans of the user's partnerships")
-PLAN_CONTRIBUTORS = roles(*CONTRIBUTORS, object_check="plans of the user's partnerships")
+class PlanRule(ObjectRule):
+    OWN_PARTNERSHIPS = "plan.own_partnerships", "plans of the user's partnerships"
+
+
+class PlanCapability(Capability):
+    """What may be done with the action plan."""
+
+    READ = "plan.read", (*READERS,), PlanRule.OWN_PARTNERSHIPS
+    CONTRIBUTE = "plan.contribute", (*CONTRIBUTORS,), PlanRule.OWN_PARTNERSHIPS
+    KEEP = "plan.keep", (*KEEPERS,), PlanRule.OWN_PARTNERSHIPS

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from varde.accounts.models import Unit
 from varde.accounts.permissions import chosen_partnership
 from varde.actionplan.audit_actions import PlanAudit
-from varde.core.access import access, roles
+from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.documents import DocumentError
 from varde.core.errors import ActionRefused
@@ -38,9 +38,8 @@ from .obligations import Records, current_plan, statuses_for, what_counts
 from .permissions import (
     CONTRIBUTORS,
     KEEPERS,
-    PLAN_CONTRIBUTORS,
-    PLAN_READERS,
     READERS,
+    PlanCapability,
     can_contribute,
     can_keep,
     get_measure_for,
@@ -48,7 +47,6 @@ from .permissions import (
 from .planfile import export_plan
 from .report import build_report
 
-PLAN_KEEPERS = roles(*KEEPERS, object_check="plans of the user's partnerships")
 LIST_LIMIT = 50
 
 
@@ -59,7 +57,7 @@ def _plan_for(request: HttpRequest) -> ActionPlan:
     return plan
 
 
-@access(PLAN_READERS)
+@access(PlanCapability.READ)
 def dashboard(request: HttpRequest) -> HttpResponse:
     partnership = chosen_partnership(request.user, READERS, request.GET.get("samarbeid"))
     plan = current_plan(partnership)
@@ -76,7 +74,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "actionplan/dashboard.html", context)
 
 
-@access(PLAN_READERS)
+@access(PlanCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def measure(request: HttpRequest, pk: Any) -> HttpResponse:
@@ -129,7 +127,7 @@ def measure(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "actionplan/measure.html", context)
 
 
-@access(PLAN_READERS)
+@access(PlanCapability.READ)
 def obligation(request: HttpRequest, pk: Any) -> HttpResponse:
     plan = _plan_for(request)
     item = Obligation.objects.filter(pk=pk, plan=plan).select_related("measure").first()
@@ -140,7 +138,7 @@ def obligation(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "actionplan/obligation.html", context)
 
 
-@access(PLAN_READERS)
+@access(PlanCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def trainings(request: HttpRequest) -> HttpResponse:
@@ -169,7 +167,7 @@ def trainings(request: HttpRequest) -> HttpResponse:
     return render(request, "actionplan/trainings.html", context)
 
 
-@access(PLAN_READERS)
+@access(PlanCapability.READ)
 def coverage(request: HttpRequest) -> HttpResponse:
     plan = _plan_for(request)
     records = Records(plan, timezone.localdate())
@@ -178,7 +176,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
     return render(request, "actionplan/coverage.html", {"plan": plan, "status": status})
 
 
-@access(PLAN_READERS)
+@access(PlanCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def requests(request: HttpRequest) -> HttpResponse:
@@ -211,7 +209,7 @@ def _request_for(request: HttpRequest, pk: Any) -> SessionRequest:
     return found
 
 
-@access(PLAN_CONTRIBUTORS)
+@access(PlanCapability.CONTRIBUTE)
 @require_POST
 def request_action(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -233,7 +231,7 @@ def request_action(request: HttpRequest, pk: Any) -> HttpResponse:
     return redirect("actionplan:requests")
 
 
-@access(PLAN_CONTRIBUTORS)
+@access(PlanCapability.CONTRIBUTE)
 @require_http_methods(["GET", "POST"])
 def request_held(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -251,7 +249,7 @@ def request_held(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "actionplan/request_held.html", {"request_": found, "form": form})
 
 
-@access(PLAN_KEEPERS)
+@access(PlanCapability.KEEP)
 @require_http_methods(["GET", "POST"])
 def import_plan(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
@@ -269,7 +267,7 @@ def import_plan(request: HttpRequest) -> HttpResponse:
     return render(request, "actionplan/import.html", {"form": form, "partnership": partnership})
 
 
-@access(PLAN_READERS)
+@access(PlanCapability.READ)
 def export(request: HttpRequest) -> HttpResponse:
     plan = _plan_for(request)
     record_event(PlanAudit.EXPORTED, actor=request.user, obj=plan, partnership=plan.partnership)
@@ -288,7 +286,7 @@ def _period(request: HttpRequest) -> tuple[ReportPeriodForm, date, date]:
     return form, today.replace(month=1, day=1), today
 
 
-@access(PLAN_READERS)
+@access(PlanCapability.READ)
 def report(request: HttpRequest) -> HttpResponse:
     plan = _plan_for(request)
     form, start, end = _period(request)
@@ -296,7 +294,7 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "actionplan/report.html", context)
 
 
-@access(PLAN_READERS)
+@access(PlanCapability.READ)
 def report_pdf(request: HttpRequest) -> HttpResponse:
     plan = _plan_for(request)
     _form, start, end = _period(request)

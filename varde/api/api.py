@@ -39,7 +39,7 @@ class VardeAPI(NinjaAPI):
         self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
     ) -> OpenAPISchema:
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        scopes = self._scopes_by_operation()
+        scopes = self.scopes_by_operation()
         for operations in schema["paths"].values():
             for details in operations.values():
                 _name_the_scope(details, scopes.get(details["operationId"]))
@@ -47,7 +47,7 @@ class VardeAPI(NinjaAPI):
                 add_links(details)
         return schema
 
-    def _scopes_by_operation(self) -> dict[str, str]:
+    def scopes_by_operation(self) -> dict[str, str]:
         found = {}
         for _prefix, router in self._routers:
             for path_view in router.path_operations.values():

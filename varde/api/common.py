@@ -17,7 +17,7 @@ from ninja.pagination import LimitOffsetPagination, PaginationBase
 from pydantic import ConfigDict, GetCoreSchemaHandler, WithJsonSchema
 from pydantic_core import CoreSchema, core_schema
 
-from varde.core.access import AccessRule
+from varde.core.access import AccessRule, Capability, door_of
 from varde.core.paging import Position, newest_first_stretch
 
 from .errors import NOT_BLANK, ApiError, InvalidFormError
@@ -31,8 +31,9 @@ _page_rules: dict[str, AccessRule] = {}
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 
-def admits(rule: AccessRule) -> Callable[[Endpoint], Endpoint]:
-    """The access rule of the page an endpoint mirrors: callers it does not admit get 404, as there."""
+def admits(declared: AccessRule | Capability) -> Callable[[Endpoint], Endpoint]:
+    """The capability (or rule) of the page an endpoint mirrors: callers it does not admit get 404."""
+    rule = door_of(declared)
 
     def decorate(endpoint: Endpoint) -> Endpoint:
         @functools.wraps(endpoint)

@@ -24,7 +24,7 @@ class ApiDoor(AccessRule):
         return True
 
 
-def _door(operation: str) -> AccessRule:
+def _door(operation: str, scopes: dict[str, str]) -> AccessRule:
     rule = page_rule_of(operation)
     if rule is None:
         # The schema, the docs and the root: no data behind them.
@@ -34,18 +34,20 @@ def _door(operation: str) -> AccessRule:
         second_factor=False,
         roles=rule.roles,
         object_check=rule.object_check,
+        capability=rule.capability,
+        scope=scopes.get(operation, ""),
     )
 
 
-def _declared(patterns: list[Any]) -> list[Any]:
+def _declared(patterns: list[Any], scopes: dict[str, str]) -> list[Any]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
-            _declared(pattern.url_patterns)
+            _declared(pattern.url_patterns, scopes)
         elif isinstance(pattern, URLPattern):
             # Token callers have no session: the login redirect must not catch them at the door. Every
             # read gets an ETag (of its body, unless the endpoint set one) and answers If-None-Match.
             view = conditional_page(login_not_required(pattern.callback))
-            door = _door(pattern.name or "")
+            door = _door(pattern.name or "", scopes)
             if door is PUBLIC:
                 # The schema and the docs are read, never written to.
                 view = require_safe(view)
@@ -54,7 +56,7 @@ def _declared(patterns: list[Any]) -> list[Any]:
 
 
 api_patterns, _app_name, namespace = api.urls
-api_urls = (_declared(api_patterns), "api-v1", namespace)
+api_urls = (_declared(api_patterns, api.scopes_by_operation()), "api-v1", namespace)
 
 app_name = "api"
 urlpatterns = [

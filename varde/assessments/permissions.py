@@ -26,7 +26,7 @@ from varde.concerns.permissions import (
     record_read,
     refuse,
 )
-from varde.core.access import roles
+from varde.core.access import Capability, ObjectRule
 
 from .models import Assessment, AssessmentQuerySet
 
@@ -113,9 +113,21 @@ def possible_participants(concern: Concern) -> QuerySet[User]:
     )
 
 
-# The door of the assessment pages and the API's assessment endpoints.
-ASSESSMENT_READERS = roles(
-    Role.COORDINATOR,
-    Role.POLICE_CONTACT,
-    object_check="owning agency; finalised assessments where the assessment part is disclosed",
-)
+class AssessmentRule(ObjectRule):
+    OWNED_OR_DISCLOSED_FINAL = (
+        "assessment.owned_or_disclosed_final",
+        "owning agency; finalised assessments where the assessment part is disclosed",
+    )
+
+
+class AssessmentCapability(Capability):
+    """What may be done with structured assessments."""
+
+    READ = (
+        "assessments.read",
+        (
+            Role.COORDINATOR,
+            Role.POLICE_CONTACT,
+        ),
+        AssessmentRule.OWNED_OR_DISCLOSED_FINAL,
+    )

@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.accounts.permissions import PARTNERSHIP_ADMINS
+from varde.accounts.permissions import AccountCapability
 from varde.assessments.audit_actions import AssessmentAudit
 from varde.concerns.models import Concern
 from varde.concerns.panels import Panel
 from varde.concerns.permissions import (
-    HANDLERS,
     ConcernAccess,
+    ConcernCapability,
     get_concern_for,
     get_owned_concern_for,
     partnerships_administered_by,
@@ -34,7 +34,7 @@ from .engine import InstrumentError, Item, Section, Step, Text
 from .forms import AssessmentForm, ConcernLevelForm, InstrumentUploadForm, StartForm, initial_for
 from .models import Assessment, ConcernLevel, Instrument, Rating
 from .permissions import (
-    ASSESSMENT_READERS,
+    AssessmentCapability,
     assessments_visible_to,
     can_write_assessment,
     get_assessment_for,
@@ -72,7 +72,7 @@ def _is_replaced(assessment: Assessment, assessments: list[Assessment]) -> bool:
 # Assessments -------------------------------------------------------------------------------------
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -117,7 +117,7 @@ def _previous_answers(assessment: Assessment) -> dict[str, Text]:
     return answers
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -151,7 +151,7 @@ def edit(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     return render(request, "assessments/edit.html", context)
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_POST
 def discard(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -163,7 +163,7 @@ def discard(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     return redirect("concerns:detail", pk=pk)
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_POST
 def correct(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -227,7 +227,7 @@ def _summary_context(assessment: Assessment, access_: ConcernAccess) -> dict[str
     }
 
 
-@access(ASSESSMENT_READERS)
+@access(AssessmentCapability.READ)
 def detail(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     user: Any = request.user
     assessment, access_ = get_assessment_for(user, pk, assessment_pk, purpose="assessment summary")
@@ -235,7 +235,7 @@ def detail(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     return render(request, "assessments/detail.html", context)
 
 
-@access(ASSESSMENT_READERS)
+@access(AssessmentCapability.READ)
 def pdf(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     user: Any = request.user
     assessment, access_ = get_assessment_for(user, pk, assessment_pk, purpose="assessment PDF")
@@ -256,7 +256,7 @@ def pdf(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
     return response
 
 
-@access(ASSESSMENT_READERS)
+@access(AssessmentCapability.READ)
 def trajectory(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern, access_ = get_concern_for(
@@ -288,7 +288,7 @@ def trajectory(request: HttpRequest, pk: Any) -> HttpResponse:
 # Administration -----------------------------------------------------------------------------------
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
 def instrument_list(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
@@ -322,14 +322,14 @@ def _instrument_for(request: HttpRequest, pk: Any) -> Instrument:
     return instrument
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 def instrument_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     instrument = _instrument_for(request, pk)
     in_use = instrument.assessments.count()
     return render(request, "assessments/instrument_detail.html", {"instrument": instrument, "in_use": in_use})
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_POST
 def instrument_retire(request: HttpRequest, pk: Any) -> HttpResponse:
     instrument = _instrument_for(request, pk)
@@ -341,7 +341,7 @@ def instrument_retire(request: HttpRequest, pk: Any) -> HttpResponse:
     return redirect("assessments:instrument_list")
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
 def level_scale(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)

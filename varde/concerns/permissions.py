@@ -27,7 +27,7 @@ from varde.accounts.permissions import (
 )
 from varde.accounts.roles import Role
 from varde.concerns.audit_actions import ConcernAudit
-from varde.core.access import roles
+from varde.core.access import Capability, ObjectRule
 from varde.core.audit import AuditAction, record_event
 from varde.core.crypto import name_index
 
@@ -268,11 +268,42 @@ def possible_duplicates(user: Any, agency: Agency, name: str, *, limit: int = 10
     return matches.order_by("-created_at")[:limit]
 
 
-# The doors of the case pages (and of the API's case endpoints).
-HANDLERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, object_check="case handler in the owning agency")
-CASE_READERS = roles(
-    Role.COORDINATOR,
-    Role.POLICE_CONTACT,
-    Role.MENTOR,
-    object_check="owning agency, a disclosure in force, or an assigned measure",
-)
+class CaseRule(ObjectRule):
+    HANDLER_IN_OWNING_AGENCY = "case.handler_in_owning_agency", "case handler in the owning agency"
+    OWNED_DISCLOSED_OR_ASSIGNED = (
+        "case.owned_disclosed_or_assigned",
+        "owning agency, a disclosure in force, or an assigned measure",
+    )
+    OWN_PARTNERSHIPS = "case.own_partnerships", "their partnerships"
+
+
+class ConcernCapability(Capability):
+    """What may be done with cases: handled by the owning agency's case handlers, read where held,
+    disclosed or assigned a measure; legal bases read by those who cite or keep them."""
+
+    HANDLE = (
+        "concerns.handle",
+        (
+            Role.COORDINATOR,
+            Role.POLICE_CONTACT,
+        ),
+        CaseRule.HANDLER_IN_OWNING_AGENCY,
+    )
+    READ = (
+        "concerns.read",
+        (
+            Role.COORDINATOR,
+            Role.POLICE_CONTACT,
+            Role.MENTOR,
+        ),
+        CaseRule.OWNED_DISCLOSED_OR_ASSIGNED,
+    )
+    READ_LEGAL_BASES = (
+        "concerns.read_legal_bases",
+        (
+            Role.COORDINATOR,
+            Role.POLICE_CONTACT,
+            Role.ADMIN,
+        ),
+        CaseRule.OWN_PARTNERSHIPS,
+    )

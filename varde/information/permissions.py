@@ -15,6 +15,7 @@ from django.http import Http404
 from varde.accounts.models import Partnership, User
 from varde.accounts.permissions import holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
+from varde.core.access import Capability, ObjectRule
 
 from .models import Event, InfoPage
 
@@ -72,3 +73,20 @@ def can_keep(user: Any, partnership: Partnership) -> bool:
 def sees_risk_notes(user: Any, partnership: Partnership) -> bool:
     # Rule: risk notes are police information; only the police's case handlers see them.
     return holds_role_in(user, RISK_NOTE_READERS, partnership)
+
+
+class InformationRule(ObjectRule):
+    PAGES_OF_PARTNERSHIPS = "information.pages_of_partnerships", "pages of the user's partnerships"
+    EVENTS_RISK_NOTES_POLICE = (
+        "information.events_risk_notes_police",
+        "events of the user's partnerships; risk notes police only",
+    )
+    EVENTS_OF_PARTNERSHIPS = "information.events_of_partnerships", "events of the user's partnerships"
+
+
+class InformationCapability(Capability):
+    """What may be done with the information pages and the events register."""
+
+    EDIT_PAGES = "information.edit_pages", (*EDITORS,), InformationRule.PAGES_OF_PARTNERSHIPS
+    READ_EVENTS = "information.read_events", (*EVENT_READERS,), InformationRule.EVENTS_RISK_NOTES_POLICE
+    KEEP_EVENTS = "information.keep_events", (*EVENT_KEEPERS,), InformationRule.EVENTS_OF_PARTNERSHIPS

@@ -18,12 +18,13 @@ from varde.accounts.permissions import chosen_partnership, partnerships_of
 from varde.accounts.roles import Role
 from varde.actionplan.obligations import UnitCoverage, coverage, current_plan, with_last_training
 from varde.concerns.models import ConcernSettings
-from varde.core.access import ANY_MEMBER, PUBLIC, access, roles
+from varde.core.access import ANY_MEMBER, PUBLIC, access
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
 from varde.information.audit_actions import InformationAudit
+from varde.information.permissions import InformationCapability
 
 from . import actions
 from .drift import mark_outdated_translations, translation_is_outdated
@@ -31,8 +32,6 @@ from .formatting import render_text
 from .forms import EventForm, EventStatusForm, EventTaskForm, PageForm, RiskNoteForm
 from .models import EventTask, InfoPage, PageKey, PageVersion, VersionStatus
 from .permissions import (
-    EDITORS,
-    EVENT_KEEPERS,
     EVENT_READERS,
     can_keep,
     events_visible_to,
@@ -43,7 +42,6 @@ from .permissions import (
     task_owners_for,
 )
 
-EDITOR_RULE = roles(*EDITORS, object_check="pages of the user's partnerships")
 # Without a rule in the plan, a unit is reminded two years after its last training.
 DEFAULT_TRAINING_MONTHS = 24
 
@@ -90,7 +88,7 @@ def public_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     return render(request, "information/public_page.html", context)
 
 
-@access(EDITOR_RULE)
+@access(InformationCapability.EDIT_PAGES)
 def editor_list(request: HttpRequest) -> HttpResponse:
     # The list tags each page published or draft; the superseded versions of years of edits stay unread.
     standing = PageVersion.objects.exclude(status=VersionStatus.SUPERSEDED).only(
@@ -105,7 +103,7 @@ def editor_list(request: HttpRequest) -> HttpResponse:
     return render(request, "information/editor_list.html", {"pages": pages})
 
 
-@access(EDITOR_RULE)
+@access(InformationCapability.EDIT_PAGES)
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -197,11 +195,8 @@ def employee_page(request: HttpRequest) -> HttpResponse:
 
 # Events and demonstrations ---------------------------------------------------------------------------
 
-READ_EVENTS = roles(*EVENT_READERS, object_check="events of the user's partnerships; risk notes police only")
-KEEP_EVENTS = roles(*EVENT_KEEPERS, object_check="events of the user's partnerships")
 
-
-@access(READ_EVENTS)
+@access(InformationCapability.READ_EVENTS)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def event_list(request: HttpRequest) -> HttpResponse:
@@ -230,7 +225,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(request, "information/event_list.html", context)
 
 
-@access(READ_EVENTS)
+@access(InformationCapability.READ_EVENTS)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
@@ -293,7 +288,7 @@ def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "information/event_detail.html", context)
 
 
-@access(READ_EVENTS)
+@access(InformationCapability.READ_EVENTS)
 @require_POST
 def event_task_done(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user

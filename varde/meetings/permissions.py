@@ -15,7 +15,7 @@ from django.http import Http404
 from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.permissions import holds_role_in, partnership_ids_where_any, partnerships_where_any
 from varde.accounts.roles import Role
-from varde.core.access import roles
+from varde.core.access import Capability, ObjectRule
 from varde.core.functions import InSubquery
 
 from .models import Meeting, MeetingKind, MeetingQuerySet, Participant
@@ -115,5 +115,19 @@ def is_secretary_in(user: User, partnership: Partnership) -> bool:
     return holds_role_in(user, [Role.SECRETARY], partnership)
 
 
-# The door of the meeting pages and the API's meeting endpoints.
-MEETING_READERS = roles(*Role, object_check="organisers of the partnership's meetings, and those invited")
+class MeetingRule(ObjectRule):
+    ORGANISER_BY_KIND = (
+        "meeting.organiser_by_kind",
+        "contact meetings: case handlers and secretaries; others also the plan manager",
+    )
+    ORGANISER_OR_INVITED = (
+        "meeting.organiser_or_invited",
+        "organisers of the partnership's meetings, and those invited",
+    )
+
+
+class MeetingCapability(Capability):
+    """What may be done with meetings."""
+
+    ORGANISE = "meetings.organise", (*NETWORK_ROLES,), MeetingRule.ORGANISER_BY_KIND
+    READ = "meetings.read", (*Role,), MeetingRule.ORGANISER_OR_INVITED

@@ -11,6 +11,7 @@ from django.http import Http404
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import chosen_partnership, holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
+from varde.core.access import Capability, ObjectRule
 
 from .models import Organisation
 
@@ -33,3 +34,13 @@ def get_organisation_for(user: Any, pk: Any) -> Organisation:
     if organisation is None:
         raise Http404
     return organisation
+
+
+class NetworkRule(ObjectRule):
+    OWN_PARTNERSHIPS = "network.own_partnerships", "registries of the user's partnerships"
+
+
+class NetworkCapability(Capability):
+    """What may be done with the network registry."""
+
+    READ = "network.read", (*READERS,), NetworkRule.OWN_PARTNERSHIPS

@@ -12,22 +12,21 @@ from django.views.decorators.http import require_http_methods
 
 from varde.accounts.models import Membership, Unit
 from varde.accounts.roles import Role
-from varde.core.access import access, roles
+from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
 from varde.meetings.models import Meeting, MeetingKind
 from varde.network.audit_actions import NetworkAudit
+from varde.network.permissions import NetworkCapability
 
 from . import actions
 from .forms import ContactForm, LogForm, OrganisationForm
 from .models import Organisation, OrganisationKind
-from .permissions import READERS, can_keep, get_organisation_for, partnership_for
-
-NETWORK_READERS = roles(*READERS, object_check="registries of the user's partnerships")
+from .permissions import can_keep, get_organisation_for, partnership_for
 
 
-@access(NETWORK_READERS)
+@access(NetworkCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def organisations(request: HttpRequest) -> HttpResponse:
@@ -51,7 +50,7 @@ def organisations(request: HttpRequest) -> HttpResponse:
     return render(request, "network/organisations.html", context)
 
 
-@access(NETWORK_READERS)
+@access(NetworkCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def organisation(request: HttpRequest, pk: Any) -> HttpResponse:
@@ -101,7 +100,7 @@ def organisation(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "network/organisation.html", context)
 
 
-@access(NETWORK_READERS)
+@access(NetworkCapability.READ)
 def resource_persons(request: HttpRequest) -> HttpResponse:
     partnership = partnership_for(request.user, request.GET.get("samarbeid"))
     units = list(
@@ -117,7 +116,7 @@ def resource_persons(request: HttpRequest) -> HttpResponse:
     return render(request, "network/resource_persons.html", {"rows": rows, "missing": missing})
 
 
-@access(NETWORK_READERS)
+@access(NetworkCapability.READ)
 def preparedness(request: HttpRequest) -> HttpResponse:
     partnership = partnership_for(request.user, request.GET.get("samarbeid"))
     context = {

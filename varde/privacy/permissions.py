@@ -13,6 +13,7 @@ from django.db.models import F, Q, QuerySet
 from varde.accounts.models import Membership
 from varde.accounts.roles import Role
 from varde.concerns.audit_actions import ConcernAudit
+from varde.core.access import Capability, ObjectRule
 from varde.core.functions import InSubquery, UUIDText
 from varde.core.models import AuditEvent, AuditEventQuerySet
 
@@ -62,3 +63,35 @@ def among(column: str, member_ids: QuerySet[Membership, Any]) -> Q:
     on the national set once the trail's statistics were refreshed, against 21 ms (ADR 0031).
     """
     return Q(**{f"{column}__in": member_ids}) & Q(InSubquery(F(column), member_ids))
+
+
+class PrivacyRule(ObjectRule):
+    OFFICER_PARTNERSHIPS = "privacy.officer_partnerships", "events of the officer's partnerships"
+    OFFICER_AGENCY_OR_DISCLOSED = (
+        "privacy.officer_agency_or_disclosed",
+        "cases of the officer's agency and what was disclosed to it",
+    )
+    OFFICER_AGENCY_RECORD = "privacy.officer_agency_record", "the record of the officer's own agency"
+    OFFICER_AGENCY_CLOSED_CASES = (
+        "privacy.officer_agency_closed_cases",
+        "closed cases of the officer's own agency",
+    )
+    OFFICER_AGENCY_REQUESTS = "privacy.officer_agency_requests", "requests to the officer's own agency"
+
+
+class PrivacyCapability(Capability):
+    """What the privacy officer may do."""
+
+    READ_TRAIL = "privacy.read_trail", (Role.PRIVACY_OFFICER,), PrivacyRule.OFFICER_PARTNERSHIPS
+    REPORT_ACCESS = "privacy.report_access", (Role.PRIVACY_OFFICER,), PrivacyRule.OFFICER_AGENCY_OR_DISCLOSED
+    READ_PROCESSING_RECORD = (
+        "privacy.read_processing_record",
+        (Role.PRIVACY_OFFICER,),
+        PrivacyRule.OFFICER_AGENCY_RECORD,
+    )
+    OVERSEE_RETENTION = (
+        "privacy.oversee_retention",
+        (Role.PRIVACY_OFFICER,),
+        PrivacyRule.OFFICER_AGENCY_CLOSED_CASES,
+    )
+    HANDLE_REQUESTS = "privacy.handle_requests", (Role.PRIVACY_OFFICER,), PrivacyRule.OFFICER_AGENCY_REQUESTS

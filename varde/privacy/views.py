@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from varde.accounts.models import Agency
-from varde.accounts.roles import Role
-from varde.core.access import access, roles
+from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.core.htmx import HtmxHttpRequest
@@ -23,6 +22,7 @@ from varde.core.paging import Position, capped_count, newest_first_stretch
 from varde.core.pdf import render_pdf
 from varde.core.planner import plans_for_the_values
 from varde.privacy.audit_actions import PrivacyAudit
+from varde.privacy.permissions import PrivacyCapability
 
 from . import access_report, processing, requests, retention, trail, trail_export
 from .forms import AccessReportForm, AuditFilterForm, HandlingForm, NewRequestForm, PersonForm
@@ -33,10 +33,9 @@ EVENTS_PER_PAGE = 50
 # How far the page counts the events that match: the trail grows with every view, and a count of all
 # of them would make the page slower year by year (ADR 0030).
 COUNTED_EVENTS = 10_000
-TRAIL_OFFICERS = roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships")
 
 
-@access(TRAIL_OFFICERS)
+@access(PrivacyCapability.READ_TRAIL)
 @require_http_methods(["GET", "POST"])
 def audit_trail(request: HtmxHttpRequest) -> HttpResponseBase:
     """The trail, filtered by GET; a person is looked up by POST (see tokens.py)."""
@@ -97,12 +96,7 @@ def _find_person(request: HtmxHttpRequest, person_form: PersonForm) -> HttpRespo
     return render(request, "privacy/audit_trail.html", context)
 
 
-OFFICERS = roles(
-    Role.PRIVACY_OFFICER, object_check="cases of the officer's agency and what was disclosed to it"
-)
-
-
-@access(OFFICERS)
+@access(PrivacyCapability.REPORT_ACCESS)
 @require_http_methods(["GET", "POST"])
 def access_report_page(request: HtmxHttpRequest) -> HttpResponse:
     """Search by name (sent by POST, so that no name is in an address or a log) and show the report;
@@ -138,14 +132,14 @@ def _records_of(user: Any) -> list[processing.ProcessingRecord]:
     return processing.records_for(Agency.objects.filter(pk__in=user.agency_ids_where(access_report.ROLES)))
 
 
-@access(roles(Role.PRIVACY_OFFICER, object_check="the record of the officer's own agency"))
+@access(PrivacyCapability.READ_PROCESSING_RECORD)
 def processing_record(request: HtmxHttpRequest) -> HttpResponse:
     # Under the page's heading and each agency's: the record's own headings go two levels down.
     records = [(record, processing.record_html(record, below=2)) for record in _records_of(request.user)]
     return render(request, "privacy/processing_record.html", {"records": records})
 
 
-@access(roles(Role.PRIVACY_OFFICER, object_check="the record of the officer's own agency"))
+@access(PrivacyCapability.READ_PROCESSING_RECORD)
 def processing_record_pdf(request: HtmxHttpRequest, agency_pk: Any) -> HttpResponse:
     record = next((r for r in _records_of(request.user) if r.agency.pk == agency_pk), None)
     if record is None:
@@ -155,7 +149,7 @@ def processing_record_pdf(request: HtmxHttpRequest, agency_pk: Any) -> HttpRespo
     return response
 
 
-@access(roles(Role.PRIVACY_OFFICER, object_check="closed cases of the officer's own agency"))
+@access(PrivacyCapability.OVERSEE_RETENTION)
 def retention_overview(request: HtmxHttpRequest) -> HttpResponse:
     agency_ids = request.user.agency_ids_where(access_report.ROLES)  # type: ignore[union-attr]
     today = timezone.localdate()
@@ -171,10 +165,7 @@ def retention_overview(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "privacy/retention.html", context)
 
 
-REQUEST_RULE = roles(Role.PRIVACY_OFFICER, object_check="requests to the officer's own agency")
-
-
-@access(REQUEST_RULE)
+@access(PrivacyCapability.HANDLE_REQUESTS)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def request_list(request: HtmxHttpRequest) -> HttpResponse:
@@ -202,7 +193,7 @@ def request_list(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "privacy/requests.html", context)
 
 
-@access(REQUEST_RULE)
+@access(PrivacyCapability.HANDLE_REQUESTS)
 @require_http_methods(["GET", "POST"])
 def request_detail(request: HtmxHttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user

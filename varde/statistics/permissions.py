@@ -5,11 +5,19 @@
 """
 
 from varde.accounts.roles import Role
-from varde.core.access import roles
+from varde.core.access import Capability, ObjectRule
 
 REGISTRARS = (Role.COORDINATOR, Role.POLICE_CONTACT)
 READERS = (*REGISTRARS, Role.PLAN_MANAGER, Role.VIEWER)
 
 
-# The door of the situation pages and the API's statistics endpoints.
-STATISTICS_READERS = roles(*READERS, object_check="suppressed counts of the user's partnerships")
+class StatisticsRule(ObjectRule):
+    SUPPRESSED_COUNTS = "statistics.suppressed_counts", "suppressed counts of the user's partnerships"
+    OWN_PARTNERSHIPS = "statistics.own_partnerships", "records of the user's partnerships"
+
+
+class StatisticsCapability(Capability):
+    """What may be done with the situation picture."""
+
+    READ = "statistics.read", (*READERS,), StatisticsRule.SUPPRESSED_COUNTS
+    REGISTER = "statistics.register", (*REGISTRARS,), StatisticsRule.OWN_PARTNERSHIPS

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import chosen_partnership, handler_agencies, partnerships_where_any
-from varde.core.access import access, roles
+from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
@@ -27,12 +27,11 @@ from . import actions
 from .charts import by_category, by_period
 from .forms import AssessmentForm, IncidentForm, ObservationForm, SituationForm
 from .models import HateIncident, LocalAssessment, OnlineObservation
-from .permissions import READERS, REGISTRARS, STATISTICS_READERS
+from .permissions import READERS, REGISTRARS, StatisticsCapability
 from .report import build_report
 from .suppression import HIDDEN, THRESHOLD, Table
 from .tables import SUPPRESSED, Period, Source, count_table, export_notes, export_rows
 
-STATISTICS_REGISTRARS = roles(*REGISTRARS, object_check="records of the user's partnerships")
 LIST_LIMIT = 50
 
 
@@ -58,7 +57,7 @@ def _table_for(request: HttpRequest, form: SituationForm) -> tuple[Any, Table] |
     return count_table(partnership, **form.table_filters())
 
 
-@access(STATISTICS_READERS)
+@access(StatisticsCapability.READ)
 def situation(request: HttpRequest) -> HttpResponse:
     form = _filters(request)
     result = _table_for(request, form)
@@ -84,12 +83,12 @@ def situation(request: HttpRequest) -> HttpResponse:
     return render(request, "statistics/situation.html", context)
 
 
-@access(STATISTICS_READERS)
+@access(StatisticsCapability.READ)
 def situation_csv(request: HttpRequest) -> HttpResponse:
     return _situation_file(request, "csv")
 
 
-@access(STATISTICS_READERS)
+@access(StatisticsCapability.READ)
 def situation_xlsx(request: HttpRequest) -> HttpResponse:
     return _situation_file(request, "xlsx")
 
@@ -113,7 +112,7 @@ def _partnership_choice(user: Any, allowed: Iterable[str], partnership: Partners
     return {"partnership": partnership, "partnerships": list(partnerships_where_any(user, allowed))}
 
 
-@access(STATISTICS_REGISTRARS)
+@access(StatisticsCapability.REGISTER)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def incidents(request: HttpRequest) -> HttpResponse:
@@ -132,7 +131,7 @@ def incidents(request: HttpRequest) -> HttpResponse:
     return render(request, "statistics/incidents.html", context)
 
 
-@access(STATISTICS_REGISTRARS)
+@access(StatisticsCapability.REGISTER)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def observations(request: HttpRequest) -> HttpResponse:
@@ -158,7 +157,7 @@ def _report_year(request: HttpRequest) -> int:
     return year if 2000 <= year <= current else current
 
 
-@access(STATISTICS_READERS)
+@access(StatisticsCapability.READ)
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
@@ -191,7 +190,7 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "statistics/report.html", context)
 
 
-@access(STATISTICS_READERS)
+@access(StatisticsCapability.READ)
 def report_pdf(request: HttpRequest) -> HttpResponse:
     partnership = chosen_partnership(request.user, READERS, request.GET.get("samarbeid"))
     year = _report_year(request)

@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from varde.assessments.models import AssessmentStatus
-from varde.assessments.permissions import ASSESSMENT_READERS, assessments_visible_to, get_assessment_for
+from varde.assessments.permissions import AssessmentCapability, assessments_visible_to, get_assessment_for
 from varde.concerns.actions import measures, sharing
 from varde.concerns.actions.sharing import DisclosureTerms
 from varde.concerns.choices import MeasureStatus, Part
@@ -24,7 +24,7 @@ from varde.concerns.forms import (
     measure_form,
 )
 from varde.concerns.models import Concern
-from varde.concerns.permissions import CASE_READERS, HANDLERS, ConcernAccess, get_concern_for
+from varde.concerns.permissions import ConcernAccess, ConcernCapability, get_concern_for
 from varde.concerns.selectors import disclosures_for, measures_for
 
 from ..auth import scoped
@@ -84,7 +84,7 @@ def _measures(request: HttpRequest, concern_id: UUID, purpose: str) -> list[Any]
     "/concerns/{concern_id}/measures", auth=scoped("read"), response={200: list[MeasureOut], **ERRORS}
 )
 @paginate(Pages)
-@admits(CASE_READERS)
+@admits(ConcernCapability.READ)
 def list_measures(request: HttpRequest, concern_id: UUID) -> Any:
     """The measures the caller may see: all for the owner and where measures are disclosed; a mentor's own."""
     return _measures(request, concern_id, "api: measures")
@@ -95,7 +95,7 @@ def list_measures(request: HttpRequest, concern_id: UUID) -> Any:
     auth=scoped("read"),
     response={200: MeasureOut, 304: None, **ERRORS},
 )
-@admits(CASE_READERS)
+@admits(ConcernCapability.READ)
 def read_measure(request: HttpRequest, response: HttpResponse, concern_id: UUID, measure_id: UUID) -> Any:
     found = [
         measure for measure in _measures(request, concern_id, "api: measure") if measure.pk == measure_id
@@ -115,7 +115,7 @@ class NewMeasure(Input):
 
 
 @router.post("/concerns/{concern_id}/measures", auth=scoped("casework"), response={201: MeasureOut, **ERRORS})
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def create_measure(
     request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: NewMeasure
 ) -> Any:
@@ -169,7 +169,7 @@ def _consents(request: HttpRequest, concern_id: UUID, purpose: str) -> Any:
     "/concerns/{concern_id}/consents", auth=scoped("read"), response={200: list[ConsentOut], **ERRORS}
 )
 @paginate(Pages)
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def list_consents(request: HttpRequest, concern_id: UUID) -> Any:
     """Consents name people: only the owning agency sees them, as on the case page."""
     return _consents(request, concern_id, "api: consents")
@@ -180,7 +180,7 @@ def list_consents(request: HttpRequest, concern_id: UUID) -> Any:
     auth=scoped("read"),
     response={200: ConsentOut, 304: None, **ERRORS},
 )
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def read_consent(request: HttpRequest, response: HttpResponse, concern_id: UUID, consent_id: UUID) -> Any:
     consent = get_object_or_404(_consents(request, concern_id, "api: consent"), pk=consent_id)
     return with_etag(request, response, shown(ConsentOut, consent))
@@ -197,7 +197,7 @@ class NewConsent(Input):
 
 
 @router.post("/concerns/{concern_id}/consents", auth=scoped("casework"), response={201: ConsentOut, **ERRORS})
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def create_consent(
     request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: NewConsent
 ) -> Any:
@@ -247,7 +247,7 @@ def _disclosures(request: HttpRequest, concern_id: UUID, purpose: str) -> Any:
     "/concerns/{concern_id}/disclosures", auth=scoped("read"), response={200: list[DisclosureOut], **ERRORS}
 )
 @paginate(Pages)
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def list_disclosures(request: HttpRequest, concern_id: UUID) -> Any:
     """All disclosures for the owning agency; those in force to it for the receiving agency."""
     return _disclosures(request, concern_id, "api: disclosures")
@@ -258,7 +258,7 @@ def list_disclosures(request: HttpRequest, concern_id: UUID) -> Any:
     auth=scoped("read"),
     response={200: DisclosureOut, 304: None, **ERRORS},
 )
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def read_disclosure(
     request: HttpRequest, response: HttpResponse, concern_id: UUID, disclosure_id: UUID
 ) -> Any:
@@ -282,7 +282,7 @@ class NewDisclosure(Input):
 @router.post(
     "/concerns/{concern_id}/disclosures", auth=scoped("casework"), response={201: DisclosureOut, **ERRORS}
 )
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def create_disclosure(
     request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: NewDisclosure
 ) -> Any:
@@ -327,7 +327,7 @@ class AssessmentOut(AssessmentSummary):
     response={200: list[AssessmentSummary], **ERRORS},
 )
 @paginate(Pages)
-@admits(ASSESSMENT_READERS)
+@admits(AssessmentCapability.READ)
 def list_assessments(request: HttpRequest, concern_id: UUID) -> Any:
     """Drafts and finals for the owner; finals where the assessment part is disclosed."""
     user, concern, access = _concern(request, concern_id, "api: assessments")
@@ -343,7 +343,7 @@ def list_assessments(request: HttpRequest, concern_id: UUID) -> Any:
     auth=scoped("read"),
     response={200: AssessmentOut, 304: None, **ERRORS},
 )
-@admits(ASSESSMENT_READERS)
+@admits(AssessmentCapability.READ)
 def read_assessment(
     request: HttpRequest, response: HttpResponse, concern_id: UUID, assessment_id: UUID
 ) -> Any:

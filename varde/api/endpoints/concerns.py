@@ -30,9 +30,8 @@ from varde.concerns.forms import (
 )
 from varde.concerns.models import AdviceSession, Concern
 from varde.concerns.permissions import (
-    CASE_READERS,
-    HANDLERS,
     ConcernAccess,
+    ConcernCapability,
     concerns_visible_to,
     get_concern_for,
 )
@@ -161,7 +160,7 @@ class ConcernFilters(Schema):
 
 @router.get("/concerns", auth=scoped("read"), response={200: list[ConcernSummary], **ERRORS})
 @paginate(Pages)
-@admits(CASE_READERS)
+@admits(ConcernCapability.READ)
 def list_concerns(request: HttpRequest, filters: Query[ConcernFilters]) -> Any:
     """The concerns the caller may see, filtered as on the case list, in a stable order."""
     user = caller(request)
@@ -183,7 +182,7 @@ def list_concerns(request: HttpRequest, filters: Query[ConcernFilters]) -> Any:
 
 
 @router.get("/concerns/{concern_id}", auth=scoped("read"), response={200: ConcernOut, 304: None, **ERRORS})
-@admits(CASE_READERS)
+@admits(ConcernCapability.READ)
 def read_concern(request: HttpRequest, response: HttpResponse, concern_id: UUID) -> Any:
     """One concern: only the parts the caller may see. Sends an ETag; answers 304 to If-None-Match."""
     user = caller(request)
@@ -238,7 +237,7 @@ def _intake_form(user: Any, data: dict[str, Any]) -> IntakeForm:
 
 
 @router.post("/concerns", auth=scoped("intake"), response={201: ConcernOut, **ERRORS})
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def create_concern(request: HttpRequest, response: HttpResponse, payload: NewConcern) -> Any:
     """Register a concern, as the intake page does (without its duplicate check, which needs a person).
 
@@ -269,7 +268,7 @@ class AdviceOut(Schema):
 
 
 @router.post("/advice-sessions", auth=scoped("intake"), response={201: AdviceOut, **ERRORS})
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def create_advice_session(request: HttpRequest, response: HttpResponse, payload: NewAdvice) -> Any:
     """Log an advice session: no case, no personal data. Refused with 422 besides what the schema
     says: an agency that is not one of the caller's."""
@@ -284,7 +283,7 @@ def create_advice_session(request: HttpRequest, response: HttpResponse, payload:
 @router.get(
     "/advice-sessions/{session_id}", auth=scoped("read"), response={200: AdviceOut, 304: None, **ERRORS}
 )
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def read_advice_session(request: HttpRequest, response: HttpResponse, session_id: UUID) -> Any:
     """One advice session of the caller's agencies, as on the advice list."""
     agencies = handler_agency_ids(caller(request))
@@ -316,7 +315,7 @@ class Transition(Input):
     response={200: ConcernOut, **CHANGE_ERRORS},
     openapi_extra=IF_MATCH,
 )
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def change_status(request: HttpRequest, response: HttpResponse, concern_id: UUID, payload: Transition) -> Any:
     """Move the concern on. Send the ETag you read as If-Match, so no change is made from an old copy."""
     user = caller(request)

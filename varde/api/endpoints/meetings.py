@@ -10,7 +10,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from varde.meetings.models import ItemKind, Meeting, MeetingKind, MeetingStatus
-from varde.meetings.permissions import MEETING_READERS, get_meeting_for, meetings_visible_to
+from varde.meetings.permissions import MeetingCapability, get_meeting_for, meetings_visible_to
 
 from ..auth import scoped
 from ..common import Pages, admits, caller, coded, shown, with_etag
@@ -55,7 +55,7 @@ class MeetingOut(MeetingSummary):
 
 @router.get("/meetings", auth=scoped("read"), response={200: list[MeetingSummary], **ERRORS})
 @paginate(Pages)
-@admits(MEETING_READERS)
+@admits(MeetingCapability.READ)
 def list_meetings(request: HttpRequest) -> QuerySet[Meeting]:
     """The meetings the caller organises or is invited to, newest first."""
     user = caller(request)
@@ -63,7 +63,7 @@ def list_meetings(request: HttpRequest) -> QuerySet[Meeting]:
 
 
 @router.get("/meetings/{meeting_id}", auth=scoped("read"), response={200: MeetingOut, 304: None, **ERRORS})
-@admits(MEETING_READERS)
+@admits(MeetingCapability.READ)
 def read_meeting(request: HttpRequest, response: HttpResponse, meeting_id: UUID) -> Any:
     user = caller(request)
     return with_etag(request, response, shown(MeetingOut, get_meeting_for(user, meeting_id)))

@@ -10,14 +10,12 @@ from ninja.pagination import paginate
 
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import chosen_partnership
-from varde.accounts.roles import Role
-from varde.core.access import roles
 from varde.core.audit import record_event
 from varde.core.planner import plans_for_the_values
 from varde.core.spreadsheets import XLSX, table_download
 from varde.privacy.audit_actions import PrivacyAudit
 from varde.privacy.forms import AuditFilterForm, PersonForm
-from varde.privacy.permissions import audit_events_visible_to
+from varde.privacy.permissions import PrivacyCapability, audit_events_visible_to
 from varde.privacy.tokens import person_token
 from varde.privacy.trail import (
     NO_CASES,
@@ -31,7 +29,7 @@ from varde.privacy.trail import (
 from varde.privacy.vocabulary import action_label
 from varde.statistics.audit_actions import StatisticsAudit
 from varde.statistics.forms import SituationForm
-from varde.statistics.permissions import READERS, STATISTICS_READERS
+from varde.statistics.permissions import READERS, StatisticsCapability
 from varde.statistics.tables import SUPPRESSED, count_table, export_notes, export_rows
 
 from ..auth import scoped
@@ -39,7 +37,6 @@ from ..common import Input, Stretches, admits, caller, like, validated
 from ..errors import ERRORS, ApiError
 
 router = Router(tags=["oversight"])
-PRIVACY_OFFICERS = roles(Role.PRIVACY_OFFICER, object_check="events of the officer's partnerships")
 
 
 class TableQuery(Schema):
@@ -74,7 +71,7 @@ def _table(request: HttpRequest, query: TableQuery, output: str) -> tuple[Partne
 
 
 @router.get("/statistics/table", auth=scoped("statistics"), response={200: TableOut, **ERRORS})
-@admits(STATISTICS_READERS)
+@admits(StatisticsCapability.READ)
 def read_statistics_table(request: HttpRequest, query: Query[TableQuery]) -> Any:
     """A suppressed table: exactly the figures the situation page publishes. Refused with 422 besides
     what the schema says: a breakdown the source does not have, a period of more than ten years (three
@@ -103,7 +100,7 @@ def _file_answer(media_type: str, description: str) -> dict[str, Any]:
     response=ERRORS,
     openapi_extra=_file_answer("text/csv", "CSV for Norwegian Excel: UTF-8 with BOM, semicolons"),
 )
-@admits(STATISTICS_READERS)
+@admits(StatisticsCapability.READ)
 def read_statistics_csv(request: HttpRequest, query: Query[TableQuery]) -> HttpResponse:
     """The same table as CSV, each category's code beside its label; no cell can run as a formula."""
     return _file(request, query, "csv")
@@ -115,7 +112,7 @@ def read_statistics_csv(request: HttpRequest, query: Query[TableQuery]) -> HttpR
     response=ERRORS,
     openapi_extra=_file_answer(XLSX, "An Excel workbook: figures as numbers, suppressed cells marked"),
 )
-@admits(STATISTICS_READERS)
+@admits(StatisticsCapability.READ)
 def read_statistics_xlsx(request: HttpRequest, query: Query[TableQuery]) -> HttpResponse:
     """The same table as an Excel workbook."""
     return _file(request, query, "xlsx")
@@ -183,7 +180,7 @@ class DescribedEvents(Stretches):
 @router.get("/audit-events", auth=scoped("audit"), response={200: list[AuditEventOut], **ERRORS})
 @plans_for_the_values()  # around the pagination, which reads the events
 @paginate(DescribedEvents)
-@admits(PRIVACY_OFFICERS)
+@admits(PrivacyCapability.READ_TRAIL)
 def list_audit_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
     """The audit trail of the officer's partnerships, newest first, page by page from `next`: events
     that arrive while the trail is read never repeat or skip a row."""
@@ -208,7 +205,7 @@ class PersonOut(Schema):
 
 
 @router.post("/audit-events/person", auth=scoped("audit"), response={200: PersonOut, **ERRORS})
-@admits(PRIVACY_OFFICERS)
+@admits(PrivacyCapability.READ_TRAIL)
 def find_person_in_audit(request: HttpRequest, person: PersonIn) -> Any:
     """Find a person's cases by name (in the body, never in an address) for the trail's person filter."""
     user = caller(request)

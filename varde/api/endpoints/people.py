@@ -12,15 +12,14 @@ from varde.accounts.permissions import partnerships_where_any
 from varde.accounts.roles import Role
 from varde.concerns.choices import BasisDirection, LegalBasisKind
 from varde.concerns.models import LegalBasis
-from varde.core.access import ANY_MEMBER, roles
+from varde.concerns.permissions import ConcernCapability
+from varde.core.access import ANY_MEMBER
 
 from ..auth import scoped
 from ..common import CURSOR, MAX_PAGE, Pages, Stretches, admits, caller, coded
 from ..errors import ERRORS
 
 router = Router(tags=["people"])
-# Case handlers cite legal bases when they disclose; administrators keep them.
-BASIS_READERS = roles(Role.COORDINATOR, Role.POLICE_CONTACT, Role.ADMIN, object_check="their partnerships")
 
 
 class Membership(Schema):
@@ -77,12 +76,12 @@ class LegalBasisOut(Schema):
 
 @router.get("/legal-bases", auth=scoped("read"), response={200: list[LegalBasisOut], **ERRORS})
 @paginate(Pages)
-@admits(BASIS_READERS)
+@admits(ConcernCapability.READ_LEGAL_BASES)
 def list_legal_bases(request: HttpRequest) -> Any:
     """The legal bases in force in the caller's partnerships, with who may rely on each: a
     disclosure or an agenda point citing a basis its agency may not rely on is refused."""
     user = caller(request)
-    partnerships = partnerships_where_any(user, BASIS_READERS.roles or ())
+    partnerships = partnerships_where_any(user, ConcernCapability.READ_LEGAL_BASES.roles or ())
     bases = LegalBasis.objects.filter(partnership__in=partnerships, retired_at__isnull=True)
     return [
         {

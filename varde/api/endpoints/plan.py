@@ -17,7 +17,7 @@ from varde.actionplan import actions
 from varde.actionplan.forms import TrainingForm
 from varde.actionplan.models import MeasureStatus, Topic, Training, TrainingKind
 from varde.actionplan.obligations import STATE_LABELS, current_plan, statuses_for
-from varde.actionplan.permissions import PLAN_CONTRIBUTORS, PLAN_READERS, READERS, can_contribute
+from varde.actionplan.permissions import READERS, PlanCapability, can_contribute
 
 from ..auth import scoped
 from ..common import Input, Pages, admits, caller, coded, created, like, shown, validated, with_etag
@@ -58,7 +58,7 @@ def _partnership(request: HttpRequest, samarbeid: str) -> tuple[Any, Partnership
 
 
 @router.get("/plan", auth=scoped("read"), response={200: PlanOut, 304: None, **ERRORS})
-@admits(PLAN_READERS)
+@admits(PlanCapability.READ)
 def read_plan(request: HttpRequest, response: HttpResponse, samarbeid: str = "") -> Any:
     """The current plan of the caller's partnership, with the status of every recurring promise."""
     _user, partnership = _partnership(request, samarbeid)
@@ -116,14 +116,14 @@ def _trainings(request: HttpRequest, samarbeid: str) -> QuerySet[Training]:
 
 @router.get("/trainings", auth=scoped("read"), response={200: list[TrainingOut], **ERRORS})
 @paginate(Pages)
-@admits(PLAN_READERS)
+@admits(PlanCapability.READ)
 def list_trainings(request: HttpRequest, samarbeid: str = "") -> QuerySet[Training]:
     """The partnership's trainings, newest first."""
     return _trainings(request, samarbeid)
 
 
 @router.get("/trainings/{training_id}", auth=scoped("read"), response={200: TrainingOut, 304: None, **ERRORS})
-@admits(PLAN_READERS)
+@admits(PlanCapability.READ)
 def read_training(
     request: HttpRequest, response: HttpResponse, training_id: UUID, samarbeid: str = ""
 ) -> Any:
@@ -142,7 +142,7 @@ class NewTraining(Input):
 
 
 @router.post("/trainings", auth=scoped("plan"), response={201: TrainingOut, **ERRORS})
-@admits(PLAN_CONTRIBUTORS)
+@admits(PlanCapability.CONTRIBUTE)
 def create_training(
     request: HttpRequest, response: HttpResponse, payload: NewTraining, samarbeid: str = ""
 ) -> Any:

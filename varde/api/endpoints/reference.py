@@ -13,7 +13,7 @@ from varde.accounts.models import Agency, Unit
 from varde.accounts.permissions import partnerships_of
 from varde.concerns.categorical import MeasureType
 from varde.concerns.forms import consent_form, disclosure_form, measure_form
-from varde.concerns.permissions import HANDLERS, get_concern_for
+from varde.concerns.permissions import ConcernCapability, get_concern_for
 from varde.core.access import ANY_MEMBER
 
 from ..auth import scoped
@@ -93,7 +93,7 @@ class ConcernChoices(Schema):
 
 
 @router.get("/concerns/{concern_id}/choices", auth=scoped("read"), response={200: ConcernChoices, **ERRORS})
-@admits(HANDLERS)
+@admits(ConcernCapability.HANDLE)
 def list_concern_choices(request: HttpRequest, concern_id: UUID) -> Any:
     """What the owning agency may choose when it adds a measure, records a consent or discloses:
     taken from the very forms that check the writes, so a choice listed here is accepted there."""

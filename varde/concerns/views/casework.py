@@ -41,8 +41,7 @@ from ..listing import acute_case_rows, case_list_page
 from ..models import Concern, Consent, Disclosure, LegalBasis
 from ..panels import panels_for
 from ..permissions import (
-    CASE_READERS,
-    HANDLERS,
+    ConcernCapability,
     case_handlers_of,
     concerns_visible_to,
     get_concern_for,
@@ -54,7 +53,7 @@ from ..workflow import allowed_transitions
 from .common import action_page, done
 
 
-@access(CASE_READERS)
+@access(ConcernCapability.READ)
 def case_list(request: HtmxHttpRequest) -> HttpResponse:
     user: Any = request.user
     form = CaseFilterForm(request.GET or None)
@@ -90,7 +89,7 @@ def _query_without_page(request: HttpRequest) -> str:
     return query.urlencode()
 
 
-@access(CASE_READERS)
+@access(ConcernCapability.READ)
 def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     concern, access_ = get_concern_for(user, pk, purpose="case page")
@@ -119,7 +118,7 @@ def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
 # Triage and status ------------------------------------------------------------------------------
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def acute(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -162,7 +161,7 @@ def _moved_to_police(request: HttpRequest, concern: Concern) -> HttpResponse:
     return render(request, "concerns/moved_to_police.html", {"concern": concern})
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def change_status(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -180,7 +179,7 @@ def change_status(request: HttpRequest, pk: Any) -> HttpResponse:
     return action_page(request, concern, form, heading=_("Change status"), submit=_("Change status"))
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def close(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -207,7 +206,7 @@ def close(request: HttpRequest, pk: Any) -> HttpResponse:
     return action_page(request, concern, form, heading=_("Close concern"), submit=_("Close"), intro=intro)
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def reopen(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -227,7 +226,7 @@ def reopen(request: HttpRequest, pk: Any) -> HttpResponse:
     return action_page(request, concern, form, heading=_("Reopen concern"), submit=_("Reopen"), intro=intro)
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def assign(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -245,7 +244,7 @@ def assign(request: HttpRequest, pk: Any) -> HttpResponse:
     return action_page(request, concern, form, heading=_("Responsible person"), submit=_("Save"))
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def assessment(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -263,7 +262,7 @@ def assessment(request: HttpRequest, pk: Any) -> HttpResponse:
     return action_page(request, concern, form, heading=_("Assessment"), submit=_("Save"))
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: Any, review_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -279,7 +278,7 @@ def review(request: HttpRequest, pk: Any, review_pk: Any) -> HttpResponse:
     return action_page(request, concern, form, heading=_("Review after closure"), submit=_("Record review"))
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def keep_longer(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -305,7 +304,7 @@ def keep_longer(request: HttpRequest, pk: Any) -> HttpResponse:
 # Measures ---------------------------------------------------------------------------------------
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
@@ -319,7 +318,7 @@ def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
     return action_page(request, concern, form, heading=_("New measure"), submit=_("Add measure"))
 
 
-@access(CASE_READERS)
+@access(ConcernCapability.READ)
 @require_http_methods(["GET", "POST"])
 def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -341,7 +340,7 @@ def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse
 # Consent and disclosures ------------------------------------------------------------------------
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def consent_add(request: HttpRequest, pk: Any) -> HttpResponse:
@@ -355,7 +354,7 @@ def consent_add(request: HttpRequest, pk: Any) -> HttpResponse:
     return action_page(request, concern, form, heading=_("Record consent"), submit=_("Record consent"))
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def consent_withdraw(request: HttpRequest, pk: Any, consent_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -387,7 +386,7 @@ def consent_withdraw(request: HttpRequest, pk: Any, consent_pk: Any) -> HttpResp
     )
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def disclose(request: HttpRequest, pk: Any) -> HttpResponse:
@@ -405,7 +404,7 @@ def disclose(request: HttpRequest, pk: Any) -> HttpResponse:
     )
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def disclosure_revoke(request: HttpRequest, pk: Any, disclosure_pk: Any) -> HttpResponse:
     user: Any = request.user

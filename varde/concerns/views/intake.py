@@ -21,7 +21,7 @@ from ..actions import intake
 from ..forms import AdviceFilterForm, EmployeeReportForm, IntakeForm
 from ..listing import advice_matching
 from ..models import AdviceSession
-from ..permissions import HANDLERS, possible_duplicates, reporting_agencies, reports_of
+from ..permissions import ConcernCapability, possible_duplicates, reporting_agencies, reports_of
 from ..workflow import REPORTER_STATUS
 
 ADVICE_PER_PAGE = 50
@@ -56,7 +56,7 @@ def _log_from(request: HttpRequest, form: IntakeForm) -> HttpResponse | None:
     return None
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def intake_view(request: HttpRequest) -> HttpResponse:
@@ -126,7 +126,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     return render(request, "concerns/my_reports.html", {"page": page, "rows": rows})
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 def advice_list(request: HttpRequest) -> HttpResponse:
     """The hotline's advice calls of the handler's agencies, newest first, found by date, phenomenon,
     caller and the advice given."""

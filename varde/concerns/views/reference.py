@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.accounts.permissions import PARTNERSHIP_ADMINS
+from varde.accounts.permissions import AccountCapability
 from varde.core.access import access
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
@@ -31,7 +31,7 @@ def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
     return basis
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 def legal_basis_list(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     bases = partnership.legal_bases.select_related("supersedes").order_by(
@@ -45,7 +45,7 @@ def legal_basis_list(request: HttpRequest) -> HttpResponse:
     return render(request, "concerns/legal_basis_list.html", context)
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def legal_basis_create(request: HttpRequest) -> HttpResponse:
@@ -59,7 +59,7 @@ def legal_basis_create(request: HttpRequest) -> HttpResponse:
     return render(request, "concerns/legal_basis_form.html", {"form": form, "basis": None})
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
 def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     basis = _basis_for(request, pk)
@@ -79,7 +79,7 @@ def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "concerns/legal_basis_form.html", context)
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_POST
 def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
     basis = _basis_for(request, pk)
@@ -101,7 +101,7 @@ def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
     return redirect("concerns:legal_basis_list")
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
 def measure_type_list(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)
@@ -117,7 +117,7 @@ def measure_type_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
 def casework_settings(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from varde.concerns.models import LegalBasis
-from varde.concerns.permissions import HANDLERS, get_owned_concern_for
+from varde.concerns.permissions import ConcernCapability, get_owned_concern_for
 from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
@@ -29,17 +29,17 @@ from ..models import (
     MeetingStatus,
 )
 from ..permissions import (
-    MEETING_READERS,
+    MeetingCapability,
     can_organise,
     get_meeting_for,
     get_organised_meeting_for,
 )
-from .common import ORGANISERS, item_for
+from .common import item_for
 
 # The agenda -----------------------------------------------------------------------------------------
 
 
-@access(MEETING_READERS)
+@access(MeetingCapability.READ)
 def agenda(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     meeting = get_meeting_for(user, pk)
@@ -67,7 +67,7 @@ def agenda(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "meetings/agenda.html", context)
 
 
-@access(HANDLERS)
+@access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 def prepare_item(request: HttpRequest, pk: Any, concern_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -107,7 +107,7 @@ def prepare_item(request: HttpRequest, pk: Any, concern_pk: Any) -> HttpResponse
     return render(request, "meetings/form_page.html", context)
 
 
-@access(ORGANISERS)
+@access(MeetingCapability.ORGANISE)
 @require_POST
 @sent_once
 def add_item(request: HttpRequest, pk: Any) -> HttpResponse:
@@ -130,7 +130,7 @@ def add_item(request: HttpRequest, pk: Any) -> HttpResponse:
     return redirect(back, pk=meeting.pk)
 
 
-@access(ORGANISERS)
+@access(MeetingCapability.ORGANISE)
 @require_POST
 def move_item(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
     item = item_for(request, pk, item_pk)
@@ -141,7 +141,7 @@ def move_item(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
     return redirect("meetings:agenda", pk=pk)
 
 
-@access(ORGANISERS)
+@access(MeetingCapability.ORGANISE)
 @require_POST
 def remove_item(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
     item = item_for(request, pk, item_pk)

@@ -4,15 +4,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 
-from varde.core.access import roles
-
 from ..models import AgendaItem
-from ..permissions import NETWORK_ROLES, get_meeting_for
-
-ORGANISERS = roles(
-    *NETWORK_ROLES,
-    object_check="contact meetings: case handlers and secretaries; others also the plan manager",
-)
+from ..permissions import get_meeting_for
 
 
 def item_for(request: HttpRequest, pk: Any, item_pk: Any) -> AgendaItem:

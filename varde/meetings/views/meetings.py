@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from varde.accounts.permissions import PARTNERSHIP_ADMINS
+from varde.accounts.permissions import AccountCapability
 from varde.concerns.views.common import administered_partnership
 from varde.core.access import access
 from varde.core.errors import ActionRefused
@@ -32,7 +32,7 @@ from ..models import (
     Participant,
 )
 from ..permissions import (
-    MEETING_READERS,
+    MeetingCapability,
     can_organise,
     get_meeting_for,
     get_organised_meeting_for,
@@ -40,12 +40,11 @@ from ..permissions import (
     meetings_visible_to,
     partnerships_organised_by,
 )
-from .common import ORGANISERS
 
 LIST_LIMIT = 50
 
 
-@access(MEETING_READERS)
+@access(MeetingCapability.READ)
 def meeting_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     now = timezone.now()
@@ -58,7 +57,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/meeting_list.html", context)
 
 
-@access(ORGANISERS)
+@access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
 @sent_once
 def schedule(request: HttpRequest) -> HttpResponse:
@@ -97,7 +96,7 @@ def _participants(meeting: Any) -> list[Participant]:
     return list(meeting.participants.select_related("user", "agency"))
 
 
-@access(MEETING_READERS)
+@access(MeetingCapability.READ)
 def meeting_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     meeting = get_meeting_for(user, pk)
@@ -115,7 +114,7 @@ def meeting_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "meetings/meeting_detail.html", context)
 
 
-@access(ORGANISERS)
+@access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -136,7 +135,7 @@ def invite(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "meetings/form_page.html", context)
 
 
-@access(ORGANISERS)
+@access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
 def attendance(request: HtmxHttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -175,7 +174,7 @@ def attendance(request: HtmxHttpRequest, pk: Any) -> HttpResponse:
     return render(request, "meetings/attendance.html", context)
 
 
-@access(ORGANISERS)
+@access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
 def cancel(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -196,7 +195,7 @@ def cancel(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "meetings/form_page.html", context)
 
 
-@access(ORGANISERS)
+@access(MeetingCapability.ORGANISE)
 @require_POST
 def remove_participant(request: HttpRequest, pk: Any, participant_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -215,7 +214,7 @@ def remove_participant(request: HttpRequest, pk: Any, participant_pk: Any) -> Ht
 # Administration -----------------------------------------------------------------------------------
 
 
-@access(PARTNERSHIP_ADMINS)
+@access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
 def quorum_rule(request: HttpRequest) -> HttpResponse:
     partnership = administered_partnership(request)

@@ -38,12 +38,12 @@ from ..models import (
     Task,
 )
 from ..permissions import (
-    MEETING_READERS,
+    MeetingCapability,
     can_organise,
     get_meeting_for,
     people_who_may_open,
 )
-from .common import ORGANISERS, item_for
+from .common import item_for
 
 # Minutes ----------------------------------------------------------------------------------------------
 
@@ -75,7 +75,7 @@ def _minutes_context(user: Any, meeting: Any) -> dict[str, Any]:
     }
 
 
-@access(MEETING_READERS)
+@access(MeetingCapability.READ)
 def minutes_page(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     meeting = get_meeting_for(user, pk)
@@ -105,7 +105,7 @@ def minutes_page(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "meetings/minutes.html", context)
 
 
-@access(ORGANISERS)
+@access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
 def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -198,7 +198,7 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
     return render(request, "meetings/item_minutes.html", context)
 
 
-@access(MEETING_READERS)
+@access(MeetingCapability.READ)
 @require_POST
 def approve(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -218,7 +218,7 @@ def approve(request: HttpRequest, pk: Any) -> HttpResponse:
     return redirect("meetings:minutes", pk=meeting.pk)
 
 
-@access(MEETING_READERS)
+@access(MeetingCapability.READ)
 @require_POST
 def addendum(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
@@ -235,7 +235,7 @@ def addendum(request: HttpRequest, pk: Any) -> HttpResponse:
     return redirect("meetings:minutes", pk=meeting.pk)
 
 
-@access(MEETING_READERS)
+@access(MeetingCapability.READ)
 def minutes_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     meeting = get_meeting_for(user, pk)
@@ -262,7 +262,7 @@ def minutes_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
     return response
 
 
-@access(MEETING_READERS)
+@access(MeetingCapability.READ)
 @require_POST
 def complete_task(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user

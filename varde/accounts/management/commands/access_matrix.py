@@ -8,7 +8,7 @@ from varde.accounts.access_matrix import render_matrix
 
 
 class Command(BaseCommand):
-    help = "Write docs/access-matrix.md (roles × pages); with --check, fail when the file is stale."
+    help = "Write docs/access-matrix.md (capabilities × roles, each page's door); --check fails when stale."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--check", action="store_true", help="fail instead of writing when stale")
