@@ -19,23 +19,19 @@ from varde.core.access import Capability, ObjectRule
 
 from .models import ActionPlan, PlanMeasure
 
-KEEPERS = (Role.PLAN_MANAGER,)
-CONTRIBUTORS = (Role.PLAN_MANAGER, Role.COORDINATOR, Role.POLICE_CONTACT)
-READERS = (*CONTRIBUTORS, Role.VIEWER)
-
 
 def can_keep(user: Any, partnership: Partnership) -> bool:
-    return holds_role_in(user, KEEPERS, partnership)
+    return holds_role_in(user, PlanCapability.KEEP.roles, partnership)
 
 
 def can_contribute(user: Any, partnership: Partnership) -> bool:
-    return holds_role_in(user, CONTRIBUTORS, partnership)
+    return holds_role_in(user, PlanCapability.CONTRIBUTE.roles, partnership)
 
 
 def get_measure_for(user: Any, pk: Any) -> PlanMeasure:
     measure = (
         PlanMeasure.objects.select_related("plan__partnership")
-        .filter(pk=pk, plan__partnership__in=partnerships_where_any(user, READERS))
+        .filter(pk=pk, plan__partnership__in=partnerships_where_any(user, PlanCapability.READ.roles))
         .first()
     )
     if measure is None:
@@ -44,16 +40,19 @@ def get_measure_for(user: Any, pk: Any) -> PlanMeasure:
 
 
 def plans_visible_to(user: Any) -> QuerySet[ActionPlan]:
-    return ActionPlan.objects.filter(partnership__in=partnerships_where_any(user, READERS))
+    return ActionPlan.objects.filter(partnership__in=partnerships_where_any(user, PlanCapability.READ.roles))
 
 
 class PlanRule(ObjectRule):
     OWN_PARTNERSHIPS = "plan.own_partnerships", "plans of the user's partnerships"
 
 
+_CONTRIBUTORS = (Role.PLAN_MANAGER, Role.COORDINATOR, Role.POLICE_CONTACT)
+
+
 class PlanCapability(Capability):
     """What may be done with the action plan."""
 
-    READ = "plan.read", (*READERS,), PlanRule.OWN_PARTNERSHIPS
-    CONTRIBUTE = "plan.contribute", (*CONTRIBUTORS,), PlanRule.OWN_PARTNERSHIPS
-    KEEP = "plan.keep", (*KEEPERS,), PlanRule.OWN_PARTNERSHIPS
+    READ = "plan.read", (*_CONTRIBUTORS, Role.VIEWER), PlanRule.OWN_PARTNERSHIPS
+    CONTRIBUTE = "plan.contribute", _CONTRIBUTORS, PlanRule.OWN_PARTNERSHIPS
+    KEEP = "plan.keep", (Role.PLAN_MANAGER,), PlanRule.OWN_PARTNERSHIPS

@@ -36,9 +36,6 @@ from .forms import (
 from .models import ActionPlan, Obligation, SessionRequest
 from .obligations import Records, current_plan, statuses_for, what_counts
 from .permissions import (
-    CONTRIBUTORS,
-    KEEPERS,
-    READERS,
     PlanCapability,
     can_contribute,
     can_keep,
@@ -51,7 +48,9 @@ LIST_LIMIT = 50
 
 
 def _plan_for(request: HttpRequest) -> ActionPlan:
-    plan = current_plan(chosen_partnership(request.user, READERS, request.GET.get("samarbeid")))
+    plan = current_plan(
+        chosen_partnership(request.user, PlanCapability.READ.roles, request.GET.get("samarbeid"))
+    )
     if plan is None:
         raise Http404
     return plan
@@ -59,7 +58,7 @@ def _plan_for(request: HttpRequest) -> ActionPlan:
 
 @access(PlanCapability.READ)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    partnership = chosen_partnership(request.user, READERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(request.user, PlanCapability.READ.roles, request.GET.get("samarbeid"))
     plan = current_plan(partnership)
     context: dict[str, Any] = {
         "partnership": partnership,
@@ -143,7 +142,7 @@ def obligation(request: HttpRequest, pk: Any) -> HttpResponse:
 @sent_once
 def trainings(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = chosen_partnership(user, READERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(user, PlanCapability.READ.roles, request.GET.get("samarbeid"))
     contributor = can_contribute(user, partnership)
     form = TrainingForm(
         request.POST if request.method == "POST" else None,
@@ -181,7 +180,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
 @sent_once
 def requests(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = chosen_partnership(user, READERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(user, PlanCapability.READ.roles, request.GET.get("samarbeid"))
     contributor = can_contribute(user, partnership)
     form = RequestForm(request.POST or None, initial={"received_on": timezone.localdate()})
     if request.method == "POST" and not contributor:
@@ -202,7 +201,9 @@ def requests(request: HttpRequest) -> HttpResponse:
 
 
 def _request_for(request: HttpRequest, pk: Any) -> SessionRequest:
-    partnership = chosen_partnership(request.user, CONTRIBUTORS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(
+        request.user, PlanCapability.CONTRIBUTE.roles, request.GET.get("samarbeid")
+    )
     found = SessionRequest.objects.filter(pk=pk, partnership=partnership).first()
     if found is None:
         raise Http404
@@ -253,7 +254,7 @@ def request_held(request: HttpRequest, pk: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_plan(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = chosen_partnership(user, KEEPERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(user, PlanCapability.KEEP.roles, request.GET.get("samarbeid"))
     form = PlanUploadForm(request.POST or None, request.FILES or None)
     if submitted(request, form) and (source := form.source()) is not None:
         try:

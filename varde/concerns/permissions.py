@@ -281,29 +281,10 @@ class ConcernCapability(Capability):
     """What may be done with cases: handled by the owning agency's case handlers, read where held,
     disclosed or assigned a measure; legal bases read by those who cite or keep them."""
 
-    HANDLE = (
-        "concerns.handle",
-        (
-            Role.COORDINATOR,
-            Role.POLICE_CONTACT,
-        ),
-        CaseRule.HANDLER_IN_OWNING_AGENCY,
-    )
-    READ = (
-        "concerns.read",
-        (
-            Role.COORDINATOR,
-            Role.POLICE_CONTACT,
-            Role.MENTOR,
-        ),
-        CaseRule.OWNED_DISCLOSED_OR_ASSIGNED,
-    )
+    HANDLE = "concerns.handle", CASE_HANDLER_ROLES, CaseRule.HANDLER_IN_OWNING_AGENCY
+    READ = "concerns.read", (*CASE_HANDLER_ROLES, Role.MENTOR), CaseRule.OWNED_DISCLOSED_OR_ASSIGNED
     READ_LEGAL_BASES = (
         "concerns.read_legal_bases",
-        (
-            Role.COORDINATOR,
-            Role.POLICE_CONTACT,
-            Role.ADMIN,
-        ),
+        (*CASE_HANDLER_ROLES, Role.ADMIN),
         CaseRule.OWN_PARTNERSHIPS,
     )

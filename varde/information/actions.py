@@ -17,7 +17,7 @@ from varde.core.versioning import claim
 from varde.information.audit_actions import InformationAudit
 
 from .models import Event, EventStatus, EventTask, InfoPage, PageVersion, RiskNote, VersionStatus
-from .permissions import EVENT_READERS, can_edit, can_keep, sees_risk_notes
+from .permissions import InformationCapability, can_edit, can_keep, sees_risk_notes
 
 
 def _require_editor(actor: Any, page: InfoPage) -> None:
@@ -113,7 +113,9 @@ def add_task(actor: Any, event: Event, *, description: str, owner: User, deadlin
     _require(actor is None or can_keep(actor, event.partnership))
     # The agency in which the owner holds a role that opens the event: with none, they never see the task.
     agency = Agency.objects.filter(
-        partnership=event.partnership, memberships__user=owner, memberships__role__in=EVENT_READERS
+        partnership=event.partnership,
+        memberships__user=owner,
+        memberships__role__in=InformationCapability.READ_EVENTS.roles,
     ).first()
     if agency is None or not owner.is_active:
         raise ActionRefused(_("The owner must be someone who may open this event."))

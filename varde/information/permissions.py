@@ -19,11 +19,11 @@ from varde.core.access import Capability, ObjectRule
 
 from .models import Event, InfoPage
 
-EDITORS = (Role.COMMUNICATIONS,)
-
 
 def pages_editable_by(user: Any) -> QuerySet[InfoPage]:
-    return InfoPage.objects.filter(partnership__in=partnerships_where_any(user, EDITORS))
+    return InfoPage.objects.filter(
+        partnership__in=partnerships_where_any(user, InformationCapability.EDIT_PAGES.roles)
+    )
 
 
 def get_editable_page_for(user: Any, pk: Any) -> InfoPage:
@@ -37,13 +37,10 @@ def can_edit(user: Any, page: InfoPage) -> bool:
     return pages_editable_by(user).filter(pk=page.pk).exists()
 
 
-EVENT_KEEPERS = (Role.COORDINATOR, Role.POLICE_CONTACT)
-EVENT_READERS = (*EVENT_KEEPERS, Role.SECRETARY)
-RISK_NOTE_READERS = (Role.POLICE_CONTACT,)
-
-
 def events_visible_to(user: Any) -> QuerySet[Event]:
-    return Event.objects.filter(partnership__in=partnerships_where_any(user, EVENT_READERS))
+    return Event.objects.filter(
+        partnership__in=partnerships_where_any(user, InformationCapability.READ_EVENTS.roles)
+    )
 
 
 def task_owners_for(event: Event) -> QuerySet[User]:
@@ -52,7 +49,7 @@ def task_owners_for(event: Event) -> QuerySet[User]:
         User.objects.filter(
             is_active=True,
             memberships__agency__partnership_id=event.partnership_id,
-            memberships__role__in=EVENT_READERS,
+            memberships__role__in=InformationCapability.READ_EVENTS.roles,
         )
         .distinct()
         .order_by("first_name", "last_name")
@@ -67,26 +64,34 @@ def get_event_for(user: Any, pk: Any) -> Event:
 
 
 def can_keep(user: Any, partnership: Partnership) -> bool:
-    return holds_role_in(user, EVENT_KEEPERS, partnership)
+    return holds_role_in(user, InformationCapability.KEEP_EVENTS.roles, partnership)
 
 
 def sees_risk_notes(user: Any, partnership: Partnership) -> bool:
-    # Rule: risk notes are police information; only the police's case handlers see them.
-    return holds_role_in(user, RISK_NOTE_READERS, partnership)
+    return holds_role_in(user, InformationCapability.READ_RISK_NOTES.roles, partnership)
 
 
 class InformationRule(ObjectRule):
     PAGES_OF_PARTNERSHIPS = "information.pages_of_partnerships", "pages of the user's partnerships"
-    EVENTS_RISK_NOTES_POLICE = (
-        "information.events_risk_notes_police",
-        "events of the user's partnerships; risk notes police only",
-    )
     EVENTS_OF_PARTNERSHIPS = "information.events_of_partnerships", "events of the user's partnerships"
+
+
+_EVENT_KEEPERS = (Role.COORDINATOR, Role.POLICE_CONTACT)
 
 
 class InformationCapability(Capability):
     """What may be done with the information pages and the events register."""
 
-    EDIT_PAGES = "information.edit_pages", (*EDITORS,), InformationRule.PAGES_OF_PARTNERSHIPS
-    READ_EVENTS = "information.read_events", (*EVENT_READERS,), InformationRule.EVENTS_RISK_NOTES_POLICE
-    KEEP_EVENTS = "information.keep_events", (*EVENT_KEEPERS,), InformationRule.EVENTS_OF_PARTNERSHIPS
+    EDIT_PAGES = "information.edit_pages", (Role.COMMUNICATIONS,), InformationRule.PAGES_OF_PARTNERSHIPS
+    READ_EVENTS = (
+        "information.read_events",
+        (*_EVENT_KEEPERS, Role.SECRETARY),
+        InformationRule.EVENTS_OF_PARTNERSHIPS,
+    )
+    KEEP_EVENTS = "information.keep_events", _EVENT_KEEPERS, InformationRule.EVENTS_OF_PARTNERSHIPS
+    # Rule: risk notes are police information; only the police's case handlers see them.
+    READ_RISK_NOTES = (
+        "information.read_risk_notes",
+        (Role.POLICE_CONTACT,),
+        InformationRule.EVENTS_OF_PARTNERSHIPS,
+    )

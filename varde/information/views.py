@@ -24,7 +24,6 @@ from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
 from varde.core.once import sent_once
 from varde.information.audit_actions import InformationAudit
-from varde.information.permissions import InformationCapability
 
 from . import actions
 from .drift import mark_outdated_translations, translation_is_outdated
@@ -32,7 +31,7 @@ from .formatting import render_text
 from .forms import EventForm, EventStatusForm, EventTaskForm, PageForm, RiskNoteForm
 from .models import EventTask, InfoPage, PageKey, PageVersion, VersionStatus
 from .permissions import (
-    EVENT_READERS,
+    InformationCapability,
     can_keep,
     events_visible_to,
     get_editable_page_for,
@@ -201,7 +200,9 @@ def employee_page(request: HttpRequest) -> HttpResponse:
 @sent_once
 def event_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = chosen_partnership(user, EVENT_READERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(
+        user, InformationCapability.READ_EVENTS.roles, request.GET.get("samarbeid")
+    )
     keeper = can_keep(user, partnership)
     if request.method == "POST" and not keeper:
         raise Http404

@@ -20,18 +20,18 @@ from varde.core.functions import InSubquery
 
 from .models import Meeting, MeetingKind, MeetingQuerySet, Participant
 
-CONTACT_ROLES = (Role.COORDINATOR, Role.POLICE_CONTACT, Role.SECRETARY)
-NETWORK_ROLES = (*CONTACT_ROLES, Role.PLAN_MANAGER)
-
 
 def meetings_visible_to(user: Any) -> MeetingQuerySet:
     if not user.is_authenticated or not user.is_active:
         return Meeting.objects.none()
     # Rule: case handlers and secretaries see the partnership's contact meetings.
-    rule = Q(kind=MeetingKind.CONTACT, partnership_id__in=partnership_ids_where_any(user, CONTACT_ROLES))
+    rule = Q(
+        kind=MeetingKind.CONTACT,
+        partnership_id__in=partnership_ids_where_any(user, MeetingCapability.ORGANISE_CONTACT_MEETINGS.roles),
+    )
     # Rule: they and the plan manager see the other meetings.
     rule |= ~Q(kind=MeetingKind.CONTACT) & Q(
-        partnership_id__in=partnership_ids_where_any(user, NETWORK_ROLES)
+        partnership_id__in=partnership_ids_where_any(user, MeetingCapability.ORGANISE.roles)
     )
     # Rule: everyone sees the meetings they are invited to. A subquery rather than a join, so that no
     # meeting is listed twice and, at national scale, the database looks up the meetings by their
@@ -49,9 +49,13 @@ def can_view_meeting(user: Any, meeting: Meeting) -> bool:
     return can_organise(user, meeting) or meeting.participants.filter(user=user).exists()
 
 
-def _organiser_roles(kind: str) -> tuple[str, ...]:
+def _organiser_roles(kind: str) -> frozenset[str]:
     # Rule: contact meetings are arranged by case handlers and secretaries; others by the plan manager too.
-    return CONTACT_ROLES if kind == MeetingKind.CONTACT else NETWORK_ROLES
+    return (
+        MeetingCapability.ORGANISE_CONTACT_MEETINGS.roles
+        if kind == MeetingKind.CONTACT
+        else MeetingCapability.ORGANISE.roles
+    )
 
 
 def partnerships_organised_by(user: Any, kind: str) -> QuerySet[Partnership]:
@@ -126,8 +130,12 @@ class MeetingRule(ObjectRule):
     )
 
 
+_CONTACT = (Role.COORDINATOR, Role.POLICE_CONTACT, Role.SECRETARY)
+
+
 class MeetingCapability(Capability):
     """What may be done with meetings."""
 
-    ORGANISE = "meetings.organise", (*NETWORK_ROLES,), MeetingRule.ORGANISER_BY_KIND
+    ORGANISE = "meetings.organise", (*_CONTACT, Role.PLAN_MANAGER), MeetingRule.ORGANISER_BY_KIND
+    ORGANISE_CONTACT_MEETINGS = "meetings.organise_contact_meetings", _CONTACT, MeetingRule.ORGANISER_BY_KIND
     READ = "meetings.read", (*Role,), MeetingRule.ORGANISER_OR_INVITED

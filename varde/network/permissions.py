@@ -15,21 +15,18 @@ from varde.core.access import Capability, ObjectRule
 
 from .models import Organisation
 
-KEEPERS = (Role.PLAN_MANAGER, Role.COORDINATOR, Role.POLICE_CONTACT)
-READERS = (*KEEPERS, Role.VIEWER)
-
 
 def partnership_for(user: Any, slug: str | None = None) -> Partnership:
-    return chosen_partnership(user, READERS, slug)
+    return chosen_partnership(user, NetworkCapability.READ.roles, slug)
 
 
 def can_keep(user: Any, partnership: Partnership) -> bool:
-    return holds_role_in(user, KEEPERS, partnership)
+    return holds_role_in(user, NetworkCapability.KEEP.roles, partnership)
 
 
 def get_organisation_for(user: Any, pk: Any) -> Organisation:
     organisation = Organisation.objects.filter(
-        pk=pk, partnership__in=partnerships_where_any(user, READERS)
+        pk=pk, partnership__in=partnerships_where_any(user, NetworkCapability.READ.roles)
     ).first()
     if organisation is None:
         raise Http404
@@ -40,7 +37,11 @@ class NetworkRule(ObjectRule):
     OWN_PARTNERSHIPS = "network.own_partnerships", "registries of the user's partnerships"
 
 
+_KEEPERS = (Role.PLAN_MANAGER, Role.COORDINATOR, Role.POLICE_CONTACT)
+
+
 class NetworkCapability(Capability):
     """What may be done with the network registry."""
 
-    READ = "network.read", (*READERS,), NetworkRule.OWN_PARTNERSHIPS
+    READ = "network.read", (*_KEEPERS, Role.VIEWER), NetworkRule.OWN_PARTNERSHIPS
+    KEEP = "network.keep", _KEEPERS, NetworkRule.OWN_PARTNERSHIPS

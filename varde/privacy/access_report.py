@@ -15,15 +15,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from varde.accounts.models import Partnership
-from varde.accounts.roles import Role
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure
 from varde.core.audit import record_event
 from varde.privacy.audit_actions import PrivacyAudit
 
-from .permissions import audit_events_visible_to
-
-ROLES = (Role.PRIVACY_OFFICER,)
+from .permissions import PrivacyCapability, audit_events_visible_to
 
 
 @dataclass
@@ -83,8 +80,10 @@ def cases_about(officer: Any, name: str, birth_year: int | None) -> list[CaseRep
     """Every case about the person that the officer's agency owns or received a disclosure of, with
     the events the officer may read about each, oldest first. Restricted cases are included: what is
     held is reported, whether or not it is still in use."""
-    agency_ids = officer.agency_ids_where(ROLES)
-    partnerships = Partnership.objects.filter(pk__in=officer.partnership_ids_where(ROLES))
+    agency_ids = officer.agency_ids_where(PrivacyCapability.REPORT_ACCESS.roles)
+    partnerships = Partnership.objects.filter(
+        pk__in=officer.partnership_ids_where(PrivacyCapability.REPORT_ACCESS.roles)
+    )
     found: list[Concern] = []
     for partnership in partnerships:
         matches = (

@@ -13,15 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from varde.accounts.models import Agency
-from varde.accounts.roles import Role
 from varde.core.audit import record_on
 from varde.core.errors import ActionRefused
 from varde.core.versioning import claim
 from varde.privacy.audit_actions import PrivacyAudit
 
 from .models import RequestKind, SubjectRequest, SubjectRequestQuerySet, answer_due
+from .permissions import PrivacyCapability
 
-ROLES = (Role.PRIVACY_OFFICER,)
 REFERENCE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
@@ -29,7 +28,9 @@ def requests_visible_to(user: Any) -> SubjectRequestQuerySet:
     # Rule: an officer sees the requests to the agencies where they hold the role.
     if not user.is_authenticated or not user.is_active:
         return SubjectRequest.objects.none()
-    return SubjectRequest.objects.filter(agency_id__in=user.agency_ids_where(ROLES))
+    return SubjectRequest.objects.filter(
+        agency_id__in=user.agency_ids_where(PrivacyCapability.HANDLE_REQUESTS.roles)
+    )
 
 
 def get_request_for(user: Any, pk: Any) -> SubjectRequest:
@@ -61,7 +62,7 @@ class NewRequest:
 
 @transaction.atomic
 def register_request(actor: Any, agency: Agency, new: NewRequest) -> SubjectRequest:
-    if agency.pk not in actor.agency_ids_where(ROLES):
+    if agency.pk not in actor.agency_ids_where(PrivacyCapability.HANDLE_REQUESTS.roles):
         raise PermissionDenied
     if new.kind not in RequestKind.values:
         raise ActionRefused(_("Choose what the person asks for."))
@@ -93,7 +94,7 @@ def handle_request(
     version: int | None = None,
 ) -> SubjectRequest:
     """Record how the request is handled and, when answered, what the person was told."""
-    if found.agency_id not in actor.agency_ids_where(ROLES):
+    if found.agency_id not in actor.agency_ids_where(PrivacyCapability.HANDLE_REQUESTS.roles):
         raise PermissionDenied
     claim(found, version)
     if found.answered_on is not None:

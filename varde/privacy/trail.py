@@ -25,9 +25,9 @@ from varde.core.crypto import name_index
 from varde.core.functions import UUIDText
 from varde.core.models import AuditEvent
 
-from .access_report import ROLES, born_in, held_by
+from .access_report import born_in, held_by
 from .forms import AuditFilterForm, EventKind
-from .permissions import DISCLOSURE_ACTIONS, among
+from .permissions import DISCLOSURE_ACTIONS, PrivacyCapability, among
 from .tokens import MOST_CASES
 
 NO_CASES = gettext_lazy("Your agency holds no case about a person with this name and year.")
@@ -49,11 +49,11 @@ def concerns_about(officer: Any, name: str, birth_year: int | None) -> list[Conc
     """The cases about the person that the officer's agency holds: its own, and those disclosed to it."""
     found = [
         concern
-        for partnership_id in officer.partnership_ids_where(ROLES)
+        for partnership_id in officer.partnership_ids_where(PrivacyCapability.READ_TRAIL.roles)
         for concern in Concern.objects.filter(
             partnership_id=partnership_id, subject_name_index=name_index(name, partnership_id)
         )
-        .filter(held_by(officer.agency_ids_where(ROLES)))
+        .filter(held_by(officer.agency_ids_where(PrivacyCapability.READ_TRAIL.roles)))
         .only("pk", "reference", "subject_birth_year", "subject_birth_date")
     ]
     return [concern for concern in found if born_in(concern, birth_year)][:MOST_CASES]
@@ -146,7 +146,9 @@ def _cases_of(officer: Any, events: list[AuditEvent]) -> dict[str, str]:
 
 def case_words(officer: Any, concern_ids: Iterable[str]) -> dict[str, str]:
     """The reference and the person's initials of each case the officer's agency holds, by id."""
-    held = Concern.objects.filter(pk__in=list(concern_ids)).filter(held_by(officer.agency_ids_where(ROLES)))
+    held = Concern.objects.filter(pk__in=list(concern_ids)).filter(
+        held_by(officer.agency_ids_where(PrivacyCapability.READ_TRAIL.roles))
+    )
     return {
         str(concern.pk): _case_words(concern)
         for concern in held.only("pk", "reference", "is_named", "subject_name")
@@ -180,4 +182,6 @@ def _agencies_of_actors(events: list[AuditEvent]) -> dict[str, str]:
 
 def agencies_of(officer: Any) -> Any:
     """The agencies whose people may act in the officer's partnerships: the filter's choices."""
-    return Agency.objects.filter(partnership_id__in=officer.partnership_ids_where(ROLES)).order_by("name")
+    return Agency.objects.filter(
+        partnership_id__in=officer.partnership_ids_where(PrivacyCapability.READ_TRAIL.roles)
+    ).order_by("name")

@@ -116,7 +116,7 @@ def access_report_page(request: HtmxHttpRequest) -> HttpResponse:
         "reports": reports,
         "searched": True,
         "employee_names": names,
-        "officer_agencies": request.user.agency_ids_where(access_report.ROLES),  # type: ignore[union-attr]
+        "officer_agencies": request.user.agency_ids_where(PrivacyCapability.REPORT_ACCESS.roles),  # type: ignore[union-attr]
         "today": timezone.localdate(),
     }
     if not as_pdf:
@@ -129,7 +129,8 @@ def access_report_page(request: HtmxHttpRequest) -> HttpResponse:
 
 def _records_of(user: Any) -> list[processing.ProcessingRecord]:
     """The record of each agency in which the user is the privacy officer."""
-    return processing.records_for(Agency.objects.filter(pk__in=user.agency_ids_where(access_report.ROLES)))
+    records = user.agency_ids_where(PrivacyCapability.READ_PROCESSING_RECORD.roles)
+    return processing.records_for(Agency.objects.filter(pk__in=records))
 
 
 @access(PrivacyCapability.READ_PROCESSING_RECORD)
@@ -151,7 +152,7 @@ def processing_record_pdf(request: HtmxHttpRequest, agency_pk: Any) -> HttpRespo
 
 @access(PrivacyCapability.OVERSEE_RETENTION)
 def retention_overview(request: HtmxHttpRequest) -> HttpResponse:
-    agency_ids = request.user.agency_ids_where(access_report.ROLES)  # type: ignore[union-attr]
+    agency_ids = request.user.agency_ids_where(PrivacyCapability.OVERSEE_RETENTION.roles)  # type: ignore[union-attr]
     today = timezone.localdate()
     view = retention.overview(agency_ids, today)
     # The holds' reasons are case content: reading them is recorded, by reference.
@@ -171,7 +172,11 @@ def retention_overview(request: HtmxHttpRequest) -> HttpResponse:
 def request_list(request: HtmxHttpRequest) -> HttpResponse:
     user: Any = request.user
     # The agency the requests are made to: the officer's (an officer of both registers in the first).
-    agency = Agency.objects.filter(pk__in=user.agency_ids_where(access_report.ROLES)).order_by("kind").first()
+    agency = (
+        Agency.objects.filter(pk__in=user.agency_ids_where(PrivacyCapability.HANDLE_REQUESTS.roles))
+        .order_by("kind")
+        .first()
+    )
     if agency is None:
         raise Http404
     form = NewRequestForm(request.POST or None, initial={"received_on": timezone.localdate()})

@@ -7,9 +7,6 @@
 from varde.accounts.roles import Role
 from varde.core.access import Capability, ObjectRule
 
-REGISTRARS = (Role.COORDINATOR, Role.POLICE_CONTACT)
-READERS = (*REGISTRARS, Role.PLAN_MANAGER, Role.VIEWER)
-
 
 class StatisticsRule(ObjectRule):
     SUPPRESSED_COUNTS = "statistics.suppressed_counts", "suppressed counts of the user's partnerships"
@@ -19,5 +16,9 @@ class StatisticsRule(ObjectRule):
 class StatisticsCapability(Capability):
     """What may be done with the situation picture."""
 
-    READ = "statistics.read", (*READERS,), StatisticsRule.SUPPRESSED_COUNTS
-    REGISTER = "statistics.register", (*REGISTRARS,), StatisticsRule.OWN_PARTNERSHIPS
+    READ = (
+        "statistics.read",
+        (Role.COORDINATOR, Role.POLICE_CONTACT, Role.PLAN_MANAGER, Role.VIEWER),
+        StatisticsRule.SUPPRESSED_COUNTS,
+    )
+    REGISTER = "statistics.register", (Role.COORDINATOR, Role.POLICE_CONTACT), StatisticsRule.OWN_PARTNERSHIPS

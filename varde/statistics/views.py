@@ -27,7 +27,7 @@ from . import actions
 from .charts import by_category, by_period
 from .forms import AssessmentForm, IncidentForm, ObservationForm, SituationForm
 from .models import HateIncident, LocalAssessment, OnlineObservation
-from .permissions import READERS, REGISTRARS, StatisticsCapability
+from .permissions import StatisticsCapability
 from .report import build_report
 from .suppression import HIDDEN, THRESHOLD, Table
 from .tables import SUPPRESSED, Period, Source, count_table, export_notes, export_rows
@@ -45,7 +45,10 @@ def _filters(request: HttpRequest) -> SituationForm:
         "first_year": year,
         "last_year": year,
     }
-    form = SituationForm(request.GET or initial, partnerships=partnerships_where_any(request.user, READERS))
+    form = SituationForm(
+        request.GET or initial,
+        partnerships=partnerships_where_any(request.user, StatisticsCapability.READ.roles),
+    )
     form.is_valid()
     return form
 
@@ -53,7 +56,9 @@ def _filters(request: HttpRequest) -> SituationForm:
 def _table_for(request: HttpRequest, form: SituationForm) -> tuple[Any, Table] | None:
     if not form.is_valid():
         return None
-    partnership = chosen_partnership(request.user, READERS, form.cleaned_data.get("samarbeid"))
+    partnership = chosen_partnership(
+        request.user, StatisticsCapability.READ.roles, form.cleaned_data.get("samarbeid")
+    )
     return count_table(partnership, **form.table_filters())
 
 
@@ -98,7 +103,9 @@ def _situation_file(request: HttpRequest, output: str) -> HttpResponse:
     form = _filters(request)
     if not form.is_valid():
         return HttpResponse(_("Choose a valid period and breakdown."), status=400, content_type="text/plain")
-    partnership = chosen_partnership(request.user, READERS, form.cleaned_data.get("samarbeid"))
+    partnership = chosen_partnership(
+        request.user, StatisticsCapability.READ.roles, form.cleaned_data.get("samarbeid")
+    )
     dimension, table = count_table(partnership, **form.table_filters())
     record_event(StatisticsAudit.EXPORTED, actor=request.user, detail={"format": output, **form.cleaned_data})
     rows = export_rows(partnership, dimension, table)
@@ -117,7 +124,7 @@ def _partnership_choice(user: Any, allowed: Iterable[str], partnership: Partners
 @sent_once
 def incidents(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = chosen_partnership(user, REGISTRARS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(user, StatisticsCapability.REGISTER.roles, request.GET.get("samarbeid"))
     form = IncidentForm(
         request.POST or None, initial={"occurred_on": timezone.localdate(), "arena": "physical"}
     )
@@ -127,7 +134,11 @@ def incidents(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The incident is registered."))
         return redirect(f"{reverse('statistics:incidents')}?samarbeid={partnership.slug}")
     recent = HateIncident.objects.filter(partnership=partnership)[:LIST_LIMIT]
-    context = {"form": form, "incidents": recent, **_partnership_choice(user, REGISTRARS, partnership)}
+    context = {
+        "form": form,
+        "incidents": recent,
+        **_partnership_choice(user, StatisticsCapability.REGISTER.roles, partnership),
+    }
     return render(request, "statistics/incidents.html", context)
 
 
@@ -136,7 +147,7 @@ def incidents(request: HttpRequest) -> HttpResponse:
 @sent_once
 def observations(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = chosen_partnership(user, REGISTRARS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(user, StatisticsCapability.REGISTER.roles, request.GET.get("samarbeid"))
     form = ObservationForm(request.POST or None, initial={"observed_on": timezone.localdate()})
     if submitted(request, form) and perform(
         form, lambda: actions.register_observation(user, **form.cleaned_data, partnership=partnership)
@@ -144,7 +155,11 @@ def observations(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The observation is registered."))
         return redirect(f"{reverse('statistics:observations')}?samarbeid={partnership.slug}")
     recent = OnlineObservation.objects.filter(partnership=partnership)[:LIST_LIMIT]
-    context = {"form": form, "observations": recent, **_partnership_choice(user, REGISTRARS, partnership)}
+    context = {
+        "form": form,
+        "observations": recent,
+        **_partnership_choice(user, StatisticsCapability.REGISTER.roles, partnership),
+    }
     return render(request, "statistics/observations.html", context)
 
 
@@ -161,7 +176,7 @@ def _report_year(request: HttpRequest) -> int:
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    partnership = chosen_partnership(user, READERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(user, StatisticsCapability.READ.roles, request.GET.get("samarbeid"))
     year = _report_year(request)
     writer = handler_agencies(user).filter(partnership=partnership).exists()
     existing = LocalAssessment.objects.filter(partnership=partnership, year=year).first()
@@ -181,7 +196,7 @@ def report(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('statistics:report')}?samarbeid={partnership.slug}&aar={year}")
     context = {
         "report": build_report(partnership, year),
-        **_partnership_choice(user, READERS, partnership),
+        **_partnership_choice(user, StatisticsCapability.READ.roles, partnership),
         "form": form if writer else None,
         "year": year,
         "year_query": f"&aar={year}",
@@ -192,7 +207,9 @@ def report(request: HttpRequest) -> HttpResponse:
 
 @access(StatisticsCapability.READ)
 def report_pdf(request: HttpRequest) -> HttpResponse:
-    partnership = chosen_partnership(request.user, READERS, request.GET.get("samarbeid"))
+    partnership = chosen_partnership(
+        request.user, StatisticsCapability.READ.roles, request.GET.get("samarbeid")
+    )
     year = _report_year(request)
     context = {
         "report": build_report(partnership, year),

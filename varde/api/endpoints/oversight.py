@@ -29,7 +29,7 @@ from varde.privacy.trail import (
 from varde.privacy.vocabulary import action_label
 from varde.statistics.audit_actions import StatisticsAudit
 from varde.statistics.forms import SituationForm
-from varde.statistics.permissions import READERS, StatisticsCapability
+from varde.statistics.permissions import StatisticsCapability
 from varde.statistics.tables import SUPPRESSED, count_table, export_notes, export_rows
 
 from ..auth import scoped
@@ -64,7 +64,7 @@ class TableOut(Schema):
 def _table(request: HttpRequest, query: TableQuery, output: str) -> tuple[Partnership, Any, Any]:
     user = caller(request)
     data = validated(SituationForm(query.dict(), partnerships=Partnership.objects.none()))
-    partnership = chosen_partnership(user, READERS, query.samarbeid or None)
+    partnership = chosen_partnership(user, StatisticsCapability.READ.roles, query.samarbeid or None)
     dimension, table = count_table(partnership, **data)
     record_event(StatisticsAudit.EXPORTED, actor=user, detail={"format": output, "via": "api", **data})
     return partnership, dimension, table

@@ -17,7 +17,7 @@ from varde.actionplan import actions
 from varde.actionplan.forms import TrainingForm
 from varde.actionplan.models import MeasureStatus, Topic, Training, TrainingKind
 from varde.actionplan.obligations import STATE_LABELS, current_plan, statuses_for
-from varde.actionplan.permissions import READERS, PlanCapability, can_contribute
+from varde.actionplan.permissions import PlanCapability, can_contribute
 
 from ..auth import scoped
 from ..common import Input, Pages, admits, caller, coded, created, like, shown, validated, with_etag
@@ -54,7 +54,7 @@ class PlanOut(Schema):
 
 def _partnership(request: HttpRequest, samarbeid: str) -> tuple[Any, Partnership]:
     user = caller(request)
-    return user, chosen_partnership(user, READERS, samarbeid or None)
+    return user, chosen_partnership(user, PlanCapability.READ.roles, samarbeid or None)
 
 
 @router.get("/plan", auth=scoped("read"), response={200: PlanOut, 304: None, **ERRORS})
