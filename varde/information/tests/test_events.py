@@ -100,3 +100,9 @@ def test_bad_event_input_changes_nothing(world, client):
     from varde.information.models import Event
 
     assert not Event.objects.exists()
+
+
+def test_another_partnerships_event_is_not_found_even_by_a_keeper(world, other_world, client):
+    event = make_event(world)
+    log_in(client, other_world.make_user(Role.COORDINATOR))
+    assert client.get(reverse("information:event", args=[event.pk])).status_code == 404
