@@ -19,7 +19,7 @@ from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.documents import DocumentError
 from varde.core.errors import ActionRefused
-from varde.core.forms import perform, submitted
+from varde.core.forms import FormOnPage, handle_page_forms, perform, posted, submitted
 from varde.core.once import sent_once
 from varde.core.pdf import render_pdf
 
@@ -80,42 +80,35 @@ def measure(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     item = get_measure_for(user, pk)
     partnership = item.plan.partnership
-    action = request.POST.get("action") if request.method == "POST" else None
     status_form = StatusForm(
-        request.POST if action == "status" else None,
-        prefix="status",
-        record=item,
-        initial={"status": item.status},
+        posted(request, "status"), prefix="status", record=item, initial={"status": item.status}
     )
     activity_form = ActivityForm(
-        request.POST if action == "activity" else None,
-        prefix="activity",
-        initial={"occurred_on": timezone.localdate()},
+        posted(request, "activity"), prefix="activity", initial={"occurred_on": timezone.localdate()}
     )
-    # One page, two forms; the button pressed names the one submitted.
-    handlers: dict[str, tuple[bool, Any, Any, str]] = {
-        "status": (
-            can_keep(user, partnership),
-            status_form,
-            lambda: actions.set_measure_status(
-                user, item, **status_form.edits(), version=status_form.seen_version()
+    done = handle_page_forms(
+        request,
+        {
+            "status": FormOnPage(
+                can_keep(user, partnership),
+                status_form,
+                lambda: actions.set_measure_status(
+                    user, item, **status_form.edits(), version=status_form.seen_version()
+                ),
+                _("The status is changed."),
             ),
-            _("The status is changed."),
-        ),
-        "activity": (
-            can_contribute(user, partnership),
-            activity_form,
-            lambda: actions.log_activity(user, item, **activity_form.cleaned_data),
-            _("The activity is logged."),
-        ),
-    }
-    if action in handlers:
-        allowed, form, act, done = handlers[action]
-        if not allowed:
-            raise Http404
-        if submitted(request, form) and perform(form, act):
-            messages.success(request, done)
-            return redirect("actionplan:measure", pk=item.pk)
+            "activity": FormOnPage(
+                can_contribute(user, partnership),
+                activity_form,
+                lambda: actions.log_activity(user, item, **activity_form.cleaned_data),
+                _("The activity is logged."),
+            ),
+        },
+        "actionplan:measure",
+        pk=item.pk,
+    )
+    if done:
+        return done
     context = {
         "measure": item,
         "activities": item.activities.select_related("recorded_by")[:LIST_LIMIT],

@@ -1,11 +1,14 @@
 """Form helpers every app shares."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseRedirect, QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .errors import StaleEdit
@@ -62,3 +65,43 @@ def perform(form: forms.Form, action: Callable[[], Any]) -> bool:
             form.add_error(None, message)
         return False
     return True
+
+
+# One page, several forms ---------------------------------------------------------------------------
+
+
+def pressed(request: HttpRequest) -> str | None:
+    """The button a POST was sent with: on a page with several forms, it names the one submitted."""
+    return request.POST.get("action") if request.method == "POST" else None
+
+
+def posted(request: HttpRequest, action: str) -> QueryDict | None:
+    """The data for the form named action, when it is the one submitted; unbound otherwise."""
+    return request.POST if pressed(request) == action else None
+
+
+@dataclass(frozen=True)
+class FormOnPage:
+    """One of a page's forms: whether this user may use it, the form, the change it makes, and what
+    the person is told when it is made."""
+
+    allowed: bool
+    form: forms.Form
+    change: Callable[[], Any]
+    done: str
+
+
+def handle_page_forms(
+    request: HttpRequest, forms_on_page: dict[str, FormOnPage], then: str, **kwargs: Any
+) -> HttpResponseRedirect | None:
+    """Perform the submitted form's change and redirect to `then`; a form the user may not use answers
+    404, as a page they may not open. None when the page is to be shown, with any errors on its form."""
+    form_on_page = forms_on_page.get(pressed(request) or "")
+    if form_on_page is None:
+        return None
+    if not form_on_page.allowed:
+        raise Http404
+    if submitted(request, form_on_page.form) and perform(form_on_page.form, form_on_page.change):
+        messages.success(request, form_on_page.done)
+        return HttpResponseRedirect(reverse(then, kwargs=kwargs))
+    return None

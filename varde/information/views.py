@@ -21,7 +21,7 @@ from varde.concerns.models import ConcernSettings
 from varde.core.access import ANY_MEMBER, PUBLIC, access
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
-from varde.core.forms import perform, submitted
+from varde.core.forms import FormOnPage, handle_page_forms, perform, posted, submitted
 from varde.core.once import sent_once
 from varde.information.audit_actions import InformationAudit
 
@@ -234,42 +234,38 @@ def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     event = get_event_for(user, pk)
     keeper = can_keep(user, event.partnership)
     police = sees_risk_notes(user, event.partnership)
-    action = request.POST.get("action") if request.method == "POST" else None
-    task_form = EventTaskForm(
-        request.POST if action == "task" else None, prefix="task", people=task_owners_for(event)
-    )
-    note_form = RiskNoteForm(request.POST if action == "note" else None, prefix="note")
+    task_form = EventTaskForm(posted(request, "task"), prefix="task", people=task_owners_for(event))
+    note_form = RiskNoteForm(posted(request, "note"), prefix="note")
     status_form = EventStatusForm(
-        request.POST if action == "status" else None, prefix="status", initial={"status": event.status}
+        posted(request, "status"), prefix="status", initial={"status": event.status}
     )
-    # One page, several forms; the button pressed names the one submitted.
-    handlers: dict[str, tuple[bool, Any, Any, str]] = {
-        "task": (
-            keeper,
-            task_form,
-            lambda: actions.add_task(user, event, **task_form.cleaned_data),
-            _("The task is added."),
-        ),
-        "note": (
-            police,
-            note_form,
-            lambda: actions.add_risk_note(user, event, **note_form.cleaned_data),
-            _("The risk note is saved."),
-        ),
-        "status": (
-            keeper,
-            status_form,
-            lambda: actions.set_status(user, event, **status_form.cleaned_data),
-            _("The status is changed."),
-        ),
-    }
-    if action in handlers:
-        allowed, form, act, done = handlers[action]
-        if not allowed:
-            raise Http404
-        if submitted(request, form) and perform(form, act):
-            messages.success(request, done)
-            return redirect("information:event", pk=event.pk)
+    done = handle_page_forms(
+        request,
+        {
+            "task": FormOnPage(
+                keeper,
+                task_form,
+                lambda: actions.add_task(user, event, **task_form.cleaned_data),
+                _("The task is added."),
+            ),
+            "note": FormOnPage(
+                police,
+                note_form,
+                lambda: actions.add_risk_note(user, event, **note_form.cleaned_data),
+                _("The risk note is saved."),
+            ),
+            "status": FormOnPage(
+                keeper,
+                status_form,
+                lambda: actions.set_status(user, event, **status_form.cleaned_data),
+                _("The status is changed."),
+            ),
+        },
+        "information:event",
+        pk=event.pk,
+    )
+    if done:
+        return done
     record_event(
         InformationAudit.EVENT_VIEWED,
         actor=user,

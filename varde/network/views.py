@@ -14,7 +14,7 @@ from varde.accounts.models import Membership, Unit
 from varde.accounts.roles import Role
 from varde.core.access import access
 from varde.core.audit import record_event
-from varde.core.forms import perform, submitted
+from varde.core.forms import FormOnPage, handle_page_forms, perform, posted, submitted
 from varde.core.once import sent_once
 from varde.meetings.models import Meeting, MeetingKind
 from varde.network.audit_actions import NetworkAudit
@@ -57,31 +57,29 @@ def organisation(request: HttpRequest, pk: Any) -> HttpResponse:
     user: Any = request.user
     found = get_organisation_for(user, pk)
     keeper = can_keep(user, found.partnership)
-    action = request.POST.get("action") if request.method == "POST" else None
-    if action and not keeper:
-        raise Http404
-    contact_form = ContactForm(request.POST if action == "contact" else None, prefix="contact")
-    log_form = LogForm(
-        request.POST if action == "log" else None, prefix="log", initial={"occurred_on": timezone.localdate()}
+    contact_form = ContactForm(posted(request, "contact"), prefix="contact")
+    log_form = LogForm(posted(request, "log"), prefix="log", initial={"occurred_on": timezone.localdate()})
+    done = handle_page_forms(
+        request,
+        {
+            "contact": FormOnPage(
+                keeper,
+                contact_form,
+                lambda: actions.add_contact(user, found, **contact_form.cleaned_data),
+                _("The contact is added."),
+            ),
+            "log": FormOnPage(
+                keeper,
+                log_form,
+                lambda: actions.log_contact(user, found, **log_form.cleaned_data),
+                _("The contact is logged."),
+            ),
+        },
+        "network:organisation",
+        pk=found.pk,
     )
-    # One page, two forms; the button pressed names the one submitted.
-    handlers: dict[str, tuple[Any, Any, str]] = {
-        "contact": (
-            contact_form,
-            lambda: actions.add_contact(user, found, **contact_form.cleaned_data),
-            _("The contact is added."),
-        ),
-        "log": (
-            log_form,
-            lambda: actions.log_contact(user, found, **log_form.cleaned_data),
-            _("The contact is logged."),
-        ),
-    }
-    if action in handlers:
-        form, act, done = handlers[action]
-        if submitted(request, form) and perform(form, act):
-            messages.success(request, done)
-            return redirect("network:organisation", pk=found.pk)
+    if done:
+        return done
     # The contact persons are people outside the agencies: reading them is in the audit trail.
     record_event(
         NetworkAudit.ORGANISATION_VIEWED,

@@ -174,7 +174,9 @@ def test_writing_through_the_page(world, held, client):
     }
     assert client.post(url, step).status_code == 200
     assert not Task.objects.exists()
-    assert client.post(url, {"action": "note", "note-text": "x"}).status_code == 200
+    # The secretary holds no agency's notes: that form is refused as the other pages refuse one, 404.
+    assert client.post(url, {"action": "note", "note-text": "x"}).status_code == 404
+    assert not AgencyNote.objects.exists()
 
 
 def test_the_pdf_holds_the_shared_minutes_only(world, held, client):

@@ -87,7 +87,7 @@ def test_moving_the_first_point_up_leaves_the_order_as_it_was(world):
 
 
 def test_minutes_are_written_by_organisers_with_a_level_only_for_a_case(world, held):
-    _meeting, item, owner = held
+    _meeting, item, _owner = held
     mentor = world.make_user(Role.MENTOR)
     with pytest.raises(PermissionDenied):
         actions.write_item_minutes(mentor, item, discussion="x", decisions="", agreed_level=None)

@@ -17,7 +17,7 @@ from varde.concerns.permissions import can_change_concern
 from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
-from varde.core.forms import perform, submitted
+from varde.core.forms import FormOnPage, handle_page_forms, posted, submitted
 from varde.core.pdf import render_pdf
 from varde.meetings.audit_actions import MeetingAudit
 
@@ -122,9 +122,8 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
         item=item, agency=own_agency, version=0
     )
     owner = item.concern is not None and can_change_concern(user, item.concern)
-    action = request.POST.get("action") if request.method == "POST" else None
     shared = ItemMinutesForm(
-        request.POST if action == "shared" else None,
+        posted(request, "shared"),
         prefix="shared",
         levels=meeting.partnership.concern_levels.active() if item.is_about_a_case else None,
         record=record,
@@ -135,49 +134,51 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
         },
     )
     note_form = AgencyNoteForm(
-        request.POST if action == "note" else None, prefix="note", record=note, initial={"text": note.text}
+        posted(request, "note"), prefix="note", record=note, initial={"text": note.text}
     )
     step_form = NextStepForm(
-        request.POST if action == "step" else None,
+        posted(request, "step"),
         prefix="step",
         people=people_who_may_open(meeting),
         measure_types=MeasureType.objects.active().filter(partnership=meeting.partnership) if owner else None,
     )
-    # One page, three forms; the button pressed names the one submitted.
-    handlers: dict[str, tuple[bool, Any, Any, str]] = {
-        "shared": (
-            organiser,
-            shared,
-            lambda: actions.write_item_minutes(
-                user,
-                item,
-                discussion=shared.cleaned_data["discussion"],
-                decisions=shared.cleaned_data["decisions"],
-                agreed_level=shared.cleaned_data.get("agreed_level"),
-                version=shared.seen_version(),
+    done = handle_page_forms(
+        request,
+        {
+            "shared": FormOnPage(
+                organiser,
+                shared,
+                lambda: actions.write_item_minutes(
+                    user,
+                    item,
+                    discussion=shared.cleaned_data["discussion"],
+                    decisions=shared.cleaned_data["decisions"],
+                    agreed_level=shared.cleaned_data.get("agreed_level"),
+                    version=shared.seen_version(),
+                ),
+                _("The shared minutes are saved."),
             ),
-            _("The shared minutes are saved."),
-        ),
-        "note": (
-            own_agency is not None,
-            note_form,
-            lambda: actions.save_agency_note(
-                user, item, **note_form.edits(), version=note_form.seen_version()
+            "note": FormOnPage(
+                own_agency is not None,
+                note_form,
+                lambda: actions.save_agency_note(
+                    user, item, **note_form.edits(), version=note_form.seen_version()
+                ),
+                _("Your agency's notes are saved."),
             ),
-            _("Your agency's notes are saved."),
-        ),
-        "step": (
-            True,
-            step_form,
-            lambda: actions.add_next_step(user, item, step=actions.NextStep(**step_form.cleaned_data)),
-            _("The next step is added."),
-        ),
-    }
-    if action in handlers:
-        allowed, form, act, done_message = handlers[action]
-        if allowed and submitted(request, form) and perform(form, act):
-            messages.success(request, done_message)
-            return redirect("meetings:minutes", pk=meeting.pk)
+            # Whether the step may become a measure or only a task is the action's to decide.
+            "step": FormOnPage(
+                True,
+                step_form,
+                lambda: actions.add_next_step(user, item, step=actions.NextStep(**step_form.cleaned_data)),
+                _("The next step is added."),
+            ),
+        },
+        "meetings:minutes",
+        pk=meeting.pk,
+    )
+    if done:
+        return done
     view = next(v for v in items_for(user, meeting) if v.item.pk == item.pk)
     record_event(
         MeetingAudit.POINT_MINUTES_VIEWED,
