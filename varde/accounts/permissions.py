@@ -13,6 +13,7 @@ from uuid import UUID
 from django.core.validators import slug_re
 from django.db.models import QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from varde.accounts.audit_actions import AccountAudit
 from varde.core.access import Capability, ObjectRule
@@ -131,18 +132,13 @@ def get_account_for(actor: Any, pk: Any) -> User:
 
 def get_user_for(actor: Any, pk: Any, *, purpose: str) -> User:
     """Load a user account for an administrator; missing and forbidden both answer 404."""
-    target = users_visible_to(actor).filter(pk=pk).first()
-    if target is None:
-        raise Http404
+    target = get_object_or_404(users_visible_to(actor), pk=pk)
     record_event(AccountAudit.USER_VIEWED, actor=actor, obj=target, purpose=purpose)
     return target
 
 
 def get_unit_for(actor: Any, pk: Any) -> Unit:
-    unit = units_visible_to(actor).select_related("agency").filter(pk=pk).first()
-    if unit is None:
-        raise Http404
-    return unit
+    return get_object_or_404(units_visible_to(actor).select_related("agency"), pk=pk)
 
 
 def get_membership_for(actor: Any, pk: Any) -> Membership:

@@ -10,7 +10,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import holds_role_in, partnerships_where_any
@@ -29,14 +29,10 @@ def can_contribute(user: Any, partnership: Partnership) -> bool:
 
 
 def get_measure_for(user: Any, pk: Any) -> PlanMeasure:
-    measure = (
-        PlanMeasure.objects.select_related("plan__partnership")
-        .filter(pk=pk, plan__partnership__in=partnerships_where_any(user, PlanCapability.READ.roles))
-        .first()
+    readable = PlanMeasure.objects.select_related("plan__partnership").filter(
+        plan__partnership__in=partnerships_where_any(user, PlanCapability.READ.roles)
     )
-    if measure is None:
-        raise Http404
-    return measure
+    return get_object_or_404(readable, pk=pk)
 
 
 def plans_visible_to(user: Any) -> QuerySet[ActionPlan]:

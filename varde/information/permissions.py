@@ -10,7 +10,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from varde.accounts.models import Partnership, User
 from varde.accounts.permissions import holds_role_in, partnerships_where_any
@@ -27,10 +27,7 @@ def pages_editable_by(user: Any) -> QuerySet[InfoPage]:
 
 
 def get_editable_page_for(user: Any, pk: Any) -> InfoPage:
-    page = pages_editable_by(user).select_related("partnership").filter(pk=pk).first()
-    if page is None:
-        raise Http404
-    return page
+    return get_object_or_404(pages_editable_by(user).select_related("partnership"), pk=pk)
 
 
 def can_edit(user: Any, page: InfoPage) -> bool:
@@ -57,10 +54,7 @@ def task_owners_for(event: Event) -> QuerySet[User]:
 
 
 def get_event_for(user: Any, pk: Any) -> Event:
-    event = events_visible_to(user).select_related("partnership").filter(pk=pk).first()
-    if event is None:
-        raise Http404
-    return event
+    return get_object_or_404(events_visible_to(user).select_related("partnership"), pk=pk)
 
 
 def can_keep(user: Any, partnership: Partnership) -> bool:

@@ -6,7 +6,7 @@
 
 from typing import Any
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import chosen_partnership, holds_role_in, partnerships_where_any
@@ -25,12 +25,10 @@ def can_keep(user: Any, partnership: Partnership) -> bool:
 
 
 def get_organisation_for(user: Any, pk: Any) -> Organisation:
-    organisation = Organisation.objects.filter(
-        pk=pk, partnership__in=partnerships_where_any(user, NetworkCapability.READ.roles)
-    ).first()
-    if organisation is None:
-        raise Http404
-    return organisation
+    readable = Organisation.objects.filter(
+        partnership__in=partnerships_where_any(user, NetworkCapability.READ.roles)
+    )
+    return get_object_or_404(readable, pk=pk)
 
 
 class NetworkRule(ObjectRule):

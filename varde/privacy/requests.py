@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,9 +35,7 @@ def requests_visible_to(user: Any) -> SubjectRequestQuerySet:
 
 def get_request_for(user: Any, pk: Any) -> SubjectRequest:
     """Missing and forbidden both answer 404; the read is recorded (the request names a person)."""
-    found = requests_visible_to(user).select_related("agency").filter(pk=pk).first()
-    if found is None:
-        raise Http404
+    found = get_object_or_404(requests_visible_to(user).select_related("agency"), pk=pk)
     record_on(PrivacyAudit.SUBJECT_REQUEST_VIEWED, user, found)
     return found
 
