@@ -178,12 +178,13 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
     def names_of(ids: Collection[uuid.UUID]) -> dict[uuid.UUID, str]:
         """The names the people with these ids are shown by, for lists that read their people as ids.
         The statement is written out: the ORM took longer to build it than the database to run it
-        (ADR 0026)."""
+        (ADR 0046)."""
         if not ids:
             return {}
         key = User._meta.pk
+        table = connection.ops.quote_name(User._meta.db_table)
         placeholders = ", ".join(["%s"] * len(ids))
-        sql = f"SELECT id, first_name, last_name, username FROM accounts_user WHERE id IN ({placeholders})"  # noqa: S608
+        sql = f"SELECT id, first_name, last_name, username FROM {table} WHERE id IN ({placeholders})"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(sql, [key.get_db_prep_value(pk, connection) for pk in ids])
             people = cursor.fetchall()
