@@ -145,7 +145,7 @@ def test_each_append_updates_no_index_that_nothing_asks(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'core_auditevent'")
         names = {row[0] for row in cursor.fetchall()}
-    # The id, the hash's uniqueness, and the searches' (ADRs 0029, 0031): time, object, actor,
+    # The id, the hash's uniqueness, and the searches' (ADR 0047): time, object, actor,
     # partnership, and the user name.
     searched = {
         "audit_object",
