@@ -5,7 +5,6 @@ Each re-checks permission, runs in a transaction and writes one audit event.
 
 import secrets
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -13,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticToken
 
+from varde.accounts.actors import Actor
 from varde.accounts.audit_actions import AccountAudit
 from varde.core.audit import record_event
 from varde.core.versioning import claim
@@ -52,7 +52,7 @@ def generate_password() -> str:
 
 
 def create_user(
-    actor: Any,
+    actor: Actor,
     *,
     username: str,
     first_name: str,
@@ -86,7 +86,7 @@ def create_user_as_operator(
 
 
 def _create_user(
-    actor: Any, person: NewUser, agency: Agency, role: str, unit: Unit | None
+    actor: Actor | None, person: NewUser, agency: Agency, role: str, unit: Unit | None
 ) -> tuple[User, str]:
     _check_membership_fits(agency=agency, role=role, unit=unit)
     password = generate_password()
@@ -112,7 +112,7 @@ def _create_user(
 
 
 def add_membership(
-    actor: Any, user: User, *, agency: Agency, role: str, unit: Unit | None = None
+    actor: Actor, user: User, *, agency: Agency, role: str, unit: Unit | None = None
 ) -> Membership:
     _require(agency.pk in permissions.agency_ids_administered_by(actor))
     _check_membership_fits(agency=agency, role=role, unit=unit)
@@ -131,7 +131,7 @@ def add_membership(
     return membership
 
 
-def remove_membership(actor: Any, membership: Membership) -> None:
+def remove_membership(actor: Actor, membership: Membership) -> None:
     _require(permissions.can_manage_membership(actor, membership))
     user = membership.user
     if user.memberships.count() == 1:
@@ -148,7 +148,7 @@ def remove_membership(actor: Any, membership: Membership) -> None:
         membership.delete()
 
 
-def set_user_active(actor: Any, user: User, *, active: bool) -> None:
+def set_user_active(actor: Actor, user: User, *, active: bool) -> None:
     _require(permissions.can_manage_user(actor, user))
     if user.pk == actor.pk and not active:
         raise ValidationError(_("You cannot deactivate your own account."))
@@ -160,7 +160,7 @@ def set_user_active(actor: Any, user: User, *, active: bool) -> None:
         )
 
 
-def reset_password(actor: Any, user: User) -> str:
+def reset_password(actor: Actor, user: User) -> str:
     """Give the user a new one-time password, shown once to the administrator."""
     _require(permissions.can_manage_user(actor, user))
     password = generate_password()
@@ -172,7 +172,7 @@ def reset_password(actor: Any, user: User) -> str:
     return password
 
 
-def reset_second_factor(actor: Any, user: User) -> None:
+def reset_second_factor(actor: Actor, user: User) -> None:
     """Remove a user's authenticator and recovery codes, e.g. after a lost phone."""
     _require(permissions.can_manage_user(actor, user))
     with transaction.atomic():
@@ -181,7 +181,7 @@ def reset_second_factor(actor: Any, user: User) -> None:
         record_event(AccountAudit.USER_SECOND_FACTOR_RESET, actor=actor, obj=user)
 
 
-def save_unit(actor: Any, unit: Unit, *, version: int | None = None) -> Unit:
+def save_unit(actor: Actor, unit: Unit, *, version: int | None = None) -> Unit:
     """Create or update a unit that the form has already validated."""
     _require(unit.agency_id in permissions.agency_ids_administered_by(actor))
     creating = unit._state.adding

@@ -11,6 +11,8 @@ from typing import Any
 
 from django.utils.functional import Promise
 
+from varde.accounts.actors import Actor
+
 
 @dataclass(frozen=True)
 class DueItem:
@@ -32,6 +34,6 @@ def register_due_items(provider: Provider) -> None:
         _providers.append(provider)
 
 
-def due_items_for(user: Any, today: date) -> list[DueItem]:
+def due_items_for(user: Actor, today: date) -> list[DueItem]:
     items = [item for provider in _providers for item in provider(user, today)]
     return sorted(items, key=lambda item: (item.due_on is None, item.due_on or today))

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor, ActorRequest
 from varde.core.access import rule_of
 
 from .second_factor import has_authenticator, second_factor_satisfied
@@ -28,10 +29,10 @@ class FirstStepsMiddleware:
         return self.get_response(request)
 
     def process_view(
-        self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
+        self, request: ActorRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
     ) -> HttpResponse | None:
         rule = rule_of(view_func)
-        user: Any = request.user
+        user = request.user
         if rule is None or not rule.second_factor or not user.is_authenticated:
             return None
         step = self._next_step(request, user)
@@ -40,8 +41,8 @@ class FirstStepsMiddleware:
         return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
 
     @staticmethod
-    def _next_step(request: HttpRequest, user: Any) -> str | None:
-        if not second_factor_satisfied(request):
+    def _next_step(request: HttpRequest, user: Actor) -> str | None:
+        if not second_factor_satisfied(request, user):
             return "accounts:mfa_verify" if has_authenticator(user) else "accounts:mfa_setup"
         match = request.resolver_match
         if user.must_change_password and match is not None and match.view_name != "accounts:password_change":

@@ -13,6 +13,7 @@ from django.urls import resolve, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from varde.accounts.actors import Actor
 from varde.core.access import AccessRule, rule_of
 from varde.core.rendering import url_of
 
@@ -182,7 +183,7 @@ GROUPS: dict[str, Promise] = {
 }
 
 
-def work_areas_for(user: Any) -> list[WorkArea]:
+def work_areas_for(user: Actor) -> list[WorkArea]:
     areas = []
     for area in WORK_AREAS:
         rule = _rule_for(area.url_name, settings.ROOT_URLCONF)

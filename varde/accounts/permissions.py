@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from varde.accounts.actors import Actor
 from varde.accounts.audit_actions import AccountAudit
 from varde.core.access import Capability, ObjectRule
 from varde.core.audit import record_event
@@ -26,48 +27,48 @@ from .roles import Role
 CASE_HANDLER_ROLES = (Role.COORDINATOR, Role.POLICE_CONTACT)
 
 
-def partnerships_where(user: Any, role: str) -> QuerySet[Partnership]:
+def partnerships_where(user: Actor, role: str) -> QuerySet[Partnership]:
     return partnerships_where_any(user, (role,))
 
 
-def handler_agencies(user: Any) -> QuerySet[Agency]:
+def handler_agencies(user: Actor) -> QuerySet[Agency]:
     """The agencies in which the user handles cases."""
     return Agency.objects.filter(pk__in=handler_agency_ids(user))
 
 
-def handler_agency_ids(user: Any) -> frozenset[UUID]:
+def handler_agency_ids(user: Actor) -> frozenset[UUID]:
     """The same agencies as ids, from the roles read once per request: for filters and checks."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
-    return user.agency_ids_where(CASE_HANDLER_ROLES)  # type: ignore[no-any-return]
+    return user.agency_ids_where(CASE_HANDLER_ROLES)
 
 
-def partnership_ids_of(user: Any) -> frozenset[UUID]:
+def partnership_ids_of(user: Actor) -> frozenset[UUID]:
     """The partnerships the user is a member of, as ids from the roles read once per request."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
-    return user.partnership_ids  # type: ignore[no-any-return]
+    return user.partnership_ids
 
 
-def partnership_ids_where_any(user: Any, roles: Iterable[str]) -> frozenset[UUID]:
+def partnership_ids_where_any(user: Actor, roles: Iterable[str]) -> frozenset[UUID]:
     """The partnerships in which the user holds at least one of the roles, as ids from the roles read
     once per request."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
-    return user.partnership_ids_where(roles)  # type: ignore[no-any-return]
+    return user.partnership_ids_where(roles)
 
 
-def partnerships_where_any(user: Any, roles: Iterable[str]) -> QuerySet[Partnership]:
+def partnerships_where_any(user: Actor, roles: Iterable[str]) -> QuerySet[Partnership]:
     """The partnerships in which the user holds at least one of the roles."""
     return Partnership.objects.filter(pk__in=partnership_ids_where_any(user, roles))
 
 
-def holds_role_in(user: Any, roles: Iterable[str], partnership: Partnership) -> bool:
+def holds_role_in(user: Actor, roles: Iterable[str], partnership: Partnership) -> bool:
     """Whether the user holds one of the roles in the partnership; asks the database nothing."""
     return partnership.pk in partnership_ids_where_any(user, roles)
 
 
-def chosen_partnership(user: Any, roles: Iterable[str], slug: str | None = None) -> Partnership:
+def chosen_partnership(user: Actor, roles: Iterable[str], slug: str | None = None) -> Partnership:
     """The partnership a page works in: the one named in ?samarbeid=, or the user's first; else 404.
     What cannot be a short name is not looked up: PostgreSQL refuses to compare with a NUL character."""
     if slug and not slug_re.match(slug):
@@ -79,32 +80,32 @@ def chosen_partnership(user: Any, roles: Iterable[str], slug: str | None = None)
     return partnership
 
 
-def partnerships_of(user: Any) -> QuerySet[Partnership]:
+def partnerships_of(user: Actor) -> QuerySet[Partnership]:
     return Partnership.objects.filter(pk__in=partnership_ids_of(user))
 
 
-def agency_ids_administered_by(user: Any) -> frozenset[UUID]:
+def agency_ids_administered_by(user: Actor) -> frozenset[UUID]:
     # Rule: an administrator administers the agency in which they hold the role, not its partner.
     if not user.is_authenticated or not user.is_active:
         return frozenset()
-    return user.agency_ids_where((Role.ADMIN,))  # type: ignore[no-any-return]
+    return user.agency_ids_where((Role.ADMIN,))
 
 
-def agencies_administered_by(user: Any) -> QuerySet[Agency]:
+def agencies_administered_by(user: Actor) -> QuerySet[Agency]:
     return Agency.objects.filter(pk__in=agency_ids_administered_by(user))
 
 
-def users_visible_to(user: Any) -> QuerySet[User]:
+def users_visible_to(user: Actor) -> QuerySet[User]:
     # Rule: an administrator sees the people who hold a membership in an agency they administer.
     return User.objects.filter(memberships__agency_id__in=agency_ids_administered_by(user)).distinct()
 
 
-def units_visible_to(user: Any) -> UnitQuerySet:
+def units_visible_to(user: Actor) -> UnitQuerySet:
     # Rule: an administrator sees the units of the agencies they administer.
     return Unit.objects.filter(agency__in=agencies_administered_by(user))
 
 
-def can_manage_user(user: Any, target: User) -> bool:
+def can_manage_user(user: Actor, target: User) -> bool:
     # Rule: the password, second factor and activity of an account are managed by someone who
     # administers every agency the person works for: a reset hands over the account, and with it
     # whatever the person may read in the other agency.
@@ -112,16 +113,16 @@ def can_manage_user(user: Any, target: User) -> bool:
     return bool(agencies) and agencies <= agency_ids_administered_by(user)
 
 
-def can_manage_unit(user: Any, unit: Unit) -> bool:
+def can_manage_unit(user: Actor, unit: Unit) -> bool:
     return units_visible_to(user).filter(pk=unit.pk).exists()
 
 
-def can_manage_membership(user: Any, membership: Membership) -> bool:
+def can_manage_membership(user: Actor, membership: Membership) -> bool:
     # Rule: the membership's agency must be one the acting user administers.
     return membership.agency_id in agency_ids_administered_by(user)
 
 
-def get_account_for(actor: Any, pk: Any) -> User:
+def get_account_for(actor: Actor, pk: Any) -> User:
     """Load an account whose password, second factor or activity the administrator may change;
     an account they may only see answers 404 like one that does not exist."""
     target = get_user_for(actor, pk, purpose="account administration")
@@ -130,18 +131,18 @@ def get_account_for(actor: Any, pk: Any) -> User:
     return target
 
 
-def get_user_for(actor: Any, pk: Any, *, purpose: str) -> User:
+def get_user_for(actor: Actor, pk: Any, *, purpose: str) -> User:
     """Load a user account for an administrator; missing and forbidden both answer 404."""
     target = get_object_or_404(users_visible_to(actor), pk=pk)
     record_event(AccountAudit.USER_VIEWED, actor=actor, obj=target, purpose=purpose)
     return target
 
 
-def get_unit_for(actor: Any, pk: Any) -> Unit:
+def get_unit_for(actor: Actor, pk: Any) -> Unit:
     return get_object_or_404(units_visible_to(actor).select_related("agency"), pk=pk)
 
 
-def get_membership_for(actor: Any, pk: Any) -> Membership:
+def get_membership_for(actor: Actor, pk: Any) -> Membership:
     membership = Membership.objects.select_related("user", "agency").filter(pk=pk).first()
     if membership is None or not can_manage_membership(actor, membership):
         raise Http404

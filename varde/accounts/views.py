@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
+from varde.accounts.actors import ActorRequest
 from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.permissions import AccountCapability
 from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access
@@ -92,7 +93,7 @@ def locked_out(
 
 @access(LOGGING_IN)
 @require_POST
-def logout_view(request: HttpRequest) -> HttpResponse:
+def logout_view(request: ActorRequest) -> HttpResponse:
     logout(request)
     messages.success(request, _("You are logged out."))
     response = redirect("accounts:login")
@@ -112,15 +113,15 @@ def _redirect_keeping_next(request: HttpRequest, name: str) -> HttpResponse:
 
 @access(LOGGING_IN)
 @require_http_methods(["GET", "POST"])
-def mfa_setup(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def mfa_setup(request: ActorRequest) -> HttpResponse:
+    user = request.user
     if not may_enrol_authenticator(request):
         return _redirect_keeping_next(request, "accounts:mfa_verify")
     device = actions.start_totp_enrolment(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         codes = actions.confirm_totp_device(
-            user, device, form.cleaned_data["token"], replacement_allowed=second_factor_proven(request)
+            user, device, form.cleaned_data["token"], replacement_allowed=second_factor_proven(request, user)
         )
         if codes is not None:
             otp_login(request, device)
@@ -142,8 +143,8 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
 
 @access(LOGGING_IN)
 @require_http_methods(["GET", "POST"])
-def mfa_verify(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def mfa_verify(request: ActorRequest) -> HttpResponse:
+    user = request.user
     if not has_authenticator(user):
         return redirect("accounts:mfa_setup")
     form = TokenForm(request.POST or None)
@@ -179,8 +180,8 @@ def front_door(request: HttpRequest) -> HttpResponse:
 
 
 @access(ANY_MEMBER)
-def home(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def home(request: ActorRequest) -> HttpResponse:
+    user = request.user
     memberships = user.memberships.select_related("agency__partnership", "unit").order_by(
         "agency__partnership__name", "agency__name", "role"
     )
@@ -199,18 +200,18 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @access(ANY_MEMBER)
 @require_POST
-def notifications_read(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def notifications_read(request: ActorRequest) -> HttpResponse:
+    user = request.user
     user.notifications.unread().update(read_at=timezone.now())
     return redirect("accounts:home")
 
 
 @access(ANY_MEMBER)
 @require_http_methods(["GET", "POST"])
-def account(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def account(request: ActorRequest) -> HttpResponse:
+    user = request.user
     codes = None
-    verified = second_factor_proven(request)
+    verified = second_factor_proven(request, request.user)
     if request.method == "POST" and "regenerate_codes" in request.POST and verified:
         codes = actions.regenerate_recovery_codes(user)
     context = {
@@ -224,8 +225,8 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @access(ANY_MEMBER)
 @require_http_methods(["GET", "POST"])
-def password_change(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def password_change(request: ActorRequest) -> HttpResponse:
+    user = request.user
     form = PasswordChangeForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         actions.change_own_password(user, form.cleaned_data["new_password"])
@@ -240,7 +241,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
 
 
 @access(AccountCapability.ADMINISTER_AGENCY)
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: ActorRequest) -> HttpResponse:
     # No name holds a NUL character, and PostgreSQL refuses to search for one.
     query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     users = permissions.users_visible_to(request.user).order_by("username")
@@ -258,7 +259,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @access(AccountCapability.ADMINISTER_AGENCY)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def user_create(request: HttpRequest) -> HttpResponse:
+def user_create(request: ActorRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None, **_membership_choices(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -280,7 +281,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/user_create.html", {"form": form})
 
 
-def _membership_choices(request: HttpRequest) -> dict[str, Any]:
+def _membership_choices(request: ActorRequest) -> dict[str, Any]:
     return {
         "agencies": permissions.agencies_administered_by(request.user),
         "units": permissions.units_visible_to(request.user),
@@ -289,7 +290,7 @@ def _membership_choices(request: HttpRequest) -> dict[str, Any]:
 
 @access(AccountCapability.ADMINISTER_AGENCY)
 @require_http_methods(["GET", "POST"])
-def user_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+def user_detail(request: ActorRequest, pk: Any) -> HttpResponse:
     target = permissions.get_user_for(request.user, pk, purpose="user administration")
     form = MembershipFields(request.POST or None, **_membership_choices(request))
     if request.method == "POST" and form.is_valid():
@@ -322,7 +323,7 @@ def user_detail(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(AccountCapability.ADMINISTER_AGENCY)
 @require_POST
-def membership_remove(request: HttpRequest, pk: Any) -> HttpResponse:
+def membership_remove(request: ActorRequest, pk: Any) -> HttpResponse:
     membership = permissions.get_membership_for(request.user, pk)
     try:
         actions.remove_membership(request.user, membership)
@@ -335,7 +336,7 @@ def membership_remove(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(AccountCapability.ADMINISTER_AGENCY)
 @require_POST
-def user_account_action(request: HttpRequest, pk: Any) -> HttpResponse:
+def user_account_action(request: ActorRequest, pk: Any) -> HttpResponse:
     """Deactivate, reactivate, reset the password or reset the second factor of an account."""
     target = permissions.get_account_for(request.user, pk)
     action = request.POST.get("action")
@@ -367,7 +368,7 @@ def user_account_action(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @access(AccountCapability.ADMINISTER_AGENCY)
-def unit_list(request: HttpRequest) -> HttpResponse:
+def unit_list(request: ActorRequest) -> HttpResponse:
     units = (
         permissions.units_visible_to(request.user)
         .select_related("agency__partnership")
@@ -378,7 +379,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 @access(AccountCapability.ADMINISTER_AGENCY)
 @require_http_methods(["GET", "POST"])
-def unit_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
+def unit_edit(request: ActorRequest, pk: Any = None) -> HttpResponse:
     unit = permissions.get_unit_for(request.user, pk) if pk is not None else Unit()
     form = UnitForm(
         request.POST or None,

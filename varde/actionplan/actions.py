@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership, Unit
 from varde.actionplan.audit_actions import PlanAudit
 from varde.core.audit import record_on
@@ -38,7 +38,7 @@ def _require(allowed: bool) -> None:
 
 
 @transaction.atomic
-def import_plan(actor: Any, partnership: Partnership, *, source: str) -> ActionPlan:
+def import_plan(actor: Actor | None, partnership: Partnership, *, source: str) -> ActionPlan:
     """Load a plan version. A version already loaded is refused: plans move on by new versions."""
     # The command line acts as the operator (actor None); people must keep the plan.
     _require(actor is None or can_keep(actor, partnership))
@@ -83,7 +83,7 @@ def import_plan(actor: Any, partnership: Partnership, *, source: str) -> ActionP
 
 @transaction.atomic
 def set_measure_status(
-    actor: Any, measure: PlanMeasure, *, status: str, note: str, version: int | None = None
+    actor: Actor, measure: PlanMeasure, *, status: str, note: str, version: int | None = None
 ) -> PlanMeasure:
     """Change a plan measure's status; the change is a line in its activity log."""
     _require(can_keep(actor, measure.plan.partnership))
@@ -105,7 +105,7 @@ def set_measure_status(
 
 @transaction.atomic
 def log_activity(
-    actor: Any, measure: PlanMeasure, *, occurred_on: date, text: str, evidence: str
+    actor: Actor, measure: PlanMeasure, *, occurred_on: date, text: str, evidence: str
 ) -> Activity:
     _require(can_contribute(actor, measure.plan.partnership))
     if occurred_on > timezone.localdate():
@@ -131,7 +131,7 @@ class TrainingRecord:
 
 
 @transaction.atomic
-def record_training(actor: Any, partnership: Partnership, *, record: TrainingRecord) -> Training:
+def record_training(actor: Actor, partnership: Partnership, *, record: TrainingRecord) -> Training:
     _require(can_contribute(actor, partnership))
     if record.kind not in TrainingKind.values or set(record.topics) - set(Topic.values):
         raise ActionRefused(_("Choose a kind and topics from the lists."))
@@ -160,7 +160,7 @@ def record_training(actor: Any, partnership: Partnership, *, record: TrainingRec
 
 @transaction.atomic
 def register_request(
-    actor: Any, partnership: Partnership, *, kind: str, organisation: str, received_on: date, wish: str
+    actor: Actor, partnership: Partnership, *, kind: str, organisation: str, received_on: date, wish: str
 ) -> SessionRequest:
     _require(can_contribute(actor, partnership))
     if received_on > timezone.localdate():
@@ -173,7 +173,7 @@ def register_request(
 
 
 @transaction.atomic
-def schedule_request(actor: Any, request: SessionRequest, *, on: date) -> SessionRequest:
+def schedule_request(actor: Actor, request: SessionRequest, *, on: date) -> SessionRequest:
     _require(can_contribute(actor, request.partnership))
     if not request.is_open():
         raise ActionRefused(_("Only an open request can be scheduled."))
@@ -184,7 +184,7 @@ def schedule_request(actor: Any, request: SessionRequest, *, on: date) -> Sessio
 
 
 @transaction.atomic
-def decline_request(actor: Any, request: SessionRequest) -> SessionRequest:
+def decline_request(actor: Actor, request: SessionRequest) -> SessionRequest:
     _require(can_contribute(actor, request.partnership))
     if not request.is_open():
         raise ActionRefused(_("Only an open request can be declined."))
@@ -195,7 +195,7 @@ def decline_request(actor: Any, request: SessionRequest) -> SessionRequest:
 
 
 @transaction.atomic
-def hold_request(actor: Any, request: SessionRequest, *, record: TrainingRecord) -> Training:
+def hold_request(actor: Actor, request: SessionRequest, *, record: TrainingRecord) -> Training:
     """The session was held: record it as a training, linked to the request."""
     if request.status != RequestStatus.SCHEDULED:
         raise ActionRefused(_("Schedule the request before recording it as held."))

@@ -144,7 +144,7 @@ def revision_status(obligation: Obligation, plan: ActionPlan, today: date) -> Ob
 # evidence, and the dashboard shows no more, so ten years of meetings are not read on every visit.
 # (Held meetings and recorded activities lie in the past, so the newest is also the last one due.)
 # Written as SQL: the ORM writes a window function's filter as two nested subqueries, and building that
-# statement took 1.2 ms, against 0.2 ms for running it and reading its rows (ADR 0024).
+# statement took 1.2 ms, against 0.2 ms for running it and reading its rows (ADR 0046).
 _NEWEST_HELD_MEETINGS = """
     SELECT id, kind, starts_at, title FROM (
         SELECT id, kind, starts_at, title,

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
@@ -20,22 +21,22 @@ from varde.core.access import Capability, ObjectRule
 from .models import ActionPlan, PlanMeasure
 
 
-def can_keep(user: Any, partnership: Partnership) -> bool:
+def can_keep(user: Actor, partnership: Partnership) -> bool:
     return holds_role_in(user, PlanCapability.KEEP.roles, partnership)
 
 
-def can_contribute(user: Any, partnership: Partnership) -> bool:
+def can_contribute(user: Actor, partnership: Partnership) -> bool:
     return holds_role_in(user, PlanCapability.CONTRIBUTE.roles, partnership)
 
 
-def get_measure_for(user: Any, pk: Any) -> PlanMeasure:
+def get_measure_for(user: Actor, pk: Any) -> PlanMeasure:
     readable = PlanMeasure.objects.select_related("plan__partnership").filter(
         plan__partnership__in=partnerships_where_any(user, PlanCapability.READ.roles)
     )
     return get_object_or_404(readable, pk=pk)
 
 
-def plans_visible_to(user: Any) -> QuerySet[ActionPlan]:
+def plans_visible_to(user: Actor) -> QuerySet[ActionPlan]:
     return ActionPlan.objects.filter(partnership__in=partnerships_where_any(user, PlanCapability.READ.roles))
 
 

@@ -4,7 +4,6 @@ The e-mail names obligations and dates, and links to Varde; it carries no person
 """
 
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -14,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from varde.accounts.actors import Actor
 from varde.accounts.dashboard import DueItem
 from varde.accounts.models import Partnership, User
 from varde.accounts.permissions import partnerships_where_any
@@ -27,7 +27,7 @@ NEEDS_ATTENTION = (State.DUE_SOON, State.OVERDUE)
 REMIND_AT = time(7, 0)
 
 
-def due_items_for(user: Any, today: date) -> list[DueItem]:
+def due_items_for(user: Actor, today: date) -> list[DueItem]:
     items = []
     for partnership in partnerships_where_any(user, (Role.PLAN_MANAGER,)):
         plan = current_plan(partnership)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varde.accounts.actors import ActorRequest
 from varde.accounts.models import Unit
 from varde.accounts.permissions import chosen_partnership
 from varde.actionplan.audit_actions import PlanAudit
@@ -47,7 +48,7 @@ from .report import build_report
 LIST_LIMIT = 50
 
 
-def _plan_for(request: HttpRequest) -> ActionPlan:
+def _plan_for(request: ActorRequest) -> ActionPlan:
     plan = current_plan(
         chosen_partnership(request.user, PlanCapability.READ.roles, request.GET.get("samarbeid"))
     )
@@ -57,7 +58,7 @@ def _plan_for(request: HttpRequest) -> ActionPlan:
 
 
 @access(PlanCapability.READ)
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: ActorRequest) -> HttpResponse:
     partnership = chosen_partnership(request.user, PlanCapability.READ.roles, request.GET.get("samarbeid"))
     plan = current_plan(partnership)
     context: dict[str, Any] = {
@@ -76,8 +77,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @access(PlanCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def measure(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def measure(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     item = get_measure_for(user, pk)
     partnership = item.plan.partnership
     status_form = StatusForm(
@@ -120,7 +121,7 @@ def measure(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @access(PlanCapability.READ)
-def obligation(request: HttpRequest, pk: Any) -> HttpResponse:
+def obligation(request: ActorRequest, pk: Any) -> HttpResponse:
     plan = _plan_for(request)
     item = Obligation.objects.filter(pk=pk, plan=plan).select_related("measure").first()
     if item is None:
@@ -133,8 +134,8 @@ def obligation(request: HttpRequest, pk: Any) -> HttpResponse:
 @access(PlanCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def trainings(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def trainings(request: ActorRequest) -> HttpResponse:
+    user = request.user
     partnership = chosen_partnership(user, PlanCapability.READ.roles, request.GET.get("samarbeid"))
     contributor = can_contribute(user, partnership)
     form = TrainingForm(
@@ -160,7 +161,7 @@ def trainings(request: HttpRequest) -> HttpResponse:
 
 
 @access(PlanCapability.READ)
-def coverage(request: HttpRequest) -> HttpResponse:
+def coverage(request: ActorRequest) -> HttpResponse:
     plan = _plan_for(request)
     records = Records(plan, timezone.localdate())
     rule = plan.obligations.filter(rule="first_line_every_months").first()
@@ -171,8 +172,8 @@ def coverage(request: HttpRequest) -> HttpResponse:
 @access(PlanCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def requests(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def requests(request: ActorRequest) -> HttpResponse:
+    user = request.user
     partnership = chosen_partnership(user, PlanCapability.READ.roles, request.GET.get("samarbeid"))
     contributor = can_contribute(user, partnership)
     form = RequestForm(request.POST or None, initial={"received_on": timezone.localdate()})
@@ -193,7 +194,7 @@ def requests(request: HttpRequest) -> HttpResponse:
     return render(request, "actionplan/requests.html", context)
 
 
-def _request_for(request: HttpRequest, pk: Any) -> SessionRequest:
+def _request_for(request: ActorRequest, pk: Any) -> SessionRequest:
     partnership = chosen_partnership(
         request.user, PlanCapability.CONTRIBUTE.roles, request.GET.get("samarbeid")
     )
@@ -205,8 +206,8 @@ def _request_for(request: HttpRequest, pk: Any) -> SessionRequest:
 
 @access(PlanCapability.CONTRIBUTE)
 @require_POST
-def request_action(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def request_action(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     found = _request_for(request, pk)
     form = ScheduleRequestForm(request.POST, prefix="schedule")
     try:
@@ -227,8 +228,8 @@ def request_action(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(PlanCapability.CONTRIBUTE)
 @require_http_methods(["GET", "POST"])
-def request_held(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def request_held(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     found = _request_for(request, pk)
     form = TrainingForm(
         request.POST if request.method == "POST" else None,
@@ -245,8 +246,8 @@ def request_held(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(PlanCapability.KEEP)
 @require_http_methods(["GET", "POST"])
-def import_plan(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def import_plan(request: ActorRequest) -> HttpResponse:
+    user = request.user
     partnership = chosen_partnership(user, PlanCapability.KEEP.roles, request.GET.get("samarbeid"))
     form = PlanUploadForm(request.POST or None, request.FILES or None)
     if submitted(request, form) and (source := form.source()) is not None:
@@ -262,7 +263,7 @@ def import_plan(request: HttpRequest) -> HttpResponse:
 
 
 @access(PlanCapability.READ)
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: ActorRequest) -> HttpResponse:
     plan = _plan_for(request)
     record_event(PlanAudit.EXPORTED, actor=request.user, obj=plan, partnership=plan.partnership)
     response = HttpResponse(export_plan(plan), content_type="application/yaml; charset=utf-8")
@@ -281,7 +282,7 @@ def _period(request: HttpRequest) -> tuple[ReportPeriodForm, date, date]:
 
 
 @access(PlanCapability.READ)
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: ActorRequest) -> HttpResponse:
     plan = _plan_for(request)
     form, start, end = _period(request)
     context = {"form": form, "report": build_report(plan, start, end), "query": request.GET.urlencode()}
@@ -289,7 +290,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 @access(PlanCapability.READ)
-def report_pdf(request: HttpRequest) -> HttpResponse:
+def report_pdf(request: ActorRequest) -> HttpResponse:
     plan = _plan_for(request)
     _form, start, end = _period(request)
     context = {

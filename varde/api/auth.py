@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja.security import APIKeyCookie, HttpBearer
@@ -89,8 +90,8 @@ class SessionAuth(APIKeyCookie):
     param_name = settings.SESSION_COOKIE_NAME
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        user: Any = request.user
-        if not (user.is_authenticated and user.is_active and second_factor_satisfied(request)):
+        user = request.user
+        if isinstance(user, AnonymousUser) or not (user.is_active and second_factor_satisfied(request, user)):
             return None
         # A one-time password opens only the page where the user replaces it.
         return None if user.must_change_password else user

@@ -17,6 +17,7 @@ from ninja.pagination import LimitOffsetPagination, PaginationBase
 from pydantic import ConfigDict, GetCoreSchemaHandler, WithJsonSchema
 from pydantic_core import CoreSchema, core_schema
 
+from varde.accounts.actors import Actor
 from varde.core.access import AccessRule, Capability, door_of
 from varde.core.paging import Position, newest_first_stretch
 
@@ -52,9 +53,11 @@ def page_rule_of(operation: str) -> AccessRule | None:
     return _page_rules.get(operation)
 
 
-def caller(request: HttpRequest) -> Any:
+def caller(request: HttpRequest) -> Actor:
     """The user behind the token or the session, as authenticated by the endpoint's auth."""
-    return request.auth  # type: ignore[attr-defined]
+    # django-ninja sets request.auth to what the endpoint's authentication returned.
+    user: Actor = request.auth  # type: ignore[attr-defined]
+    return user
 
 
 def etag_of(data: Any) -> str:

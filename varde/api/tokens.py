@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.api.audit_actions import ApiAudit
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
@@ -41,7 +42,7 @@ def _check(name: str, scopes: Iterable[str], days: int) -> list[str]:
 
 @transaction.atomic
 def create_token(
-    actor: Any, *, user: Any, name: str, scopes: Iterable[str], days: int = DEFAULT_LIFETIME_DAYS
+    actor: Actor | None, *, user: Actor, name: str, scopes: Iterable[str], days: int = DEFAULT_LIFETIME_DAYS
 ) -> tuple[AccessToken, str]:
     """A new token for the user and its secret, which is never stored and cannot be shown again."""
     chosen = _check(name, scopes, days)
@@ -64,7 +65,7 @@ def create_token(
 
 
 @transaction.atomic
-def revoke_token(actor: Any, token: AccessToken) -> AccessToken:
+def revoke_token(actor: Actor | None, token: AccessToken) -> AccessToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
@@ -88,7 +89,7 @@ def token_for(secret: str) -> AccessToken | None:
     return token
 
 
-def token_with_id(value: Any, user: Any = None) -> AccessToken | None:
+def token_with_id(value: Any, user: Actor | None = None) -> AccessToken | None:
     """The token with this id (of this user, when given); None for anything else, malformed ids too."""
     try:
         pk = uuid.UUID(str(value))

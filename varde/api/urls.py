@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, path
 from django.views.decorators.http import conditional_page, require_safe
 
 from varde.core.access import PUBLIC, AccessRule, access
+from varde.core.people import Visitor
 
 from . import views
 from .api import api
@@ -20,7 +21,7 @@ class ApiDoor(AccessRule):
     by the endpoint's authentication (anonymous callers get 401 there); the endpoint then applies the
     page's roles (see common.admits). The roles are kept here so that the access matrix shows them."""
 
-    def allows(self, user: Any) -> bool:
+    def allows(self, user: Visitor) -> bool:
         return True
 
 

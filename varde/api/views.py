@@ -3,11 +3,12 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from varde.accounts.actors import ActorRequest
 from varde.core.access import ANY_MEMBER, access
 from varde.core.forms import perform, submitted
 
@@ -18,8 +19,8 @@ from .models import AccessToken
 
 @access(ANY_MEMBER)
 @require_http_methods(["GET", "POST"])
-def token_list(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def token_list(request: ActorRequest) -> HttpResponse:
+    user = request.user
     creating = request.POST.get("action") == "create"
     form = TokenForm(request.POST if creating else None)
     secret = ""

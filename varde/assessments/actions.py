@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership, User
 from varde.accounts.permissions import handler_agencies
 from varde.assessments.audit_actions import AssessmentAudit
@@ -27,14 +28,16 @@ from .permissions import can_write_assessment, participant_agencies
 # Instruments --------------------------------------------------------------------------------------
 
 
-def _require_admin(actor: Any, partnership: Partnership) -> None:
+def _require_admin(actor: Actor | None, partnership: Partnership) -> None:
     # The command line acts as the operator (actor None); people must administer the partnership.
     if actor is not None and not partnerships_administered_by(actor).filter(pk=partnership.pk).exists():
         raise PermissionDenied
 
 
 @transaction.atomic
-def import_instrument(actor: Any, partnership: Partnership, *, source: str) -> tuple[Instrument, bool]:
+def import_instrument(
+    actor: Actor | None, partnership: Partnership, *, source: str
+) -> tuple[Instrument, bool]:
     """Check an instrument file and load it as a new version; audited when something was loaded."""
     _require_admin(actor, partnership)
     instrument, created = store_instrument(partnership, read_instrument(source), actor=actor)
@@ -50,7 +53,7 @@ def import_instrument(actor: Any, partnership: Partnership, *, source: str) -> t
 
 
 def store_instrument(
-    partnership: Partnership, document: dict[str, Any], *, actor: Any
+    partnership: Partnership, document: dict[str, Any], *, actor: Actor | None
 ) -> tuple[Instrument, bool]:
     """Store a checked document. The same content again changes nothing; other content under the same
     version is refused, because an assessment may already rest on that version."""
@@ -82,7 +85,7 @@ def store_instrument(
 
 
 @transaction.atomic
-def set_instrument_retired(actor: Any, instrument: Instrument, *, retired: bool) -> Instrument:
+def set_instrument_retired(actor: Actor, instrument: Instrument, *, retired: bool) -> Instrument:
     """A retired instrument is not offered for new assessments; old ones keep showing with it."""
     _require_admin(actor, instrument.partnership)
     instrument.retired_at = timezone.now() if retired else None
@@ -99,7 +102,7 @@ def set_instrument_retired(actor: Any, instrument: Instrument, *, retired: bool)
 
 @transaction.atomic
 def save_concern_level(
-    actor: Any, partnership: Partnership, *, code: str, name: str, name_en: str, order: int, is_active: bool
+    actor: Actor, partnership: Partnership, *, code: str, name: str, name_en: str, order: int, is_active: bool
 ) -> ConcernLevel:
     _require_admin(actor, partnership)
     level, _created = ConcernLevel.objects.update_or_create(
@@ -142,7 +145,7 @@ class AssessmentContent:
 
 
 @transaction.atomic
-def start_assessment(actor: Any, concern: Concern, *, instrument: Instrument) -> Assessment:
+def start_assessment(actor: Actor, concern: Concern, *, instrument: Instrument) -> Assessment:
     require_owner(actor, concern)
     require_open(concern)
     if instrument.partnership_id != concern.partnership_id or instrument.retired_at is not None:
@@ -165,7 +168,7 @@ def start_assessment(actor: Any, concern: Concern, *, instrument: Instrument) ->
     return assessment
 
 
-def _require_draft(actor: Any, assessment: Assessment) -> None:
+def _require_draft(actor: Actor, assessment: Assessment) -> None:
     require_owner(actor, assessment.concern)
     require_open(assessment.concern)
     if not can_write_assessment(actor, assessment):
@@ -210,7 +213,7 @@ def _set_participants(assessment: Assessment, people: list[User]) -> None:
 
 @transaction.atomic
 def save_assessment(
-    actor: Any, assessment: Assessment, *, content: AssessmentContent, version: int | None = None
+    actor: Actor, assessment: Assessment, *, content: AssessmentContent, version: int | None = None
 ) -> Assessment:
     """Save the draft as it stands; nothing is required until it is finalised."""
     _require_draft(actor, assessment)
@@ -250,7 +253,7 @@ def missing_for_final(assessment: Assessment) -> list[str]:
 
 
 @transaction.atomic
-def finalise_assessment(actor: Any, assessment: Assessment) -> Assessment:
+def finalise_assessment(actor: Actor, assessment: Assessment) -> Assessment:
     """Finalise: from now on the assessment is read-only. A correction replaces it in the trajectory."""
     _require_draft(actor, assessment)
     missing = missing_for_final(assessment)
@@ -272,7 +275,7 @@ def finalise_assessment(actor: Any, assessment: Assessment) -> Assessment:
 
 
 @transaction.atomic
-def correct_assessment(actor: Any, assessment: Assessment) -> Assessment:
+def correct_assessment(actor: Actor, assessment: Assessment) -> Assessment:
     """Start a correction of a finalised assessment: a new draft with the same content, linked to it."""
     require_owner(actor, assessment.concern)
     if not assessment.is_final:
@@ -317,7 +320,7 @@ def correct_assessment(actor: Any, assessment: Assessment) -> Assessment:
 
 
 @transaction.atomic
-def discard_draft(actor: Any, assessment: Assessment) -> None:
+def discard_draft(actor: Actor, assessment: Assessment) -> None:
     _require_draft(actor, assessment)
     record_on(AssessmentAudit.DISCARDED, actor, assessment)
     assessment.delete()

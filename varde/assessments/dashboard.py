@@ -1,12 +1,12 @@
 """The assessments' contribution to the home page: concerns due to be assessed again."""
 
 from datetime import date, timedelta
-from typing import Any
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.dashboard import DueItem
 from varde.concerns.permissions import owned_concerns_of
 
@@ -17,7 +17,7 @@ LIMIT = 20
 NOTICE = timedelta(days=30)
 
 
-def due_items_for(user: Any, today: date) -> list[DueItem]:
+def due_items_for(user: Actor, today: date) -> list[DueItem]:
     newer = Assessment.objects.in_force().filter(
         concern=OuterRef("concern"), assessed_on__gt=OuterRef("assessed_on")
     )

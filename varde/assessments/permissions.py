@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, User
 from varde.accounts.permissions import CASE_HANDLER_ROLES
 from varde.accounts.roles import Role
@@ -31,7 +32,7 @@ from varde.core.access import Capability, ObjectRule
 from .models import Assessment, AssessmentQuerySet
 
 
-def assessments_visible_to(user: Any, concern: Concern, access: ConcernAccess | None) -> AssessmentQuerySet:
+def assessments_visible_to(user: Actor, concern: Concern, access: ConcernAccess | None) -> AssessmentQuerySet:
     """The assessments of one concern a user may read, given their access to the concern."""
     if access is None:
         return Assessment.objects.none()
@@ -44,19 +45,19 @@ def assessments_visible_to(user: Any, concern: Concern, access: ConcernAccess | 
     return Assessment.objects.none()
 
 
-def can_view_assessment(user: Any, assessment: Assessment) -> bool:
+def can_view_assessment(user: Actor, assessment: Assessment) -> bool:
     access = access_to(user, assessment.concern)
     return assessments_visible_to(user, assessment.concern, access).filter(pk=assessment.pk).exists()
 
 
-def can_write_assessment(user: Any, assessment: Assessment) -> bool:
+def can_write_assessment(user: Actor, assessment: Assessment) -> bool:
     # Rule: only the owning agency writes, and only while the assessment is a draft.
     access = access_to(user, assessment.concern)
     return access is not None and access.is_owner and not assessment.is_final
 
 
 def get_assessment_for(
-    user: Any, concern_pk: Any, pk: Any, *, purpose: str
+    user: Actor, concern_pk: Any, pk: Any, *, purpose: str
 ) -> tuple[Assessment, ConcernAccess]:
     """Load an assessment for a view; missing and forbidden both answer 404. The read is audited,
     and a refusal is recorded as an attempt on the concern."""

@@ -4,13 +4,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varde.accounts.actors import Actor, ActorRequest
 from varde.accounts.permissions import AccountCapability
 from varde.assessments.audit_actions import AssessmentAudit
 from varde.concerns.models import Concern
@@ -45,7 +46,7 @@ from .trajectory import trajectory_of
 # The case page's section ---------------------------------------------------------------------------
 
 
-def case_panel(user: Any, concern: Concern, access_: ConcernAccess) -> Panel | None:
+def case_panel(user: Actor, concern: Concern, access_: ConcernAccess) -> Panel | None:
     assessments = list(
         assessments_visible_to(user, concern, access_)
         .select_related("level", "instrument")
@@ -74,8 +75,8 @@ def _is_replaced(assessment: Assessment, assessments: list[Assessment]) -> bool:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def start(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def start(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="start assessment")
     draft = concern.assessments.drafts().first()
     if draft is not None:
@@ -119,8 +120,8 @@ def _previous_answers(assessment: Assessment) -> dict[str, Text]:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def edit(request: ActorRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
+    user = request.user
     assessment, _access = get_assessment_for(user, pk, assessment_pk, purpose="edit assessment")
     if not can_write_assessment(user, assessment):
         raise Http404
@@ -153,8 +154,8 @@ def edit(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_POST
-def discard(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def discard(request: ActorRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
+    user = request.user
     assessment, _access = get_assessment_for(user, pk, assessment_pk, purpose="discard assessment")
     if not can_write_assessment(user, assessment):
         raise Http404
@@ -165,8 +166,8 @@ def discard(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_POST
-def correct(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def correct(request: ActorRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
+    user = request.user
     assessment, access_ = get_assessment_for(user, pk, assessment_pk, purpose="correct assessment")
     if not access_.is_owner:
         raise Http404
@@ -228,16 +229,16 @@ def _summary_context(assessment: Assessment, access_: ConcernAccess) -> dict[str
 
 
 @access(AssessmentCapability.READ)
-def detail(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def detail(request: ActorRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
+    user = request.user
     assessment, access_ = get_assessment_for(user, pk, assessment_pk, purpose="assessment summary")
     context = _summary_context(assessment, access_) | {"can_write": can_write_assessment(user, assessment)}
     return render(request, "assessments/detail.html", context)
 
 
 @access(AssessmentCapability.READ)
-def pdf(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def pdf(request: ActorRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
+    user = request.user
     assessment, access_ = get_assessment_for(user, pk, assessment_pk, purpose="assessment PDF")
     context = _summary_context(assessment, access_) | {"printed_at": timezone.localtime(), "printed_by": user}
     html = render_to_string("assessments/summary_pdf.html", context, request=request)
@@ -257,8 +258,8 @@ def pdf(request: HttpRequest, pk: Any, assessment_pk: Any) -> HttpResponse:
 
 
 @access(AssessmentCapability.READ)
-def trajectory(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def trajectory(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern, access_ = get_concern_for(
         user,
         pk,
@@ -290,7 +291,7 @@ def trajectory(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
-def instrument_list(request: HttpRequest) -> HttpResponse:
+def instrument_list(request: ActorRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     form = InstrumentUploadForm(request.POST or None, request.FILES or None)
     if submitted(request, form) and (source := form.source()) is not None:
@@ -313,7 +314,7 @@ def instrument_list(request: HttpRequest) -> HttpResponse:
     return render(request, "assessments/instrument_list.html", context)
 
 
-def _instrument_for(request: HttpRequest, pk: Any) -> Instrument:
+def _instrument_for(request: ActorRequest, pk: Any) -> Instrument:
     instrument = Instrument.objects.filter(
         pk=pk, partnership__in=partnerships_administered_by(request.user)
     ).first()
@@ -323,7 +324,7 @@ def _instrument_for(request: HttpRequest, pk: Any) -> Instrument:
 
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
-def instrument_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+def instrument_detail(request: ActorRequest, pk: Any) -> HttpResponse:
     instrument = _instrument_for(request, pk)
     in_use = instrument.assessments.count()
     return render(request, "assessments/instrument_detail.html", {"instrument": instrument, "in_use": in_use})
@@ -331,7 +332,7 @@ def instrument_detail(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_POST
-def instrument_retire(request: HttpRequest, pk: Any) -> HttpResponse:
+def instrument_retire(request: ActorRequest, pk: Any) -> HttpResponse:
     instrument = _instrument_for(request, pk)
     retire = instrument.retired_at is None
     actions.set_instrument_retired(request.user, instrument, retired=retire)
@@ -343,7 +344,7 @@ def instrument_retire(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
-def level_scale(request: HttpRequest) -> HttpResponse:
+def level_scale(request: ActorRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     form = ConcernLevelForm(request.POST or None)
     if submitted(request, form) and perform(

@@ -1,11 +1,11 @@
 """The concerns' contribution to each user's home page: what is due and what is overdue."""
 
 from datetime import date, timedelta
-from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.dashboard import DueItem
 
 from .models import Measure, Review
@@ -15,7 +15,7 @@ from .workflow import ASSESSMENT_PHASE
 LIMIT = 20
 
 
-def due_items_for(user: Any, today: date) -> list[DueItem]:
+def due_items_for(user: Actor, today: date) -> list[DueItem]:
     owned = owned_concerns_of(user)
     items = [
         DueItem(

@@ -3,7 +3,7 @@
 The case list is the page case handlers open most, and it shows fifty rows. Each template variable
 costs Django's template engine some fifty function calls, and format_html about fifteen per value; a
 row has a dozen values, so the rows took more time than the rest of the page together. Here every
-value goes through the standard library's escape, which is what Django's own escape calls (ADR 0017).
+value goes through the standard library's escape, which is what Django's own escape calls (ADR 0046).
 The table around the rows stays in concerns/case_list.html, and the page's markup test checks that
 every text column is shown as text.
 

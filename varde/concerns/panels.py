@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from varde.accounts.actors import Actor
+
 from .models import Concern
 from .permissions import ConcernAccess
 
@@ -28,5 +30,5 @@ def register_case_panel(source: PanelSource) -> None:
         _sources.append(source)
 
 
-def panels_for(user: Any, concern: Concern, access: ConcernAccess) -> list[Panel]:
+def panels_for(user: Actor, concern: Concern, access: ConcernAccess) -> list[Panel]:
     return [panel for source in _sources if (panel := source(user, concern, access)) is not None]

@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, When
 from django.http import Http404
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.permissions import (
     CASE_HANDLER_ROLES,
@@ -55,11 +56,11 @@ def people_for_measures(concern: Concern) -> QuerySet[User]:
     ).distinct()
 
 
-def _is_mentor(user: Any) -> bool:
+def _is_mentor(user: Actor) -> bool:
     return bool(user.is_authenticated and user.is_active and Role.MENTOR in user.role_codes)
 
 
-def concerns_visible_to(user: Any) -> ConcernQuerySet:
+def concerns_visible_to(user: Actor) -> ConcernQuerySet:
     if not user.is_authenticated or not user.is_active:
         return Concern.objects.none()
     agencies = handler_agency_ids(user)
@@ -77,22 +78,22 @@ def concerns_visible_to(user: Any) -> ConcernQuerySet:
     return Concern.objects.in_use().filter(rule, partnership_id__in=partnership_ids_of(user))
 
 
-def owned_concerns_of(user: Any) -> ConcernQuerySet:
+def owned_concerns_of(user: Actor) -> ConcernQuerySet:
     return concerns_visible_to(user).filter(owning_agency_id__in=handler_agency_ids(user))
 
 
-def _owned_by(user: Any) -> Q:
+def _owned_by(user: Actor) -> Q:
     return Q(owning_agency_id__in=handler_agency_ids(user))
 
 
-def narrowed_by_category(user: Any, concerns: QuerySet[Concern]) -> QuerySet[Concern]:
+def narrowed_by_category(user: Actor, concerns: QuerySet[Concern]) -> QuerySet[Concern]:
     # Rule: a filter on a category (status, phenomenon, deadline, responsible) finds only the user's
     # own concerns. The list shows a shared concern without its categories, and a filter must not tell
     # what the row hides.
     return concerns.filter(_owned_by(user))
 
 
-def category_sort_key(user: Any, name: str) -> Case:
+def category_sort_key(user: Actor, name: str) -> Case:
     # Rule: sorted by a category, the user's own concerns come in its order and shared ones after them,
     # all alike, for the same reason.
     return Case(When(_owned_by(user), then=F(name)), default=None)
@@ -126,7 +127,7 @@ class ConcernAccess:
         return self.shows(Part.MEASURES)
 
 
-def access_to(user: Any, concern: Concern) -> ConcernAccess | None:
+def access_to(user: Actor, concern: Concern) -> ConcernAccess | None:
     """The user's view of a concern, or None when they may not see it at all."""
     if not user.is_authenticated or not user.is_active or concern.restricted_at is not None:
         return None
@@ -148,24 +149,24 @@ def access_to(user: Any, concern: Concern) -> ConcernAccess | None:
     return None
 
 
-def can_view_concern(user: Any, concern: Concern) -> bool:
+def can_view_concern(user: Actor, concern: Concern) -> bool:
     return access_to(user, concern) is not None
 
 
-def can_change_concern(user: Any, concern: Concern) -> bool:
+def can_change_concern(user: Actor, concern: Concern) -> bool:
     # Rule: only the owning agency's case handlers change a concern, and never a restricted one.
     access = access_to(user, concern)
     return access is not None and access.is_owner
 
 
-def can_update_measure(user: Any, measure: Measure) -> bool:
+def can_update_measure(user: Actor, measure: Measure) -> bool:
     # Rule: the owning agency's case handlers, or the mentor the measure is assigned to.
     if can_change_concern(user, measure.concern):
         return True
     return _is_mentor(user) and measure.responsible_id == user.pk and can_view_concern(user, measure.concern)
 
 
-def load_concern(user: Any, pk: Any) -> tuple[Concern, ConcernAccess | None]:
+def load_concern(user: Actor, pk: Any) -> tuple[Concern, ConcernAccess | None]:
     """A concern and the user's access to it, nothing recorded yet: for a loader that checks more
     before it records a read (record_read) or a refusal (refuse); a missing concern answers 404."""
     concern = (
@@ -177,7 +178,7 @@ def load_concern(user: Any, pk: Any) -> tuple[Concern, ConcernAccess | None]:
 
 
 def record_about(
-    action: AuditAction, user: Any, concern: Concern, *, purpose: str, obj: Any = None, **detail: Any
+    action: AuditAction, user: Actor, concern: Concern, *, purpose: str, obj: Any = None, **detail: Any
 ) -> None:
     """An audit event about a concern (or `obj` within it), in its partnership and owning agency."""
     record_event(
@@ -191,18 +192,18 @@ def record_about(
     )
 
 
-def refuse(user: Any, concern: Concern, *, purpose: str) -> NoReturn:
+def refuse(user: Actor, concern: Concern, *, purpose: str) -> NoReturn:
     """Answer 404 for a concern that exists, and record the attempt with the purpose asked for."""
     record_about(ConcernAudit.ACCESS_REFUSED, user, concern, purpose=purpose)
     raise Http404
 
 
-def record_read(user: Any, concern: Concern, access: ConcernAccess, *, purpose: str) -> None:
+def record_read(user: Actor, concern: Concern, access: ConcernAccess, *, purpose: str) -> None:
     record_about(ConcernAudit.VIEWED, user, concern, purpose=purpose, parts=sorted(access.parts))
 
 
 def get_concern_for(
-    user: Any,
+    user: Actor,
     pk: Any,
     *,
     purpose: str,
@@ -226,37 +227,37 @@ def get_concern_for(
     return concern, access
 
 
-def get_owned_concern_for(user: Any, pk: Any, *, purpose: str) -> Concern:
+def get_owned_concern_for(user: Actor, pk: Any, *, purpose: str) -> Concern:
     """Load a concern the user may change; anything less answers 404."""
     return get_concern_for(user, pk, purpose=purpose, owner_only=True)[0]
 
 
-def get_measure_for(user: Any, pk: Any) -> Measure:
+def get_measure_for(user: Actor, pk: Any) -> Measure:
     measure = Measure.objects.select_related("concern", "measure_type").filter(pk=pk).first()
     if measure is None or not can_update_measure(user, measure):
         raise Http404
     return measure
 
 
-def reports_of(user: Any) -> ConcernQuerySet:
+def reports_of(user: Actor) -> ConcernQuerySet:
     """The concerns a user reported themselves; they see only the receipt and the status."""
     if not user.is_authenticated or not user.is_active:
         return Concern.objects.none()
     return Concern.objects.filter(reported_by=user)
 
 
-def reporting_agencies(user: Any) -> QuerySet[Agency]:
+def reporting_agencies(user: Actor) -> QuerySet[Agency]:
     """The agencies in which the user may report a concern: those they are a member of."""
     if not user.is_authenticated or not user.is_active:
         return Agency.objects.none()
     return Agency.objects.filter(memberships__user=user).select_related("partnership").distinct()
 
 
-def partnerships_administered_by(user: Any) -> QuerySet[Partnership]:
+def partnerships_administered_by(user: Actor) -> QuerySet[Partnership]:
     return partnerships_where(user, Role.ADMIN)
 
 
-def possible_duplicates(user: Any, agency: Agency, name: str, *, limit: int = 10) -> ConcernQuerySet:
+def possible_duplicates(user: Actor, agency: Agency, name: str, *, limit: int = 10) -> ConcernQuerySet:
     """Search before create: concerns in the same agency about someone with the same words in their
     name. Names are encrypted, so the search compares keyed digests of whole words."""
     digests = name_index(name, agency.partnership_id).split()

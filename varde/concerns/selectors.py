@@ -1,11 +1,10 @@
 """What the case pages and the API read about concerns, beside what permissions.py decides: a list
 as filtered and sorted, and the measures and disclosures of one concern that the reader may see."""
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from varde.accounts.actors import Actor
 from varde.accounts.permissions import handler_agency_ids
 
 from .forms import CaseFilterForm
@@ -16,7 +15,7 @@ CATEGORY_FILTERS = ("status", "phenomenon", "responsible", "overdue")
 CATEGORY_SORTS = ("status", "assessment_due")
 
 
-def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: Any) -> QuerySet[Concern]:
+def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: Actor) -> QuerySet[Concern]:
     """The list as filtered and sorted; categories only ever narrow or order the user's own concerns."""
     data = form.cleaned_data
     if any(data[name] for name in CATEGORY_FILTERS):
@@ -37,7 +36,7 @@ def filtered_concerns(concerns: QuerySet[Concern], form: CaseFilterForm, user: A
     return concerns.order_by(sort, "reference")
 
 
-def measures_for(user: Any, concern: Concern, access_: ConcernAccess) -> list[Measure]:
+def measures_for(user: Actor, concern: Concern, access_: ConcernAccess) -> list[Measure]:
     if not access_.shows_measures:
         return []
     rows = concern.measures.select_related("measure_type", "owner_agency", "responsible", "consent")
@@ -46,7 +45,7 @@ def measures_for(user: Any, concern: Concern, access_: ConcernAccess) -> list[Me
     return list(rows)
 
 
-def disclosures_for(user: Any, concern: Concern, access_: ConcernAccess) -> QuerySet[Disclosure]:
+def disclosures_for(user: Actor, concern: Concern, access_: ConcernAccess) -> QuerySet[Disclosure]:
     """The owner sees every disclosure; a receiving agency sees those in force to it."""
     related = concern.disclosures.select_related("from_agency", "to_agency", "legal_basis", "approved_by")
     if access_.is_owner:

@@ -12,7 +12,10 @@ from enum import Enum
 from typing import Any, Self, TypeVar
 
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
+
+from .people import Visitor
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,10 @@ class AccessRule:
     def admits_role(self, role: str) -> bool:
         return self.roles is None or role in self.roles
 
-    def allows(self, user: Any) -> bool:
+    def allows(self, user: Visitor) -> bool:
         if not self.login:
             return True
-        if not user.is_authenticated:
+        if isinstance(user, AnonymousUser) or not user.is_authenticated:
             return False
         if self.roles is None:
             return True

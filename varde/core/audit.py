@@ -26,6 +26,7 @@ from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
+from .people import Someone
 
 GENESIS_HASH = "0" * 64
 ZERO = timedelta(0)
@@ -145,7 +146,7 @@ def known_actions() -> list[AuditAction]:
 class EventFields(TypedDict, total=False):
     """What an event may say besides its action: who, about what, in which agency, and why."""
 
-    actor: Any
+    actor: Someone | None
     obj: Named | None
     object_type: str
     object_id: str
@@ -160,18 +161,18 @@ def _event_values(action: AuditAction, fields: EventFields) -> dict[str, Any]:
         raise UnknownAuditActionError(
             f"{action!r} is not an audit action; name it in an audit_actions module"
         )
-    actor: Any = fields.get("actor")
+    actor = fields.get("actor")
+    signed_in = actor if actor is not None and actor.is_authenticated else None
     obj = fields.get("obj")
     agency, partnership = fields.get("agency"), fields.get("partnership")
     object_type, object_id = fields.get("object_type", ""), fields.get("object_id", "")
     if obj is not None:
         object_type = object_type or type(obj).__name__.lower()
         object_id = object_id or str(obj.pk)
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
     return {
         "occurred_at": timezone.now(),
-        "actor_id": str(actor.pk) if is_user else "",
-        "actor_label": actor.get_username() if is_user else "",
+        "actor_id": str(signed_in.pk) if signed_in else "",
+        "actor_label": signed_in.get_username() if signed_in else "",
         "partnership_id": str(partnership.pk) if partnership is not None else "",
         "agency_id": str(agency.pk) if agency is not None else "",
         "agency_label": str(agency) if agency is not None else "",
@@ -233,7 +234,7 @@ class Audited(Named, Protocol):
         """Where the object's events belong (partnership, agency) and what names it in their detail."""
 
 
-def record_on(action: AuditAction, actor: Any, obj: Audited, **detail: Any) -> AuditEvent:
+def record_on(action: AuditAction, actor: Someone | None, obj: Audited, **detail: Any) -> AuditEvent:
     """An event about an object that knows where its events belong, with the caller's detail added."""
     fields = obj.audit_fields()
     fields["detail"] = {**(fields.get("detail") or {}), **detail}

@@ -39,7 +39,7 @@ class InSubquery(In):
     There PostgreSQL tests `IN (subquery)` row by row against the subquery's hashed result, and so
     reads the whole table; `column = ANY(ARRAY(subquery))` runs the subquery once, and the array is
     a value an index scan can look up. The audit trail's visibility rule ORs three conditions, two of
-    them on a partnership's members (ADR 0029).
+    them on a partnership's members (ADR 0047).
     """
 
     def get_prep_lookup(self) -> Any:

@@ -43,7 +43,7 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def most_recent_first(self) -> "AuditEventQuerySet":
         """Newest first by when the events happened, for the privacy officer's searches: the time's
         index gives this order and a search's date range at once, where the chain's order made
-        PostgreSQL read back from the newest event to the range (ADR 0031)."""
+        PostgreSQL read back from the newest event to the range (ADR 0047)."""
         return self.order_by("-occurred_at", "-id")
 
 
@@ -76,10 +76,10 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("audit events")
         # Declared here rather than with db_index and unique on the fields: for those, Django adds a
         # second index per text column on PostgreSQL for LIKE 'prefix%', which nothing here asks, and
-        # every read of personal data appends an event that had to update both (ADR 0018).
-        # Each index answers a part of the privacy officer's searches (ADR 0029): the object, the
+        # every read of personal data appends an event that had to update both (ADR 0047).
+        # Each index answers a part of the privacy officer's searches (ADR 0047): the object, the
         # rule of what the officer may see (partnership, actor, object), and the user name, which is
-        # searched for whatever its case (ADR 0031); the time's index is declared on its field. The
+        # searched for whatever its case (ADR 0047); the time's index is declared on its field. The
         # action has none: it is searched for by a part of its name, which a b-tree index cannot answer.
         indexes = [
             models.Index(fields=["object_id"], name="audit_object"),

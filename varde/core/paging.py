@@ -3,10 +3,10 @@
 Django's Paginator counts the rows in a query of its own before it reads the page. On the lists that
 case handlers and the privacy officer open all day, that count is a second permission-scoped query
 with the same joins and conditions as the page; here the total rides along with the page's rows as a
-window over the filtered rows (ADR 0018). As with Paginator.get_page, a number past the end gives the
+window over the filtered rows (ADR 0046). As with Paginator.get_page, a number past the end gives the
 last page; a missing or unreadable number, or one below one, gives the first.
 
-A list that only grows is counted up to a cap instead (ADR 0030), and paged by position rather than by
+A list that only grows is counted up to a cap instead (ADR 0047), and paged by position rather than by
 number (ADR 0041).
 """
 
@@ -61,7 +61,7 @@ class CappedCount:
 
     A count reads every row that matches. On a list that only grows, such as the audit trail, that
     count is what the page costs, and it would grow with the installation's years; counting up to the
-    cap costs the same however long the list becomes (ADR 0030).
+    cap costs the same however long the list becomes (ADR 0047).
     """
 
     count: int

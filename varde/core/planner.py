@@ -23,7 +23,7 @@ def plans_for_the_values() -> Iterator[None]:
     It does not suit a search, whose best plan depends on how much its values let through: the
     generic plan of the audit trail's search by dates read a month of events through the time index
     and tested each against the officer's members (217 ms), where the plan for the dates combines
-    the indexes (6 ms). ADR 0029.
+    the indexes (6 ms). ADR 0047.
     """
     if connection.vendor != "postgresql":
         yield

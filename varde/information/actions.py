@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, Partnership, User
 from varde.core.audit import record_on
 from varde.core.errors import ActionRefused
@@ -20,7 +20,7 @@ from .models import Event, EventStatus, EventTask, InfoPage, PageVersion, RiskNo
 from .permissions import InformationCapability, can_edit, can_keep, sees_risk_notes
 
 
-def _require_editor(actor: Any, page: InfoPage) -> None:
+def _require_editor(actor: Actor | None, page: InfoPage) -> None:
     # The demo loader and seeding act as the system (actor None); people must edit this partnership.
     if actor is not None and not can_edit(actor, page):
         raise PermissionDenied
@@ -28,7 +28,7 @@ def _require_editor(actor: Any, page: InfoPage) -> None:
 
 @transaction.atomic
 def save_draft(
-    actor: Any, page: InfoPage, *, title: str, body: str, version: int | None = None
+    actor: Actor | None, page: InfoPage, *, title: str, body: str, version: int | None = None
 ) -> PageVersion:
     """The editor's text as the page's draft; the published version stays as it is until published."""
     _require_editor(actor, page)
@@ -46,7 +46,7 @@ def save_draft(
 
 
 @transaction.atomic
-def publish(actor: Any, page: InfoPage) -> PageVersion:
+def publish(actor: Actor | None, page: InfoPage) -> PageVersion:
     """Publish the draft; the version shown until now is kept in the history. Publishing is a review."""
     _require_editor(actor, page)
     draft = page.versions.filter(status=VersionStatus.DRAFT).first()
@@ -63,7 +63,7 @@ def publish(actor: Any, page: InfoPage) -> PageVersion:
 
 
 @transaction.atomic
-def mark_reviewed(actor: Any, page: InfoPage) -> InfoPage:
+def mark_reviewed(actor: Actor, page: InfoPage) -> InfoPage:
     """The published text was read through and is still right."""
     _require_editor(actor, page)
     if not page.versions.filter(status=VersionStatus.PUBLISHED).exists():
@@ -90,7 +90,7 @@ class EventDetails:
 
 
 @transaction.atomic
-def register_event(actor: Any, partnership: Partnership, *, details: EventDetails) -> Event:
+def register_event(actor: Actor | None, partnership: Partnership, *, details: EventDetails) -> Event:
     _require(actor is None or can_keep(actor, partnership))
     event = Event.objects.create(partnership=partnership, created_by=actor, **vars(details))
     record_on(InformationAudit.EVENT_REGISTERED, actor, event)
@@ -98,7 +98,7 @@ def register_event(actor: Any, partnership: Partnership, *, details: EventDetail
 
 
 @transaction.atomic
-def set_status(actor: Any, event: Event, *, status: str) -> Event:
+def set_status(actor: Actor, event: Event, *, status: str) -> Event:
     _require(can_keep(actor, event.partnership))
     if status not in EventStatus.values:
         raise ActionRefused(_("Choose a status."))
@@ -109,7 +109,9 @@ def set_status(actor: Any, event: Event, *, status: str) -> Event:
 
 
 @transaction.atomic
-def add_task(actor: Any, event: Event, *, description: str, owner: User, deadline: date) -> EventTask:
+def add_task(
+    actor: Actor | None, event: Event, *, description: str, owner: User, deadline: date
+) -> EventTask:
     _require(actor is None or can_keep(actor, event.partnership))
     # The agency in which the owner holds a role that opens the event: with none, they never see the task.
     agency = Agency.objects.filter(
@@ -127,7 +129,7 @@ def add_task(actor: Any, event: Event, *, description: str, owner: User, deadlin
 
 
 @transaction.atomic
-def complete_task(actor: Any, task: EventTask) -> EventTask:
+def complete_task(actor: Actor, task: EventTask) -> EventTask:
     _require(task.owner_id == getattr(actor, "pk", None) or can_keep(actor, task.event.partnership))
     if task.done_at is not None:
         raise ActionRefused(_("The task is already done."))
@@ -138,7 +140,7 @@ def complete_task(actor: Any, task: EventTask) -> EventTask:
 
 
 @transaction.atomic
-def add_risk_note(actor: Any, event: Event, *, text: str) -> RiskNote:
+def add_risk_note(actor: Actor | None, event: Event, *, text: str) -> RiskNote:
     _require(actor is None or sees_risk_notes(actor, event.partnership))
     if not text.strip():
         raise ActionRefused(_("Write the risk note."))

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership, User
 from varde.accounts.permissions import holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
@@ -20,21 +21,21 @@ from varde.core.access import Capability, ObjectRule
 from .models import Event, InfoPage
 
 
-def pages_editable_by(user: Any) -> QuerySet[InfoPage]:
+def pages_editable_by(user: Actor) -> QuerySet[InfoPage]:
     return InfoPage.objects.filter(
         partnership__in=partnerships_where_any(user, InformationCapability.EDIT_PAGES.roles)
     )
 
 
-def get_editable_page_for(user: Any, pk: Any) -> InfoPage:
+def get_editable_page_for(user: Actor, pk: Any) -> InfoPage:
     return get_object_or_404(pages_editable_by(user).select_related("partnership"), pk=pk)
 
 
-def can_edit(user: Any, page: InfoPage) -> bool:
+def can_edit(user: Actor, page: InfoPage) -> bool:
     return pages_editable_by(user).filter(pk=page.pk).exists()
 
 
-def events_visible_to(user: Any) -> QuerySet[Event]:
+def events_visible_to(user: Actor) -> QuerySet[Event]:
     return Event.objects.filter(
         partnership__in=partnerships_where_any(user, InformationCapability.READ_EVENTS.roles)
     )
@@ -53,15 +54,15 @@ def task_owners_for(event: Event) -> QuerySet[User]:
     )
 
 
-def get_event_for(user: Any, pk: Any) -> Event:
+def get_event_for(user: Actor, pk: Any) -> Event:
     return get_object_or_404(events_visible_to(user).select_related("partnership"), pk=pk)
 
 
-def can_keep(user: Any, partnership: Partnership) -> bool:
+def can_keep(user: Actor, partnership: Partnership) -> bool:
     return holds_role_in(user, InformationCapability.KEEP_EVENTS.roles, partnership)
 
 
-def sees_risk_notes(user: Any, partnership: Partnership) -> bool:
+def sees_risk_notes(user: Actor, partnership: Partnership) -> bool:
     return holds_role_in(user, InformationCapability.READ_RISK_NOTES.roles, partnership)
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varde.accounts.actors import Actor, ActorRequest
 from varde.accounts.models import Membership, Partnership, Unit, User
 from varde.accounts.permissions import chosen_partnership, partnerships_of
 from varde.accounts.roles import Role
@@ -88,7 +89,7 @@ def public_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 
 
 @access(InformationCapability.EDIT_PAGES)
-def editor_list(request: HttpRequest) -> HttpResponse:
+def editor_list(request: ActorRequest) -> HttpResponse:
     # The list tags each page published or draft; the superseded versions of years of edits stay unread.
     standing = PageVersion.objects.exclude(status=VersionStatus.SUPERSEDED).only(
         "page_id", "status", "published_at"
@@ -104,8 +105,8 @@ def editor_list(request: HttpRequest) -> HttpResponse:
 
 @access(InformationCapability.EDIT_PAGES)
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def edit(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     page = get_editable_page_for(user, pk)
     draft = page.versions.filter(status=VersionStatus.DRAFT).first()
     published = page.versions.filter(status=VersionStatus.PUBLISHED).first()
@@ -147,7 +148,7 @@ def edit(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "information/edit.html", context)
 
 
-def _page_action(user: Any, page: InfoPage, action: str | None) -> Any:
+def _page_action(user: Actor, page: InfoPage, action: str | None) -> Any:
     return actions.publish(user, page) if action == "publish" else actions.mark_reviewed(user, page)
 
 
@@ -161,13 +162,13 @@ def _training_status(units: list[Unit], partnership: Partnership, today: date) -
 
 
 @access(ANY_MEMBER)
-def employee_page(request: HttpRequest) -> HttpResponse:
+def employee_page(request: ActorRequest) -> HttpResponse:
     """What every employee needs when worried: whom to contact, how to report, their unit's training."""
-    user: Any = request.user
+    user = request.user
     partnership = partnerships_of(user).first()
     if partnership is None:
         raise Http404
-    own_units = [m.unit for m in user.memberships.filter(unit__isnull=False).select_related("unit")]
+    own_units = [m.unit for m in user.memberships.select_related("unit") if m.unit is not None]
     resource_people = Membership.objects.filter(
         role=Role.RESOURCE_PERSON, unit__in=own_units, user__is_active=True
     ).select_related("user", "unit")
@@ -198,8 +199,8 @@ def employee_page(request: HttpRequest) -> HttpResponse:
 @access(InformationCapability.READ_EVENTS)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def event_list(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def event_list(request: ActorRequest) -> HttpResponse:
+    user = request.user
     partnership = chosen_partnership(
         user, InformationCapability.READ_EVENTS.roles, request.GET.get("samarbeid")
     )
@@ -229,8 +230,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @access(InformationCapability.READ_EVENTS)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def event_detail(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     event = get_event_for(user, pk)
     keeper = can_keep(user, event.partnership)
     police = sees_risk_notes(user, event.partnership)
@@ -287,8 +288,8 @@ def event_detail(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(InformationCapability.READ_EVENTS)
 @require_POST
-def event_task_done(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def event_task_done(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     task = EventTask.objects.filter(pk=pk, event__in=events_visible_to(user)).select_related("event").first()
     if task is None:
         raise Http404

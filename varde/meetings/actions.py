@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership, User
 from varde.accounts.permissions import handler_agencies
 from varde.accounts.roles import AgencyKind
@@ -139,7 +140,7 @@ def _invite(meeting: Meeting, people: Iterable[User], guests: Iterable[Guest]) -
 
 
 @transaction.atomic
-def schedule_meetings(actor: Any, partnership: Partnership, *, schedule: Schedule) -> list[Meeting]:
+def schedule_meetings(actor: Actor, partnership: Partnership, *, schedule: Schedule) -> list[Meeting]:
     """One meeting, or a weekly or monthly series sharing the invitations."""
     if not partnerships_organised_by(actor, schedule.kind).filter(pk=partnership.pk).exists():
         raise PermissionDenied
@@ -167,13 +168,13 @@ def schedule_meetings(actor: Any, partnership: Partnership, *, schedule: Schedul
     return meetings
 
 
-def _require_organiser(actor: Any, meeting: Meeting) -> None:
+def _require_organiser(actor: Actor, meeting: Meeting) -> None:
     if not can_organise(actor, meeting):
         raise PermissionDenied
 
 
 @transaction.atomic
-def invite(actor: Any, meeting: Meeting, *, people: list[User], guests: list[Guest]) -> Meeting:
+def invite(actor: Actor, meeting: Meeting, *, people: list[User], guests: list[Guest]) -> Meeting:
     _require_organiser(actor, meeting)
     if meeting.status == MeetingStatus.CANCELLED:
         raise ActionRefused(_("The meeting is cancelled."))
@@ -183,7 +184,7 @@ def invite(actor: Any, meeting: Meeting, *, people: list[User], guests: list[Gue
 
 
 @transaction.atomic
-def remove_participant(actor: Any, participant: Participant) -> None:
+def remove_participant(actor: Actor, participant: Participant) -> None:
     meeting = participant.meeting
     _require_organiser(actor, meeting)
     if meeting.status == MeetingStatus.HELD:
@@ -198,7 +199,7 @@ def check_quorum(meeting: Meeting, present: Iterable[Participant]) -> Quorum:
 
 @transaction.atomic
 def record_attendance(
-    actor: Any, meeting: Meeting, *, present: list[Participant], no_quorum_reason: str = ""
+    actor: Actor, meeting: Meeting, *, present: list[Participant], no_quorum_reason: str = ""
 ) -> Quorum:
     """Mark the meeting held with who came. Without quorum it may still be held, with a reason."""
     _require_organiser(actor, meeting)
@@ -224,7 +225,7 @@ def record_attendance(
 
 
 @transaction.atomic
-def cancel_meeting(actor: Any, meeting: Meeting, *, reason: str) -> Meeting:
+def cancel_meeting(actor: Actor, meeting: Meeting, *, reason: str) -> Meeting:
     _require_organiser(actor, meeting)
     if meeting.status != MeetingStatus.PLANNED:
         raise ActionRefused(_("Only a planned meeting can be cancelled."))
@@ -239,7 +240,7 @@ def cancel_meeting(actor: Any, meeting: Meeting, *, reason: str) -> Meeting:
 
 @transaction.atomic
 def save_quorum_rule(
-    actor: Any, partnership: Partnership, *, municipality: int, police: int, secretary: bool
+    actor: Actor, partnership: Partnership, *, municipality: int, police: int, secretary: bool
 ) -> MeetingSettings:
     from varde.concerns.permissions import partnerships_administered_by
 
@@ -304,7 +305,7 @@ def _next_position(meeting: Meeting) -> int:
 
 @transaction.atomic
 def prepare_case_item(
-    actor: Any, meeting: Meeting, *, concern: Concern, kind: str, summary: str, legal_basis: LegalBasis
+    actor: Actor, meeting: Meeting, *, concern: Concern, kind: str, summary: str, legal_basis: LegalBasis
 ) -> AgendaItem:
     """Put a concern on the agenda: only its owner can, with a shared summary and a legal basis."""
     require_owner(actor, concern)
@@ -346,7 +347,7 @@ def prepare_case_item(
 
 
 @transaction.atomic
-def add_other_item(actor: Any, meeting: Meeting, *, title: str, text: str = "") -> AgendaItem:
+def add_other_item(actor: Actor, meeting: Meeting, *, title: str, text: str = "") -> AgendaItem:
     """A point that is not about a concern. It can also be added while the minutes are written, for
     what came up in the meeting; points about concerns need their privacy check before."""
     _require_organiser(actor, meeting)
@@ -375,7 +376,7 @@ def add_other_item(actor: Any, meeting: Meeting, *, title: str, text: str = "") 
     return item
 
 
-def may_remove(actor: Any, item: AgendaItem) -> bool:
+def may_remove(actor: Actor, item: AgendaItem) -> bool:
     # Rule: a point about a concern is taken off by its owner or the secretary; other points by organisers.
     if item.concern is None:
         return can_organise(actor, item.meeting)
@@ -383,7 +384,7 @@ def may_remove(actor: Any, item: AgendaItem) -> bool:
 
 
 @transaction.atomic
-def move_item(actor: Any, item: AgendaItem, *, up: bool) -> None:
+def move_item(actor: Actor, item: AgendaItem, *, up: bool) -> None:
     if not can_organise(actor, item.meeting):
         raise PermissionDenied
     _require_open_agenda(item.meeting)
@@ -399,7 +400,7 @@ def move_item(actor: Any, item: AgendaItem, *, up: bool) -> None:
 
 
 @transaction.atomic
-def remove_item(actor: Any, item: AgendaItem) -> None:
+def remove_item(actor: Actor, item: AgendaItem) -> None:
     if not may_remove(actor, item):
         raise PermissionDenied
     _require_open_agenda(item.meeting)
@@ -428,7 +429,7 @@ def _require_draft(meeting: Meeting) -> Minutes:
 
 @transaction.atomic
 def write_item_minutes(
-    actor: Any,
+    actor: Actor,
     item: AgendaItem,
     *,
     discussion: str,
@@ -455,7 +456,7 @@ def write_item_minutes(
 
 @transaction.atomic
 def save_agency_note(
-    actor: Any, item: AgendaItem, *, text: str, version: int | None = None
+    actor: Actor, item: AgendaItem, *, text: str, version: int | None = None
 ) -> AgencyNote | None:
     """Notes for the actor's own agency only; an empty text removes them."""
     agency = handler_agencies(actor).filter(partnership=item.meeting.partnership_id).first()
@@ -484,7 +485,7 @@ class NextStep:
 
 
 @transaction.atomic
-def add_next_step(actor: Any, item: AgendaItem, *, step: NextStep) -> Task:
+def add_next_step(actor: Actor, item: AgendaItem, *, step: NextStep) -> Task:
     """A next step with an owner and a deadline. On a concern, the owning agency can make it a measure in
     the case, owned by a person in that agency; otherwise it is a task in the owner's agency."""
     meeting = item.meeting
@@ -517,7 +518,7 @@ def add_next_step(actor: Any, item: AgendaItem, *, step: NextStep) -> Task:
     return task
 
 
-def _measure_for(actor: Any, item: AgendaItem, step: NextStep, measure_type: MeasureType) -> Any:
+def _measure_for(actor: Actor, item: AgendaItem, step: NextStep, measure_type: MeasureType) -> Any:
     concern = item.concern
     # Rule: only the owning agency's case handlers turn a next step into a measure in their case.
     if concern is None or not can_change_concern(actor, concern):
@@ -546,7 +547,7 @@ def _fully_approved(meeting: Meeting, approvals: list[Approval]) -> bool:
 
 
 @transaction.atomic
-def approve_minutes(actor: Any, meeting: Meeting) -> Minutes:
+def approve_minutes(actor: Actor, meeting: Meeting) -> Minutes:
     """A participant who attended approves for their agency. When enough have, the minutes lock and
     agreed concern levels are written to the concerns' history."""
     minutes = _require_draft(meeting)
@@ -561,7 +562,7 @@ def approve_minutes(actor: Any, meeting: Meeting) -> Minutes:
     return minutes
 
 
-def _lock(actor: Any, minutes: Minutes) -> None:
+def _lock(actor: Actor, minutes: Minutes) -> None:
     minutes.status = MinutesStatus.APPROVED
     minutes.approved_at = timezone.now()
     minutes.save(update_fields=["status", "approved_at"])
@@ -584,7 +585,7 @@ def _lock(actor: Any, minutes: Minutes) -> None:
 
 
 @transaction.atomic
-def add_addendum(actor: Any, meeting: Meeting, *, text: str) -> Addendum:
+def add_addendum(actor: Actor, meeting: Meeting, *, text: str) -> Addendum:
     minutes = minutes_of(meeting)
     if not minutes.is_locked:
         raise ActionRefused(_("Change the draft instead; addenda are for approved minutes."))
@@ -598,7 +599,7 @@ def add_addendum(actor: Any, meeting: Meeting, *, text: str) -> Addendum:
 
 
 @transaction.atomic
-def complete_task(actor: Any, task: Task) -> Task:
+def complete_task(actor: Actor, task: Task) -> Task:
     if task.owner_id != getattr(actor, "pk", None):
         raise PermissionDenied
     if task.done_at is not None:
@@ -609,6 +610,6 @@ def complete_task(actor: Any, task: Task) -> Task:
     return task
 
 
-def close_tasks_about(actor: Any, concern: Any) -> int:
+def close_tasks_about(actor: Actor, concern: Any) -> int:
     """A closed concern's open tasks from meetings are closed with it: nobody works on a closed case."""
     return Task.objects.open().filter(item__concern=concern).update(done_at=timezone.now())

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from varde.accounts.actors import Actor
 from varde.accounts.permissions import handler_agencies
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure, Measure, Review
@@ -36,7 +37,7 @@ class Proposal:
         return str(ItemKind(self.kind).label)
 
 
-def proposals_for(user: Any, meeting: Meeting) -> list[Proposal]:
+def proposals_for(user: Actor, meeting: Meeting) -> list[Proposal]:
     """What the user's own agency could bring to this contact meeting, not yet on its agenda."""
     if not meeting.has_case_items:
         return []
@@ -77,7 +78,7 @@ class ItemView:
     removable: bool = False
 
 
-def items_for(user: Any, meeting: Meeting) -> list[ItemView]:
+def items_for(user: Actor, meeting: Meeting) -> list[ItemView]:
     """Each point as the user sees it, in a constant number of queries."""
     items = list(meeting.items.select_related("concern", "legal_basis", "owner_agency", "added_by"))
     organiser = can_organise(user, meeting)

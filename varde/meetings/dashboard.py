@@ -1,11 +1,11 @@
 """The meetings' contribution to the home page: tasks agreed in meetings, and the next meetings."""
 
 from datetime import date, timedelta
-from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.dashboard import DueItem
 
 from .models import Task
@@ -13,7 +13,7 @@ from .models import Task
 LIMIT = 20
 
 
-def due_items_for(user: Any, today: date) -> list[DueItem]:
+def due_items_for(user: Actor, today: date) -> list[DueItem]:
     tasks = (
         Task.objects.open()
         .filter(owner=user, deadline__lte=today + timedelta(days=30))

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.permissions import holds_role_in, partnership_ids_where_any, partnerships_where_any
 from varde.accounts.roles import Role
@@ -21,7 +22,7 @@ from varde.core.functions import InSubquery
 from .models import Meeting, MeetingKind, MeetingQuerySet, Participant
 
 
-def meetings_visible_to(user: Any) -> MeetingQuerySet:
+def meetings_visible_to(user: Actor) -> MeetingQuerySet:
     if not user.is_authenticated or not user.is_active:
         return Meeting.objects.none()
     # Rule: case handlers and secretaries see the partnership's contact meetings.
@@ -41,7 +42,7 @@ def meetings_visible_to(user: Any) -> MeetingQuerySet:
     return Meeting.objects.filter(rule)
 
 
-def can_view_meeting(user: Any, meeting: Meeting) -> bool:
+def can_view_meeting(user: Actor, meeting: Meeting) -> bool:
     """meetings_visible_to for one meeting: the roles are known without a query, and only a user whose
     roles do not open the meeting is looked up among the invited."""
     if not user.is_authenticated or not user.is_active:
@@ -58,15 +59,15 @@ def _organiser_roles(kind: str) -> frozenset[str]:
     )
 
 
-def partnerships_organised_by(user: Any, kind: str) -> QuerySet[Partnership]:
+def partnerships_organised_by(user: Actor, kind: str) -> QuerySet[Partnership]:
     return partnerships_where_any(user, _organiser_roles(kind))
 
 
-def can_organise(user: Any, meeting: Meeting) -> bool:
+def can_organise(user: Actor, meeting: Meeting) -> bool:
     return meeting.partnership_id in partnership_ids_where_any(user, _organiser_roles(meeting.kind))
 
 
-def get_meeting_for(user: Any, pk: Any) -> Meeting:
+def get_meeting_for(user: Actor, pk: Any) -> Meeting:
     """Missing and forbidden both answer 404."""
     meeting = Meeting.objects.select_related("partnership", "organiser").filter(pk=pk).first()
     if meeting is None or not can_view_meeting(user, meeting):
@@ -74,7 +75,7 @@ def get_meeting_for(user: Any, pk: Any) -> Meeting:
     return meeting
 
 
-def get_organised_meeting_for(user: Any, pk: Any) -> Meeting:
+def get_organised_meeting_for(user: Actor, pk: Any) -> Meeting:
     meeting = get_meeting_for(user, pk)
     if not can_organise(user, meeting):
         raise Http404

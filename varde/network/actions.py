@@ -1,13 +1,13 @@
 """Every change to the network registries goes through a function here."""
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
@@ -17,14 +17,14 @@ from .models import ContactLog, ContactPerson, Organisation
 from .permissions import can_keep
 
 
-def _require_keeper(actor: Any, partnership: Partnership) -> None:
+def _require_keeper(actor: Actor, partnership: Partnership) -> None:
     if not can_keep(actor, partnership):
         raise PermissionDenied
 
 
 @transaction.atomic
 def add_organisation(
-    actor: Any, partnership: Partnership, *, name: str, kind: str, description: str
+    actor: Actor, partnership: Partnership, *, name: str, kind: str, description: str
 ) -> Organisation:
     _require_keeper(actor, partnership)
     if Organisation.objects.filter(partnership=partnership, name__iexact=name.strip()).exists():
@@ -38,7 +38,7 @@ def add_organisation(
 
 @transaction.atomic
 def add_contact(
-    actor: Any, organisation: Organisation, *, name: str, role: str, email: str, phone: str
+    actor: Actor, organisation: Organisation, *, name: str, role: str, email: str, phone: str
 ) -> ContactPerson:
     _require_keeper(actor, organisation.partnership)
     contact = ContactPerson.objects.create(
@@ -51,7 +51,7 @@ def add_contact(
 
 
 @transaction.atomic
-def log_contact(actor: Any, organisation: Organisation, *, occurred_on: date, text: str) -> ContactLog:
+def log_contact(actor: Actor, organisation: Organisation, *, occurred_on: date, text: str) -> ContactLog:
     _require_keeper(actor, organisation.partnership)
     if occurred_on > timezone.localdate():
         raise ActionRefused(_("The date cannot be in the future."))

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import chosen_partnership, holds_role_in, partnerships_where_any
 from varde.accounts.roles import Role
@@ -16,15 +17,15 @@ from varde.core.access import Capability, ObjectRule
 from .models import Organisation
 
 
-def partnership_for(user: Any, slug: str | None = None) -> Partnership:
+def partnership_for(user: Actor, slug: str | None = None) -> Partnership:
     return chosen_partnership(user, NetworkCapability.READ.roles, slug)
 
 
-def can_keep(user: Any, partnership: Partnership) -> bool:
+def can_keep(user: Actor, partnership: Partnership) -> bool:
     return holds_role_in(user, NetworkCapability.KEEP.roles, partnership)
 
 
-def get_organisation_for(user: Any, pk: Any) -> Organisation:
+def get_organisation_for(user: Actor, pk: Any) -> Organisation:
     readable = Organisation.objects.filter(
         partnership__in=partnerships_where_any(user, NetworkCapability.READ.roles)
     )

@@ -4,12 +4,13 @@ and the preparedness officer with the briefings given."""
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from varde.accounts.actors import ActorRequest
 from varde.accounts.models import Membership, Unit
 from varde.accounts.roles import Role
 from varde.core.access import access
@@ -29,8 +30,8 @@ from .permissions import can_keep, get_organisation_for, partnership_for
 @access(NetworkCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def organisations(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def organisations(request: ActorRequest) -> HttpResponse:
+    user = request.user
     partnership = partnership_for(user, request.GET.get("samarbeid"))
     keeper = can_keep(user, partnership)
     if request.method == "POST" and not keeper:
@@ -53,8 +54,8 @@ def organisations(request: HttpRequest) -> HttpResponse:
 @access(NetworkCapability.READ)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def organisation(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def organisation(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     found = get_organisation_for(user, pk)
     keeper = can_keep(user, found.partnership)
     contact_form = ContactForm(posted(request, "contact"), prefix="contact")
@@ -99,7 +100,7 @@ def organisation(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @access(NetworkCapability.READ)
-def resource_persons(request: HttpRequest) -> HttpResponse:
+def resource_persons(request: ActorRequest) -> HttpResponse:
     partnership = partnership_for(request.user, request.GET.get("samarbeid"))
     units = list(
         Unit.objects.filter(agency__partnership=partnership, is_active=True).order_by("-first_line", "name")
@@ -115,7 +116,7 @@ def resource_persons(request: HttpRequest) -> HttpResponse:
 
 
 @access(NetworkCapability.READ)
-def preparedness(request: HttpRequest) -> HttpResponse:
+def preparedness(request: ActorRequest) -> HttpResponse:
     partnership = partnership_for(request.user, request.GET.get("samarbeid"))
     context = {
         "officers": Organisation.objects.filter(

@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership
 from varde.concerns.choices import Part
 from varde.concerns.models import Concern, Disclosure
@@ -76,7 +77,7 @@ def born_in(concern: Concern, year: int | None) -> bool:
     return born == year
 
 
-def cases_about(officer: Any, name: str, birth_year: int | None) -> list[CaseReport]:
+def cases_about(officer: Actor, name: str, birth_year: int | None) -> list[CaseReport]:
     """Every case about the person that the officer's agency owns or received a disclosure of, with
     the events the officer may read about each, oldest first. Restricted cases are included: what is
     held is reported, whether or not it is still in use."""
@@ -116,7 +117,7 @@ def _parts_held(concern: Concern, agency_ids: frozenset[Any]) -> frozenset[str]:
     return frozenset(held)
 
 
-def _attach_events(officer: Any, reports: list[CaseReport]) -> None:
+def _attach_events(officer: Actor, reports: list[CaseReport]) -> None:
     """One query for the events of all the cases and their assessments."""
     by_object: dict[str, CaseReport] = {}
     for report in reports:
@@ -135,7 +136,7 @@ def _attach_events(officer: Any, reports: list[CaseReport]) -> None:
         by_object[object_id].add(occurred_at, actor_label, action, purpose)
 
 
-def record_report(officer: Any, reports: list[CaseReport], *, output: str, employee_names: bool) -> None:
+def record_report(officer: Actor, reports: list[CaseReport], *, output: str, employee_names: bool) -> None:
     """Producing a report is itself audited: which cases (references only), in which form, and
     whether the employees' names were left in."""
     record_event(

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Membership
 from varde.accounts.roles import Role
 from varde.concerns.audit_actions import ConcernAudit
@@ -26,7 +27,7 @@ DISCLOSURE_ACTIONS = (
 )
 
 
-def audit_events_visible_to(user: Any) -> AuditEventQuerySet:
+def audit_events_visible_to(user: Actor) -> AuditEventQuerySet:
     if not user.is_authenticated or not user.is_active:
         return AuditEvent.objects.none()
     roles = (Role.PRIVACY_OFFICER,)
@@ -60,7 +61,7 @@ def among(column: str, member_ids: QuerySet[Membership, Any]) -> Q:
     index, each event is one lookup. As an array (InSubquery): an index can look the members up, which
     the search without dates needs. With the array alone, PostgreSQL compared each event of a month
     with every member in turn, and could not know how many there were: 77-143 ms for a month's search
-    on the national set once the trail's statistics were refreshed, against 21 ms (ADR 0031).
+    on the national set once the trail's statistics were refreshed, against 21 ms (ADR 0047).
     """
     return Q(**{f"{column}__in": member_ids}) & Q(InSubquery(F(column), member_ids))
 

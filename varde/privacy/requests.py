@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency
 from varde.core.audit import record_on
 from varde.core.errors import ActionRefused
@@ -24,7 +25,7 @@ from .permissions import PrivacyCapability
 REFERENCE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
-def requests_visible_to(user: Any) -> SubjectRequestQuerySet:
+def requests_visible_to(user: Actor) -> SubjectRequestQuerySet:
     # Rule: an officer sees the requests to the agencies where they hold the role.
     if not user.is_authenticated or not user.is_active:
         return SubjectRequest.objects.none()
@@ -33,7 +34,7 @@ def requests_visible_to(user: Any) -> SubjectRequestQuerySet:
     )
 
 
-def get_request_for(user: Any, pk: Any) -> SubjectRequest:
+def get_request_for(user: Actor, pk: Any) -> SubjectRequest:
     """Missing and forbidden both answer 404; the read is recorded (the request names a person)."""
     found = get_object_or_404(requests_visible_to(user).select_related("agency"), pk=pk)
     record_on(PrivacyAudit.SUBJECT_REQUEST_VIEWED, user, found)
@@ -59,7 +60,7 @@ class NewRequest:
 
 
 @transaction.atomic
-def register_request(actor: Any, agency: Agency, new: NewRequest) -> SubjectRequest:
+def register_request(actor: Actor, agency: Agency, new: NewRequest) -> SubjectRequest:
     if agency.pk not in actor.agency_ids_where(PrivacyCapability.HANDLE_REQUESTS.roles):
         raise PermissionDenied
     if new.kind not in RequestKind.values:
@@ -82,7 +83,7 @@ def register_request(actor: Any, agency: Agency, new: NewRequest) -> SubjectRequ
 
 @transaction.atomic
 def handle_request(
-    actor: Any,
+    actor: Actor,
     found: SubjectRequest,
     *,
     handling: str,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from varde.accounts.actors import Actor
 from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.models import Agency, Membership
 from varde.assessments.models import Assessment
@@ -45,7 +46,7 @@ KIND_FILTERS = {
 }
 
 
-def concerns_about(officer: Any, name: str, birth_year: int | None) -> list[Concern]:
+def concerns_about(officer: Actor, name: str, birth_year: int | None) -> list[Concern]:
     """The cases about the person that the officer's agency holds: its own, and those disclosed to it."""
     found = [
         concern
@@ -77,7 +78,7 @@ def filtered_events(events: Any, form: AuditFilterForm) -> Any:
     if data["object_id"]:
         events = events.filter(object_id=data["object_id"])
     # Days as bounds on the time itself, not on its date (occurred_at__date): an index answers the
-    # bounds, while the date is computed from every event in the trail (ADR 0029).
+    # bounds, while the date is computed from every event in the trail (ADR 0047).
     if data["date_from"]:
         events = events.filter(occurred_at__gte=_midnight_before(data["date_from"]))
     if data["date_to"]:
@@ -110,7 +111,7 @@ def initials(name: str) -> str:
     return "".join(f"{word[0].upper()}." for word in name.split())
 
 
-def describe(officer: Any, events: list[AuditEvent]) -> list[AuditEvent]:
+def describe(officer: Actor, events: list[AuditEvent]) -> list[AuditEvent]:
     """Each event with its case (reference and the person's initials, where the officer's agency holds
     the case) and the agencies of the person who acted, read for the whole page at once."""
     cases = _cases_of(officer, events)
@@ -128,7 +129,7 @@ def case_label(event: AuditEvent) -> str:
     return str(event.detail.get("reference", ""))
 
 
-def _cases_of(officer: Any, events: list[AuditEvent]) -> dict[str, str]:
+def _cases_of(officer: Actor, events: list[AuditEvent]) -> dict[str, str]:
     by_type: dict[str, set[str]] = defaultdict(set)
     for event in events:
         if event.object_type in ("concern", "assessment") and event.object_id:
@@ -144,7 +145,7 @@ def _cases_of(officer: Any, events: list[AuditEvent]) -> dict[str, str]:
     return {object_id: words[pk] for object_id, pk in concern_of.items() if pk in words}
 
 
-def case_words(officer: Any, concern_ids: Iterable[str]) -> dict[str, str]:
+def case_words(officer: Actor, concern_ids: Iterable[str]) -> dict[str, str]:
     """The reference and the person's initials of each case the officer's agency holds, by id."""
     held = Concern.objects.filter(pk__in=list(concern_ids)).filter(
         held_by(officer.agency_ids_where(PrivacyCapability.READ_TRAIL.roles))
@@ -180,7 +181,7 @@ def _agencies_of_actors(events: list[AuditEvent]) -> dict[str, str]:
     return {user_id: ", ".join(agency_names) for user_id, agency_names in names.items()}
 
 
-def agencies_of(officer: Any) -> Any:
+def agencies_of(officer: Actor) -> Any:
     """The agencies whose people may act in the officer's partnerships: the filter's choices."""
     return Agency.objects.filter(
         partnership_id__in=officer.partnership_ids_where(PrivacyCapability.READ_TRAIL.roles)

@@ -4,11 +4,12 @@ from collections.abc import Iterator
 from itertools import batched
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor, ActorRequest
 from varde.core.audit import record_event
 from varde.core.pdf import render_pdf
 from varde.core.spreadsheets import BOM, csv_line
@@ -54,19 +55,19 @@ def _header() -> list[str]:
     ]
 
 
-def _described_rows(officer: Any, events: Any) -> Iterator[list[str]]:
+def _described_rows(officer: Actor, events: Any) -> Iterator[list[str]]:
     """The rows in batches, each batch's cases and agencies read at once."""
     for batch in batched(events.iterator(chunk_size=BATCH), BATCH):
         yield from (_row(event) for event in describe(officer, list(batch)))
 
 
-def _csv_lines(officer: Any, events: Any) -> Iterator[str]:
+def _csv_lines(officer: Actor, events: Any) -> Iterator[str]:
     yield BOM + csv_line(_header())
     for row in _described_rows(officer, events):
         yield csv_line(row)
 
 
-def download(request: HttpRequest, events: Any, used: list[str], output: str) -> HttpResponseBase:
+def download(request: ActorRequest, events: Any, used: list[str], output: str) -> HttpResponseBase:
     rows = CSV_ROWS if output == "csv" else PDF_ROWS
     chosen = events[:rows]
     detail = {"filters": used, "format": output, "at_most": rows}

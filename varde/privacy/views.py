@@ -11,11 +11,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from varde.accounts.actors import Actor, ActorRequest
 from varde.accounts.models import Agency
 from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
-from varde.core.htmx import HtmxHttpRequest
 from varde.core.models import AuditEvent
 from varde.core.once import sent_once
 from varde.core.paging import Position, capped_count, newest_first_stretch
@@ -31,13 +31,13 @@ from .tokens import person_token
 
 EVENTS_PER_PAGE = 50
 # How far the page counts the events that match: the trail grows with every view, and a count of all
-# of them would make the page slower year by year (ADR 0030).
+# of them would make the page slower year by year (ADR 0047).
 COUNTED_EVENTS = 10_000
 
 
 @access(PrivacyCapability.READ_TRAIL)
 @require_http_methods(["GET", "POST"])
-def audit_trail(request: HtmxHttpRequest) -> HttpResponseBase:
+def audit_trail(request: ActorRequest) -> HttpResponseBase:
     """The trail, filtered by GET; a person is looked up by POST (see tokens.py)."""
     person_form = PersonForm(request.POST or None, prefix="person")
     if request.method == "POST":
@@ -82,7 +82,7 @@ def audit_trail(request: HtmxHttpRequest) -> HttpResponseBase:
     return render(request, "privacy/audit_trail.html", context)
 
 
-def _find_person(request: HtmxHttpRequest, person_form: PersonForm) -> HttpResponseBase:
+def _find_person(request: ActorRequest, person_form: PersonForm) -> HttpResponseBase:
     """The person's cases as a token in the trail's address, or the form again saying why not."""
     if person_form.is_valid():
         data = person_form.cleaned_data
@@ -98,7 +98,7 @@ def _find_person(request: HtmxHttpRequest, person_form: PersonForm) -> HttpRespo
 
 @access(PrivacyCapability.REPORT_ACCESS)
 @require_http_methods(["GET", "POST"])
-def access_report_page(request: HtmxHttpRequest) -> HttpResponse:
+def access_report_page(request: ActorRequest) -> HttpResponse:
     """Search by name (sent by POST, so that no name is in an address or a log) and show the report;
     the same form with "PDF" gives the copy for the person."""
     form = AccessReportForm(request.POST or None)
@@ -116,7 +116,7 @@ def access_report_page(request: HtmxHttpRequest) -> HttpResponse:
         "reports": reports,
         "searched": True,
         "employee_names": names,
-        "officer_agencies": request.user.agency_ids_where(PrivacyCapability.REPORT_ACCESS.roles),  # type: ignore[union-attr]
+        "officer_agencies": request.user.agency_ids_where(PrivacyCapability.REPORT_ACCESS.roles),
         "today": timezone.localdate(),
     }
     if not as_pdf:
@@ -127,21 +127,21 @@ def access_report_page(request: HtmxHttpRequest) -> HttpResponse:
     return response
 
 
-def _records_of(user: Any) -> list[processing.ProcessingRecord]:
+def _records_of(user: Actor) -> list[processing.ProcessingRecord]:
     """The record of each agency in which the user is the privacy officer."""
     records = user.agency_ids_where(PrivacyCapability.READ_PROCESSING_RECORD.roles)
     return processing.records_for(Agency.objects.filter(pk__in=records))
 
 
 @access(PrivacyCapability.READ_PROCESSING_RECORD)
-def processing_record(request: HtmxHttpRequest) -> HttpResponse:
+def processing_record(request: ActorRequest) -> HttpResponse:
     # Under the page's heading and each agency's: the record's own headings go two levels down.
     records = [(record, processing.record_html(record, below=2)) for record in _records_of(request.user)]
     return render(request, "privacy/processing_record.html", {"records": records})
 
 
 @access(PrivacyCapability.READ_PROCESSING_RECORD)
-def processing_record_pdf(request: HtmxHttpRequest, agency_pk: Any) -> HttpResponse:
+def processing_record_pdf(request: ActorRequest, agency_pk: Any) -> HttpResponse:
     record = next((r for r in _records_of(request.user) if r.agency.pk == agency_pk), None)
     if record is None:
         raise Http404
@@ -151,8 +151,8 @@ def processing_record_pdf(request: HtmxHttpRequest, agency_pk: Any) -> HttpRespo
 
 
 @access(PrivacyCapability.OVERSEE_RETENTION)
-def retention_overview(request: HtmxHttpRequest) -> HttpResponse:
-    agency_ids = request.user.agency_ids_where(PrivacyCapability.OVERSEE_RETENTION.roles)  # type: ignore[union-attr]
+def retention_overview(request: ActorRequest) -> HttpResponse:
+    agency_ids = request.user.agency_ids_where(PrivacyCapability.OVERSEE_RETENTION.roles)
     today = timezone.localdate()
     view = retention.overview(agency_ids, today)
     # The holds' reasons are case content: reading them is recorded, by reference.
@@ -169,8 +169,8 @@ def retention_overview(request: HtmxHttpRequest) -> HttpResponse:
 @access(PrivacyCapability.HANDLE_REQUESTS)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def request_list(request: HtmxHttpRequest) -> HttpResponse:
-    user: Any = request.user
+def request_list(request: ActorRequest) -> HttpResponse:
+    user = request.user
     # The agency the requests are made to: the officer's (an officer of both registers in the first).
     agency = (
         Agency.objects.filter(pk__in=user.agency_ids_where(PrivacyCapability.HANDLE_REQUESTS.roles))
@@ -200,8 +200,8 @@ def request_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @access(PrivacyCapability.HANDLE_REQUESTS)
 @require_http_methods(["GET", "POST"])
-def request_detail(request: HtmxHttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def request_detail(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     found = requests.get_request_for(user, pk)
     form = HandlingForm(
         request.POST or None,

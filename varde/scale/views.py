@@ -10,6 +10,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from varde.accounts.actors import ActorRequest
 from varde.accounts.models import Unit
 from varde.core.access import ANY_MEMBER, access
 from varde.core.audit import record_event
@@ -30,7 +31,7 @@ def _record_view(request: HttpRequest, audited: bool, **fields: Any) -> None:
 
 
 @access(ANY_MEMBER)
-def floor_row(request: HttpRequest, *, audited: bool = False) -> HttpResponse:
+def floor_row(request: ActorRequest, *, audited: bool = False) -> HttpResponse:
     """Reads one row and renders a tiny template."""
     _require_bench()
     unit = Unit.objects.order_by("pk").first()
@@ -39,7 +40,7 @@ def floor_row(request: HttpRequest, *, audited: bool = False) -> HttpResponse:
 
 
 @access(ANY_MEMBER)
-def floor_table(request: HttpRequest, *, audited: bool = False) -> HttpResponse:
+def floor_table(request: ActorRequest, *, audited: bool = False) -> HttpResponse:
     """Renders a 50-row table in the page layout every real page uses."""
     _require_bench()
     units = list(Unit.objects.select_related("agency").order_by("pk")[:TABLE_ROWS])

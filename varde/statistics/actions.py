@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, Partnership
 from varde.accounts.permissions import handler_agencies
 from varde.core.audit import record_event
@@ -18,7 +18,7 @@ from varde.statistics.audit_actions import StatisticsAudit
 from .models import HateIncident, LocalAssessment, OnlineObservation
 
 
-def _agency_of(actor: Any, partnership: Partnership | None) -> Agency:
+def _agency_of(actor: Actor, partnership: Partnership | None) -> Agency:
     """The actor's case-handling agency in the partnership (or in their first one)."""
     agencies = handler_agencies(actor).select_related("partnership")
     agency = (agencies.filter(partnership=partnership) if partnership else agencies).first()
@@ -43,7 +43,7 @@ class Incident:
 
 @transaction.atomic
 def register_incident(
-    actor: Any, *, incident: Incident, partnership: Partnership | None = None
+    actor: Actor, *, incident: Incident, partnership: Partnership | None = None
 ) -> HateIncident:
     agency = _agency_of(actor, partnership)
     _check_date(incident.occurred_on)
@@ -56,7 +56,7 @@ def register_incident(
 
 @transaction.atomic
 def register_observation(
-    actor: Any,
+    actor: Actor,
     *,
     observed_on: date,
     platform: str,
@@ -83,7 +83,7 @@ def register_observation(
 
 @transaction.atomic
 def save_assessment(
-    actor: Any, *, year: int, text: str, partnership: Partnership | None = None
+    actor: Actor, *, year: int, text: str, partnership: Partnership | None = None
 ) -> LocalAssessment:
     """The local assessment for a year's situation report; written by the case handlers."""
     agency = _agency_of(actor, partnership)

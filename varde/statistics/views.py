@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from varde.accounts.actors import Actor, ActorRequest
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import chosen_partnership, handler_agencies, partnerships_where_any
 from varde.core.access import access
@@ -35,7 +36,7 @@ from .tables import SUPPRESSED, Period, Source, count_table, export_notes, expor
 LIST_LIMIT = 50
 
 
-def _filters(request: HttpRequest) -> SituationForm:
+def _filters(request: ActorRequest) -> SituationForm:
     """The chosen filters; a user in more than one partnership also chooses which one."""
     year = timezone.localdate().year
     initial = {
@@ -53,7 +54,7 @@ def _filters(request: HttpRequest) -> SituationForm:
     return form
 
 
-def _table_for(request: HttpRequest, form: SituationForm) -> tuple[Any, Table] | None:
+def _table_for(request: ActorRequest, form: SituationForm) -> tuple[Any, Table] | None:
     if not form.is_valid():
         return None
     partnership = chosen_partnership(
@@ -63,7 +64,7 @@ def _table_for(request: HttpRequest, form: SituationForm) -> tuple[Any, Table] |
 
 
 @access(StatisticsCapability.READ)
-def situation(request: HttpRequest) -> HttpResponse:
+def situation(request: ActorRequest) -> HttpResponse:
     form = _filters(request)
     result = _table_for(request, form)
     context: dict[str, Any] = {
@@ -89,16 +90,16 @@ def situation(request: HttpRequest) -> HttpResponse:
 
 
 @access(StatisticsCapability.READ)
-def situation_csv(request: HttpRequest) -> HttpResponse:
+def situation_csv(request: ActorRequest) -> HttpResponse:
     return _situation_file(request, "csv")
 
 
 @access(StatisticsCapability.READ)
-def situation_xlsx(request: HttpRequest) -> HttpResponse:
+def situation_xlsx(request: ActorRequest) -> HttpResponse:
     return _situation_file(request, "xlsx")
 
 
-def _situation_file(request: HttpRequest, output: str) -> HttpResponse:
+def _situation_file(request: ActorRequest, output: str) -> HttpResponse:
     """The published table to take away, as the page shows it, with codes beside the labels."""
     form = _filters(request)
     if not form.is_valid():
@@ -114,7 +115,7 @@ def _situation_file(request: HttpRequest, output: str) -> HttpResponse:
     )
 
 
-def _partnership_choice(user: Any, allowed: Iterable[str], partnership: Partnership) -> dict[str, Any]:
+def _partnership_choice(user: Actor, allowed: Iterable[str], partnership: Partnership) -> dict[str, Any]:
     """For the links that switch partnership, shown to users who work in more than one."""
     return {"partnership": partnership, "partnerships": list(partnerships_where_any(user, allowed))}
 
@@ -122,8 +123,8 @@ def _partnership_choice(user: Any, allowed: Iterable[str], partnership: Partners
 @access(StatisticsCapability.REGISTER)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def incidents(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def incidents(request: ActorRequest) -> HttpResponse:
+    user = request.user
     partnership = chosen_partnership(user, StatisticsCapability.REGISTER.roles, request.GET.get("samarbeid"))
     form = IncidentForm(
         request.POST or None, initial={"occurred_on": timezone.localdate(), "arena": "physical"}
@@ -145,8 +146,8 @@ def incidents(request: HttpRequest) -> HttpResponse:
 @access(StatisticsCapability.REGISTER)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def observations(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def observations(request: ActorRequest) -> HttpResponse:
+    user = request.user
     partnership = chosen_partnership(user, StatisticsCapability.REGISTER.roles, request.GET.get("samarbeid"))
     form = ObservationForm(request.POST or None, initial={"observed_on": timezone.localdate()})
     if submitted(request, form) and perform(
@@ -174,8 +175,8 @@ def _report_year(request: HttpRequest) -> int:
 
 @access(StatisticsCapability.READ)
 @require_http_methods(["GET", "POST"])
-def report(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def report(request: ActorRequest) -> HttpResponse:
+    user = request.user
     partnership = chosen_partnership(user, StatisticsCapability.READ.roles, request.GET.get("samarbeid"))
     year = _report_year(request)
     writer = handler_agencies(user).filter(partnership=partnership).exists()
@@ -206,7 +207,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 @access(StatisticsCapability.READ)
-def report_pdf(request: HttpRequest) -> HttpResponse:
+def report_pdf(request: ActorRequest) -> HttpResponse:
     partnership = chosen_partnership(
         request.user, StatisticsCapability.READ.roles, request.GET.get("samarbeid")
     )

@@ -15,6 +15,7 @@ from ninja.pagination import paginate
 from pydantic import ConfigDict
 from pydantic.config import JsonDict
 
+from varde.accounts.actors import Actor
 from varde.accounts.permissions import handler_agencies, handler_agency_ids
 from varde.concerns.actions import casework, intake
 from varde.concerns.audit_actions import ConcernAudit
@@ -229,7 +230,7 @@ class NewConcern(Call):
     )
 
 
-def _intake_form(user: Any, data: dict[str, Any]) -> IntakeForm:
+def _intake_form(user: Actor, data: dict[str, Any]) -> IntakeForm:
     agencies = handler_agencies(user).select_related("partnership")
     if data.get("agency") is None and len(agencies) == 1:
         data["agency"] = agencies[0].pk

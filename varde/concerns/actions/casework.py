@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import User
 from varde.accounts.permissions import handler_agencies
 from varde.core.errors import ActionRefused
@@ -22,7 +23,7 @@ from .common import log, require_open, require_owner
 
 
 @transaction.atomic
-def assign_responsible(actor: Any, concern: Concern, *, responsible: User | None) -> Concern:
+def assign_responsible(actor: Actor, concern: Concern, *, responsible: User | None) -> Concern:
     require_owner(actor, concern)
     require_open(concern)
     if (
@@ -38,7 +39,7 @@ def assign_responsible(actor: Any, concern: Concern, *, responsible: User | None
 
 @transaction.atomic
 @transaction.atomic
-def update_assessment(actor: Any, concern: Concern, *, summary: str, version: int | None = None) -> Concern:
+def update_assessment(actor: Actor, concern: Concern, *, summary: str, version: int | None = None) -> Concern:
     require_owner(actor, concern)
     require_open(concern)
     claim(concern, version)
@@ -56,7 +57,7 @@ def _end_initial_discussion(concern: Concern) -> int:
     )
 
 
-def _move(actor: Any, concern: Concern, to_status: str, reason: str) -> str:
+def _move(actor: Actor, concern: Concern, to_status: str, reason: str) -> str:
     """Apply one transition; returns the status it came from."""
     require_owner(actor, concern)
     from_status = concern.status
@@ -71,7 +72,7 @@ def _move(actor: Any, concern: Concern, to_status: str, reason: str) -> str:
 
 
 @transaction.atomic
-def change_status(actor: Any, concern: Concern, *, to_status: str, reason: str) -> Concern:
+def change_status(actor: Actor, concern: Concern, *, to_status: str, reason: str) -> Concern:
     """Move an open concern along its states. Closing and reopening have their own actions: closing
     ends the work on the case, and reopening a closed case is a decision of its own."""
     if to_status == Status.CLOSED:
@@ -91,7 +92,7 @@ def change_status(actor: Any, concern: Concern, *, to_status: str, reason: str) 
 
 
 @transaction.atomic
-def reopen_concern(actor: Any, concern: Concern, *, reason: str) -> Concern:
+def reopen_concern(actor: Actor, concern: Concern, *, reason: str) -> Concern:
     """Open a closed concern again for assessment: its outcome and pending reviews go; its ended
     measures, consents and disclosures stay as they were."""
     if concern.status != Status.CLOSED:
@@ -124,7 +125,12 @@ def register_close_hook(hook: CloseHook) -> None:
 
 @transaction.atomic
 def close_concern(
-    actor: Any, concern: Concern, *, outcome: str, reason: str, measure_endings: dict[Any, str] | None = None
+    actor: Actor,
+    concern: Concern,
+    *,
+    outcome: str,
+    reason: str,
+    measure_endings: dict[Any, str] | None = None,
 ) -> Concern:
     """Close with an outcome, and end the work: each running measure ends as the closer decided
     (`measure_endings`: measure id → completed or stopped), the tasks about the case close, and
@@ -180,7 +186,7 @@ def schedule_reviews(concern: Concern) -> None:
 
 
 @transaction.atomic
-def complete_review(actor: Any, review: Review, *, notes: str) -> Review:
+def complete_review(actor: Actor, review: Review, *, notes: str) -> Review:
     require_owner(actor, review.concern)
     if review.done_at is not None:
         raise ActionRefused(_("This review is already done."))

@@ -4,6 +4,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
 
@@ -24,7 +25,7 @@ def new_reference() -> str:
             return reference
 
 
-def require_owner(actor: Any, concern: Concern) -> None:
+def require_owner(actor: Actor, concern: Concern) -> None:
     if not can_change_concern(actor, concern):
         raise PermissionDenied
 
@@ -38,7 +39,7 @@ def require_open(concern: Concern) -> None:
 
 def log(
     concern: Concern,
-    actor: Any,
+    actor: Actor | None,
     action: ConcernAudit,
     *,
     reason: str = "",

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.notifications import notify
 from varde.accounts.permissions import handler_agencies
@@ -49,14 +49,14 @@ class Report:
     reporter_contact: str = ""
 
 
-def _require_handler(actor: Any, agency: Agency) -> None:
+def _require_handler(actor: Actor, agency: Agency) -> None:
     if not handler_agencies(actor).filter(pk=agency.pk).exists():
         raise PermissionDenied
 
 
 @transaction.atomic
 def log_advice_session(
-    actor: Any,
+    actor: Actor,
     *,
     agency: Agency,
     channel: str,
@@ -96,7 +96,7 @@ def log_advice_session(
     return session
 
 
-def _create(actor: Any, agency: Agency, report: Report, *, reported_by: User | None) -> Concern:
+def _create(actor: Actor | None, agency: Agency, report: Report, *, reported_by: User | None) -> Concern:
     settings = ConcernSettings.of(agency.partnership)
     today = timezone.localdate()
     subject = report.subject
@@ -145,7 +145,7 @@ def _notify_handlers(agency: Agency, concern: Concern, message: str) -> None:
 
 
 @transaction.atomic
-def register_concern(actor: Any, *, agency: Agency, report: Report) -> Concern:
+def register_concern(actor: Actor, *, agency: Agency, report: Report) -> Concern:
     """A case handler registers a concern from a call, another public body or own observation."""
     _require_handler(actor, agency)
     if report.anonymised and report.subject is not None:
@@ -154,7 +154,7 @@ def register_concern(actor: Any, *, agency: Agency, report: Report) -> Concern:
 
 
 @transaction.atomic
-def report_concern(actor: Any, *, agency: Agency, report: Report) -> Concern:
+def report_concern(actor: Actor, *, agency: Agency, report: Report) -> Concern:
     """Any employee reports a concern to their own agency, and gets a receipt."""
     if not reporting_agencies(actor).filter(pk=agency.pk).exists():
         raise PermissionDenied
@@ -181,7 +181,7 @@ def submit_public_concern(partnership: Partnership, *, report: Report) -> Concer
 
 @transaction.atomic
 def mark_acute(
-    actor: Any,
+    actor: Actor,
     concern: Concern,
     *,
     alerted_at: datetime,

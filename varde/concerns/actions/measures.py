@@ -1,7 +1,6 @@
 """Measures in a case. A measure whose type requires consent cannot start without a valid one."""
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, User
 from varde.accounts.notifications import notify
 from varde.core.errors import ActionRefused
@@ -39,7 +39,7 @@ def _check_consent(
 
 @transaction.atomic
 def add_measure(
-    actor: Any,
+    actor: Actor,
     concern: Concern,
     *,
     measure_type: MeasureType,
@@ -92,7 +92,7 @@ def add_measure(
 
 @transaction.atomic
 def update_measure(
-    actor: Any,
+    actor: Actor,
     measure: Measure,
     *,
     status: str,

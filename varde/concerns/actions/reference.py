@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, Partnership
 from varde.accounts.roles import AgencyKind, LegalRegime
 from varde.concerns.audit_actions import ConcernAudit
@@ -26,13 +27,13 @@ from ..reference_data import seed_reference_data
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def _require_admin(actor: Any, partnership: Partnership) -> None:
+def _require_admin(actor: Actor, partnership: Partnership) -> None:
     if not partnerships_administered_by(actor).filter(pk=partnership.pk).exists():
         raise PermissionDenied
 
 
 @transaction.atomic
-def add_legal_basis(actor: Any, partnership: Partnership, *, code: str, **wording: Any) -> LegalBasis:
+def add_legal_basis(actor: Actor, partnership: Partnership, *, code: str, **wording: Any) -> LegalBasis:
     """A new basis; `wording` holds the fields of LegalBasisForm.edited."""
     _require_admin(actor, partnership)
     if LegalBasis.objects.filter(partnership=partnership, code=code).exists():
@@ -44,7 +45,7 @@ def add_legal_basis(actor: Any, partnership: Partnership, *, code: str, **wordin
 
 @transaction.atomic
 def revise_legal_basis(
-    actor: Any, basis: LegalBasis, *, version: int | None = None, **wording: Any
+    actor: Actor, basis: LegalBasis, *, version: int | None = None, **wording: Any
 ) -> LegalBasis:
     """Change the wording of a basis, or who may rely on it. One that disclosures rest on is
     superseded by a new version: what it meant when it was cited stays on record."""
@@ -72,7 +73,7 @@ def revise_legal_basis(
 
 
 @transaction.atomic
-def retire_legal_basis(actor: Any, basis: LegalBasis) -> LegalBasis:
+def retire_legal_basis(actor: Actor, basis: LegalBasis) -> LegalBasis:
     _require_admin(actor, basis.partnership)
     if basis.retired_at is not None:
         raise ActionRefused(_("This legal basis is already retired."))
@@ -83,7 +84,7 @@ def retire_legal_basis(actor: Any, basis: LegalBasis) -> LegalBasis:
 
 
 @transaction.atomic
-def mark_legal_basis_verified(actor: Any, basis: LegalBasis) -> LegalBasis:
+def mark_legal_basis_verified(actor: Actor, basis: LegalBasis) -> LegalBasis:
     """The legal adviser has confirmed the wording."""
     _require_admin(actor, basis.partnership)
     basis.needs_legal_review = False
@@ -94,7 +95,7 @@ def mark_legal_basis_verified(actor: Any, basis: LegalBasis) -> LegalBasis:
 
 @transaction.atomic
 def save_measure_type(
-    actor: Any, partnership: Partnership, *, code: str, name: str, requires_consent: bool, is_active: bool
+    actor: Actor, partnership: Partnership, *, code: str, name: str, requires_consent: bool, is_active: bool
 ) -> MeasureType:
     _require_admin(actor, partnership)
     measure_type, _created = MeasureType.objects.update_or_create(
@@ -116,7 +117,7 @@ class PublicIntake:
 
 @transaction.atomic
 def save_casework_settings(
-    actor: Any,
+    actor: Actor,
     partnership: Partnership,
     *,
     review_months: list[int],

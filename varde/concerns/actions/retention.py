@@ -12,6 +12,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.core.audit import EventFields, record_events
 from varde.core.errors import ActionRefused
 
@@ -165,7 +166,7 @@ def _apply_one_by_one(steps: list[RetentionStep]) -> list[DatabaseError]:
 
 
 @transaction.atomic
-def extend_retention(actor: Any, concern: Concern, *, keep_until: date, reason: str) -> Concern:
+def extend_retention(actor: Actor, concern: Concern, *, keep_until: date, reason: str) -> Concern:
     """Keep personal data past its rule: only with a recorded reason and a new date."""
     require_owner(actor, concern)
     if keep_until <= timezone.localdate():

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, User
 from varde.accounts.notifications import notify
 from varde.accounts.permissions import handler_agencies
@@ -37,7 +37,7 @@ class ConsentTerms:
 
 
 @transaction.atomic
-def record_consent(actor: Any, concern: Concern, *, terms: ConsentTerms) -> Consent:
+def record_consent(actor: Actor, concern: Concern, *, terms: ConsentTerms) -> Consent:
     require_owner(actor, concern)
     require_open(concern)
     if terms.valid_until is not None and terms.valid_until < terms.valid_from:
@@ -65,7 +65,7 @@ def record_consent(actor: Any, concern: Concern, *, terms: ConsentTerms) -> Cons
 
 
 @transaction.atomic
-def withdraw_consent(actor: Any, consent: Consent) -> Consent:
+def withdraw_consent(actor: Actor, consent: Consent) -> Consent:
     """From this moment, end every disclosure and stop every measure that rests on the consent."""
     concern = consent.concern
     require_owner(actor, concern)
@@ -107,7 +107,7 @@ def end_lapsed_consents(today: date) -> int:
     return ended
 
 
-def _end_what_rests_on(consent: Consent, *, actor: Any, end: DisclosureEnd, message: str) -> None:
+def _end_what_rests_on(consent: Consent, *, actor: Actor | None, end: DisclosureEnd, message: str) -> None:
     concern = consent.concern
     ended = consent.disclosures.not_ended().update(ended_at=timezone.now(), end_reason=end)
     measures = list(consent.measures.running())
@@ -183,7 +183,7 @@ def _check_consent_covers(concern: Concern, terms: DisclosureTerms) -> None:
 
 
 @transaction.atomic
-def disclose(actor: Any, concern: Concern, *, terms: DisclosureTerms) -> Disclosure:
+def disclose(actor: Actor, concern: Concern, *, terms: DisclosureTerms) -> Disclosure:
     require_owner(actor, concern)
     require_open(concern)
     _check_terms(concern, terms)
@@ -220,7 +220,7 @@ def disclose(actor: Any, concern: Concern, *, terms: DisclosureTerms) -> Disclos
 
 
 @transaction.atomic
-def revoke_disclosure(actor: Any, disclosure: Disclosure, *, reason: str) -> Disclosure:
+def revoke_disclosure(actor: Actor, disclosure: Disclosure, *, reason: str) -> Disclosure:
     concern = disclosure.concern
     require_owner(actor, concern)
     if disclosure.ended_at is not None:

@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from varde.accounts.actors import ActorRequest
 from varde.accounts.permissions import handler_agency_ids
 from varde.accounts.roles import AgencyKind
 from varde.concerns.audit_actions import ConcernAudit
 from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.forms import perform, submitted
-from varde.core.htmx import HtmxHttpRequest
 from varde.core.once import sent_once
 
 from ..actions import casework, intake, measures, retention, sharing
@@ -54,8 +54,8 @@ from .common import action_page, done
 
 
 @access(ConcernCapability.READ)
-def case_list(request: HtmxHttpRequest) -> HttpResponse:
-    user: Any = request.user
+def case_list(request: ActorRequest) -> HttpResponse:
+    user = request.user
     form = CaseFilterForm(request.GET or None)
     concerns: QuerySet[Concern] = concerns_visible_to(user)
     concerns = (
@@ -90,8 +90,8 @@ def _query_without_page(request: HttpRequest) -> str:
 
 
 @access(ConcernCapability.READ)
-def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def concern_detail(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern, access_ = get_concern_for(user, pk, purpose="case page")
     context: dict[str, Any] = {
         "concern": concern,
@@ -120,8 +120,8 @@ def concern_detail(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def acute(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def acute(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="acute triage")
     moving = concern.owning_agency.kind != AgencyKind.POLICE
     bases = LegalBasis.objects.citable_by(concern.owning_agency) if moving else None
@@ -163,8 +163,8 @@ def _moved_to_police(request: HttpRequest, concern: Concern) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def change_status(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def change_status(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="change status")
     if concern.is_closed:
         return redirect("concerns:reopen", pk=concern.pk)
@@ -181,8 +181,8 @@ def change_status(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def close(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def close(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="close")
     if Status.CLOSED not in allowed_transitions(concern.status):
         raise Http404
@@ -208,8 +208,8 @@ def close(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def reopen(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def reopen(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="reopen")
     if not concern.is_closed:
         raise Http404
@@ -228,8 +228,8 @@ def reopen(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def assign(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def assign(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="assign")
     form = AssignForm(
         request.POST or None,
@@ -246,8 +246,8 @@ def assign(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def assessment(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def assessment(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="write assessment")
     form = AssessmentForm(
         request.POST or None, record=concern, initial={"summary": concern.assessment_summary}
@@ -264,8 +264,8 @@ def assessment(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, pk: Any, review_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def review(request: ActorRequest, pk: Any, review_pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="review")
     item = concern.reviews.pending().filter(pk=review_pk).first()
     if item is None:
@@ -280,8 +280,8 @@ def review(request: HttpRequest, pk: Any, review_pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def keep_longer(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def keep_longer(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="retention")
     form = RetentionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -307,8 +307,8 @@ def keep_longer(request: HttpRequest, pk: Any) -> HttpResponse:
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def measure_add(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="add measure")
     form = measure_form(concern, request.POST or None)
     if submitted(request, form) and perform(
@@ -320,8 +320,8 @@ def measure_add(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.READ)
 @require_http_methods(["GET", "POST"])
-def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def measure_edit(request: ActorRequest, pk: Any, measure_pk: Any) -> HttpResponse:
+    user = request.user
     concern, _access = get_concern_for(user, pk, purpose="update measure")
     measure = get_measure_for(user, measure_pk)
     if measure.concern_id != concern.pk:
@@ -343,8 +343,8 @@ def measure_edit(request: HttpRequest, pk: Any, measure_pk: Any) -> HttpResponse
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def consent_add(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def consent_add(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="record consent")
     form = consent_form(concern, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -356,8 +356,8 @@ def consent_add(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def consent_withdraw(request: HttpRequest, pk: Any, consent_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def consent_withdraw(request: ActorRequest, pk: Any, consent_pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="withdraw consent")
     consent = Consent.objects.filter(concern=concern, pk=consent_pk, withdrawn_at__isnull=True).first()
     if consent is None:
@@ -389,8 +389,8 @@ def consent_withdraw(request: HttpRequest, pk: Any, consent_pk: Any) -> HttpResp
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def disclose(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def disclose(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="disclose")
     form = disclosure_form(concern, request.POST or None, initial={"approved_by": user.pk})
     if request.method == "POST" and form.is_valid():
@@ -406,8 +406,8 @@ def disclose(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def disclosure_revoke(request: HttpRequest, pk: Any, disclosure_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def disclosure_revoke(request: ActorRequest, pk: Any, disclosure_pk: Any) -> HttpResponse:
+    user = request.user
     concern = get_owned_concern_for(user, pk, purpose="revoke disclosure")
     disclosure = Disclosure.objects.in_force().filter(concern=concern, pk=disclosure_pk).first()
     if disclosure is None:

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 
+from varde.accounts.actors import ActorRequest
 from varde.accounts.models import Partnership
 from varde.accounts.permissions import chosen_partnership
 from varde.accounts.roles import Role
@@ -13,7 +14,7 @@ from varde.accounts.roles import Role
 from ..models import Concern
 
 
-def administered_partnership(request: HttpRequest) -> Partnership:
+def administered_partnership(request: ActorRequest) -> Partnership:
     """The partnership an admin page configures: the one named in ?samarbeid=, or the admin's first."""
     return chosen_partnership(request.user, [Role.ADMIN], request.GET.get("samarbeid"))
 

@@ -4,12 +4,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from varde.accounts.actors import ActorRequest
 from varde.accounts.permissions import handler_agencies
 from varde.concerns.audit_actions import ConcernAudit
 from varde.core.access import ANY_MEMBER, access
@@ -29,8 +30,8 @@ ADVICE_PER_PAGE = 50
 REPORTS_PER_PAGE = 25
 
 
-def _log_from(request: HttpRequest, form: IntakeForm) -> HttpResponse | None:
-    user: Any = request.user
+def _log_from(request: ActorRequest, form: IntakeForm) -> HttpResponse | None:
+    user = request.user
     data = form.cleaned_data
     agency = data["agency"]
     if form.is_advice:
@@ -59,7 +60,7 @@ def _log_from(request: HttpRequest, form: IntakeForm) -> HttpResponse | None:
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def intake_view(request: HttpRequest) -> HttpResponse:
+def intake_view(request: ActorRequest) -> HttpResponse:
     """Log a call or register a concern in one form: advice only, or a concern with a case."""
     agencies = handler_agencies(request.user).select_related("partnership")
     form = IntakeForm(request.POST or None, agencies=agencies)
@@ -82,8 +83,8 @@ def intake_view(request: HttpRequest) -> HttpResponse:
 @access(ANY_MEMBER)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def report(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def report(request: ActorRequest) -> HttpResponse:
+    user = request.user
     agencies = reporting_agencies(user)
     form = EmployeeReportForm(request.POST or None, agencies=agencies)
     created: list[Any] = []
@@ -107,7 +108,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 @access(ANY_MEMBER)
-def my_reports(request: HttpRequest) -> HttpResponse:
+def my_reports(request: ActorRequest) -> HttpResponse:
     """Receipts for what the user reported: reference, status in three words and a contact person."""
     reports = reports_of(request.user).select_related("responsible", "owning_agency").order_by("-created_at")
     page = Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("side"))
@@ -127,7 +128,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 
 
 @access(ConcernCapability.HANDLE)
-def advice_list(request: HttpRequest) -> HttpResponse:
+def advice_list(request: ActorRequest) -> HttpResponse:
     """The hotline's advice calls of the handler's agencies, newest first, found by date, phenomenon,
     caller and the advice given."""
     form = AdviceFilterForm(request.GET or None)

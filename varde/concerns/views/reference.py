@@ -4,11 +4,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varde.accounts.actors import ActorRequest
 from varde.accounts.permissions import AccountCapability
 from varde.core.access import access
 from varde.core.forms import perform, submitted
@@ -22,7 +23,7 @@ from ..permissions import partnerships_administered_by
 from .common import administered_partnership
 
 
-def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
+def _basis_for(request: ActorRequest, pk: Any) -> LegalBasis:
     basis = LegalBasis.objects.filter(
         pk=pk, partnership__in=partnerships_administered_by(request.user)
     ).first()
@@ -32,7 +33,7 @@ def _basis_for(request: HttpRequest, pk: Any) -> LegalBasis:
 
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
-def legal_basis_list(request: HttpRequest) -> HttpResponse:
+def legal_basis_list(request: ActorRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     bases = partnership.legal_bases.select_related("supersedes").order_by(
         "retired_at", "citation", "-version"
@@ -48,7 +49,7 @@ def legal_basis_list(request: HttpRequest) -> HttpResponse:
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def legal_basis_create(request: HttpRequest) -> HttpResponse:
+def legal_basis_create(request: ActorRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     form = LegalBasisForm(request.POST or None, record=None)
     if submitted(request, form) and perform(
@@ -61,7 +62,7 @@ def legal_basis_create(request: HttpRequest) -> HttpResponse:
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
-def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
+def legal_basis_edit(request: ActorRequest, pk: Any) -> HttpResponse:
     basis = _basis_for(request, pk)
     if basis.retired_at is not None:
         raise Http404
@@ -81,7 +82,7 @@ def legal_basis_edit(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_POST
-def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
+def legal_basis_action(request: ActorRequest, pk: Any) -> HttpResponse:
     basis = _basis_for(request, pk)
     action = request.POST.get("action")
     form = forms.Form()
@@ -103,7 +104,7 @@ def legal_basis_action(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
-def measure_type_list(request: HttpRequest) -> HttpResponse:
+def measure_type_list(request: ActorRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     form = MeasureTypeForm(request.POST or None)
     if submitted(request, form) and perform(
@@ -119,7 +120,7 @@ def measure_type_list(request: HttpRequest) -> HttpResponse:
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
-def casework_settings(request: HttpRequest) -> HttpResponse:
+def casework_settings(request: ActorRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     settings = ConcernSettings.of(partnership)
     form = CaseworkSettingsForm(request.POST or None, record=settings)

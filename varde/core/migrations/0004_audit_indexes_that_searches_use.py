@@ -1,6 +1,6 @@
 """Two indexes of the audit trail that no search used, and that every append had to update: the
 object's type and id (the id's own index answers every search by object), and the action (searched
-for by a part of its name). ADR 0029."""
+for by a part of its name). ADR 0047."""
 
 from django.db import migrations
 

@@ -4,11 +4,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varde.accounts.actors import ActorRequest
 from varde.concerns.models import LegalBasis
 from varde.concerns.permissions import ConcernCapability, get_owned_concern_for
 from varde.core.access import access
@@ -40,8 +41,8 @@ from .common import item_for
 
 
 @access(MeetingCapability.READ)
-def agenda(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def agenda(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_meeting_for(user, pk)
     if not meeting.has_case_items and not meeting.items.exists() and not can_organise(user, meeting):
         raise Http404
@@ -69,8 +70,8 @@ def agenda(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(ConcernCapability.HANDLE)
 @require_http_methods(["GET", "POST"])
-def prepare_item(request: HttpRequest, pk: Any, concern_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def prepare_item(request: ActorRequest, pk: Any, concern_pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_meeting_for(user, pk)
     concern = get_owned_concern_for(user, concern_pk, purpose="prepare a contact-meeting point")
     if not meeting.has_case_items or meeting.status != MeetingStatus.PLANNED:
@@ -110,8 +111,8 @@ def prepare_item(request: HttpRequest, pk: Any, concern_pk: Any) -> HttpResponse
 @access(MeetingCapability.ORGANISE)
 @require_POST
 @sent_once
-def add_item(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def add_item(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_organised_meeting_for(user, pk)
     form = OtherItemForm(request.POST)
     if submitted(request, form) and perform(
@@ -132,7 +133,7 @@ def add_item(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.ORGANISE)
 @require_POST
-def move_item(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
+def move_item(request: ActorRequest, pk: Any, item_pk: Any) -> HttpResponse:
     item = item_for(request, pk, item_pk)
     try:
         actions.move_item(request.user, item, up=request.POST.get("direction") == "up")
@@ -143,7 +144,7 @@ def move_item(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.ORGANISE)
 @require_POST
-def remove_item(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
+def remove_item(request: ActorRequest, pk: Any, item_pk: Any) -> HttpResponse:
     item = item_for(request, pk, item_pk)
     try:
         actions.remove_item(request.user, item)

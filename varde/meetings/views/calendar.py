@@ -1,7 +1,5 @@
 """Private calendar feeds: make, revoke, and serve them."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from varde.accounts.actors import ActorRequest
 from varde.core.access import ANY_MEMBER, PUBLIC, access
 
 from .. import actions
@@ -20,8 +19,8 @@ from ..calendar import feed_for
 
 @access(ANY_MEMBER)
 @require_http_methods(["GET", "POST"])
-def calendar(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def calendar(request: ActorRequest) -> HttpResponse:
+    user = request.user
     feed_url = ""
     if request.method == "POST" and "revoke" in request.POST:
         actions.revoke_calendar_feeds(user)

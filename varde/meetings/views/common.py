@@ -2,13 +2,15 @@
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
+
+from varde.accounts.actors import ActorRequest
 
 from ..models import AgendaItem
 from ..permissions import get_meeting_for
 
 
-def item_for(request: HttpRequest, pk: Any, item_pk: Any) -> AgendaItem:
+def item_for(request: ActorRequest, pk: Any, item_pk: Any) -> AgendaItem:
     """A point on a meeting the user may see; anything else is 404."""
     meeting = get_meeting_for(request.user, pk)
     item = meeting.items.select_related("concern", "meeting").filter(pk=item_pk).first()

@@ -3,19 +3,19 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varde.accounts.actors import ActorRequest
 from varde.accounts.permissions import AccountCapability
 from varde.concerns.views.common import administered_partnership
 from varde.core.access import access
 from varde.core.errors import ActionRefused
 from varde.core.forms import perform, submitted
-from varde.core.htmx import HtmxHttpRequest
 from varde.core.once import sent_once
 
 from .. import actions
@@ -45,8 +45,8 @@ LIST_LIMIT = 50
 
 
 @access(MeetingCapability.READ)
-def meeting_list(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def meeting_list(request: ActorRequest) -> HttpResponse:
+    user = request.user
     now = timezone.now()
     visible = meetings_visible_to(user).select_related("partnership")
     context = {
@@ -60,8 +60,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
 @sent_once
-def schedule(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def schedule(request: ActorRequest) -> HttpResponse:
+    user = request.user
     partnerships = partnerships_organised_by(user, MeetingKind.RESOURCE_NETWORK)
     first = partnerships.first()
     if first is None:
@@ -97,8 +97,8 @@ def _participants(meeting: Any) -> list[Participant]:
 
 
 @access(MeetingCapability.READ)
-def meeting_detail(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def meeting_detail(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_meeting_for(user, pk)
     participants = _participants(meeting)
     held = meeting.status == MeetingStatus.HELD
@@ -116,8 +116,8 @@ def meeting_detail(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def invite(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_organised_meeting_for(user, pk)
     invited = meeting.participants.exclude(user=None).values("user")
     form = InviteForm(
@@ -137,8 +137,8 @@ def invite(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
-def attendance(request: HtmxHttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def attendance(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_organised_meeting_for(user, pk)
     if meeting.status == MeetingStatus.CANCELLED:
         raise Http404
@@ -176,8 +176,8 @@ def attendance(request: HtmxHttpRequest, pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
-def cancel(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def cancel(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_organised_meeting_for(user, pk)
     form = CancelForm(request.POST or None)
     if submitted(request, form) and perform(
@@ -197,8 +197,8 @@ def cancel(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.ORGANISE)
 @require_POST
-def remove_participant(request: HttpRequest, pk: Any, participant_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def remove_participant(request: ActorRequest, pk: Any, participant_pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_organised_meeting_for(user, pk)
     participant = meeting.participants.filter(pk=participant_pk).first()
     if participant is None:
@@ -216,7 +216,7 @@ def remove_participant(request: HttpRequest, pk: Any, participant_pk: Any) -> Ht
 
 @access(AccountCapability.CONFIGURE_PARTNERSHIP)
 @require_http_methods(["GET", "POST"])
-def quorum_rule(request: HttpRequest) -> HttpResponse:
+def quorum_rule(request: ActorRequest) -> HttpResponse:
     partnership = administered_partnership(request)
     rule = actions.settings_for(partnership)
     initial = {

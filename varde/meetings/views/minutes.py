@@ -4,13 +4,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from varde.accounts.actors import Actor, ActorRequest
 from varde.accounts.permissions import handler_agencies
 from varde.concerns.categorical import MeasureType
 from varde.concerns.permissions import can_change_concern
@@ -48,7 +49,7 @@ from .common import item_for
 # Minutes ----------------------------------------------------------------------------------------------
 
 
-def _minutes_context(user: Any, meeting: Any) -> dict[str, Any]:
+def _minutes_context(user: Actor, meeting: Any) -> dict[str, Any]:
     minutes = minutes_of(meeting)
     views = items_for(user, meeting)
     own_agencies = set(handler_agencies(user).values_list("pk", flat=True))
@@ -76,8 +77,8 @@ def _minutes_context(user: Any, meeting: Any) -> dict[str, Any]:
 
 
 @access(MeetingCapability.READ)
-def minutes_page(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def minutes_page(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_meeting_for(user, pk)
     if meeting.status != MeetingStatus.HELD:
         raise Http404
@@ -107,8 +108,8 @@ def minutes_page(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.ORGANISE)
 @require_http_methods(["GET", "POST"])
-def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
-    user: Any = request.user
+def item_minutes(request: ActorRequest, pk: Any, item_pk: Any) -> HttpResponse:
+    user = request.user
     item = item_for(request, pk, item_pk)
     meeting = item.meeting
     if meeting.status != MeetingStatus.HELD or minutes_of(meeting).is_locked:
@@ -201,8 +202,8 @@ def item_minutes(request: HttpRequest, pk: Any, item_pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.READ)
 @require_POST
-def approve(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def approve(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_meeting_for(user, pk)
     try:
         approved = actions.approve_minutes(user, meeting)
@@ -221,8 +222,8 @@ def approve(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.READ)
 @require_POST
-def addendum(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def addendum(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_meeting_for(user, pk)
     form = AddendumForm(request.POST)
     if submitted(request, form):
@@ -237,8 +238,8 @@ def addendum(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @access(MeetingCapability.READ)
-def minutes_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def minutes_pdf(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     meeting = get_meeting_for(user, pk)
     if meeting.status != MeetingStatus.HELD:
         raise Http404
@@ -265,8 +266,8 @@ def minutes_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @access(MeetingCapability.READ)
 @require_POST
-def complete_task(request: HttpRequest, pk: Any) -> HttpResponse:
-    user: Any = request.user
+def complete_task(request: ActorRequest, pk: Any) -> HttpResponse:
+    user = request.user
     task = (
         Task.objects.filter(pk=pk, owner=user, done_at__isnull=True).select_related("item__meeting").first()
     )

@@ -68,7 +68,7 @@ def test_each_agency_s_officer_sees_its_own_side_and_the_disclosures_between_the
 
 
 def test_the_members_are_asked_as_a_set_to_hash_and_as_an_array_to_look_up(world):
-    """ADR 0031: a search between dates tests each event by hashing, one without looks the members up.
+    """ADR 0047: a search between dates tests each event by hashing, one without looks the members up.
     SQLite has no arrays, and asks `in` twice."""
     sql = str(audit_events_visible_to(world.make_user(Role.PRIVACY_OFFICER)).query)
     # The actor is asked in the partnership (who read what) and outside it (logins).
