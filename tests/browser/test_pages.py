@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from varde.accounts.models import AuthenticatorApp
 from varde.accounts.roles import Role
+from varde.concerns.audit_actions import ConcernAudit
 from varde.core.audit import record_event
 from varde.core.models import AuditEvent
 
@@ -209,7 +210,7 @@ def test_the_trail_of_a_person_is_found_by_name_and_paged_on(page: Page, live_se
     reader = world.make_user(Role.COORDINATOR)
     for purpose in ("case page", "close", "assign", "review"):
         record_event(
-            "concern.viewed", actor=reader, obj=concern, partnership=world.partnership, purpose=purpose
+            ConcernAudit.VIEWED, actor=reader, obj=concern, partnership=world.partnership, purpose=purpose
         )
     log_in_through_the_page(page, live_server.url, user_with_authenticator(world, Role.PRIVACY_OFFICER))
     page.goto(live_server.url + reverse("privacy:audit_trail"))

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import World, log_in
+from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.models import Membership, Unit, User
 from varde.accounts.roles import Role
 from varde.actionplan.models import (
@@ -145,7 +146,7 @@ def _fact(world: World) -> StatisticsFact:
 
 def _audit_events(world: World, officer: User, count: int) -> None:
     for _ in range(count):
-        record_event("unit.updated", actor=officer, obj=world.unit, partnership=world.partnership)
+        record_event(AccountAudit.UNIT_UPDATED, actor=officer, obj=world.unit, partnership=world.partnership)
 
 
 def _user_grow(world: World, user: User) -> None:

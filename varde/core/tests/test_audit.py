@@ -19,6 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from psycopg.pq import TransactionStatus
 
+from varde.accounts.audit_actions import AccountAudit
+from varde.concerns.audit_actions import ConcernAudit
 from varde.core.audit import (
     _APPEND_LOCK_ID,
     GENESIS_HASH,
@@ -40,7 +42,7 @@ from varde.core.models import AuditEvent
 def three_events(world):
     actor = world.make_user("coordinator")
     return [
-        record_event("unit.updated", actor=actor, obj=world.unit, purpose="test", detail={"n": i})
+        record_event(AccountAudit.UNIT_UPDATED, actor=actor, obj=world.unit, purpose="test", detail={"n": i})
         for i in range(3)
     ]
 
@@ -76,7 +78,7 @@ def test_the_appended_event_is_the_stored_row(world):
     actor = world.make_user("coordinator")
     detail = {"fields": ["name", "kind"], "count": 2, "note": 'æøå "quoted"'}
     appended = record_event(
-        "unit.updated", actor=actor, obj=world.unit, agency=world.municipality, detail=detail
+        AccountAudit.UNIT_UPDATED, actor=actor, obj=world.unit, agency=world.municipality, detail=detail
     )
     stored = AuditEvent.objects.get(pk=appended.pk)
     for name in (*HASHED_FIELDS, "hash"):
@@ -174,7 +176,7 @@ def test_the_check_does_not_count_the_trail_before_reading_it(three_events):
 def test_a_long_trail_is_checked_in_parallel_stretches_that_must_join_up():
     if not _can_fork():
         pytest.skip("the suite's in-memory SQLite database exists in this process only")
-    events = [record_event("unit.updated", detail={"n": n}) for n in range(40)]
+    events = [record_event(AccountAudit.UNIT_UPDATED, detail={"n": n}) for n in range(40)]
     assert verify_chain(parallel_from=1).checked == 40
     raw_sql("DELETE FROM core_auditevent WHERE id = %s", [events[20].id])
     report = verify_chain(parallel_from=1)
@@ -249,7 +251,7 @@ def test_appends_from_many_requests_at_once_keep_one_chain():
         start.wait()
         try:
             for number in range(events_each):
-                record_event("concern.viewed", detail={"writer": writer, "number": number})
+                record_event(ConcernAudit.VIEWED, detail={"writer": writer, "number": number})
         finally:
             connections.close_all()
 
@@ -294,8 +296,8 @@ postgresql_only = pytest.mark.skipif(
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_an_append_outside_a_transaction_is_committed_and_lets_go_of_the_lock():
-    first = record_event("unit.updated")
-    second = record_event("unit.updated")
+    first = record_event(AccountAudit.UNIT_UPDATED)
+    second = record_event(AccountAudit.UNIT_UPDATED)
     assert second.prev_hash == first.hash
     assert _in_no_transaction()
     assert _append_lock_is_free()
@@ -307,15 +309,15 @@ def test_an_append_outside_a_transaction_is_committed_and_lets_go_of_the_lock():
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_a_refused_append_outside_a_transaction_leaves_no_event_and_no_lock(monkeypatch):
-    first = record_event("unit.updated")
+    first = record_event(AccountAudit.UNIT_UPDATED)
     # A hash the trail already holds: the database refuses the insert after the lock is taken.
     monkeypatch.setattr("varde.core.audit.compute_hash", lambda values: first.hash)
     with pytest.raises(IntegrityError):
-        record_event("unit.updated")
+        record_event(AccountAudit.UNIT_UPDATED)
     monkeypatch.undo()
     assert _in_no_transaction()
     assert _append_lock_is_free()
-    after = record_event("unit.updated")
+    after = record_event(AccountAudit.UNIT_UPDATED)
     assert after.prev_hash == first.hash
     assert list(AuditEvent.objects.values_list("action", flat=True)) == ["unit.updated", "unit.updated"]
     assert verify_chain().intact

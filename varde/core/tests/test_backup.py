@@ -13,12 +13,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, connections
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.concerns.models import Concern
 from varde.concerns.tests.factories import make_concern, make_consent
 from varde.core import backup as backups
 from varde.core.audit import record_event, verify_chain
 from varde.core.backup import _counts
 from varde.core.models import AuditEvent
+from varde.privacy.audit_actions import PrivacyAudit
 
 NAME = "Zacharias Ølsmo-Brekke"
 
@@ -55,7 +57,7 @@ def test_backup_wipe_restore_verify(world, tmp_path, capsys):
     assert set(consent.agencies.all()) == {world.municipality, world.police}
     assert consent.measure_types.count() == 1
     # The trail goes on from the restored chain: its numbering continues after the restored events.
-    after = record_event("unit.updated")
+    after = record_event(AccountAudit.UNIT_UPDATED)
     assert after.prev_hash == last_event
     assert verify_chain().intact
     with pytest.raises(CommandError, match="already holds data"):
@@ -149,7 +151,7 @@ def test_a_backup_holds_one_moment_while_people_keep_working(world, tmp_path, mo
 
     def dump_while_a_case_is_viewed(*args: Any, **options: Any) -> None:
         call_command(*args, **options)
-        _in_another_request(lambda: record_event("retention.viewed"))
+        _in_another_request(lambda: record_event(PrivacyAudit.RETENTION_VIEWED))
 
     monkeypatch.setattr(backups, "call_command", dump_while_a_case_is_viewed)
     file = tmp_path / "varde.zip"

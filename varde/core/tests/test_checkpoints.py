@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.core.audit import record_event
 from varde.core.checkpoints import verify_checkpoints, write_checkpoint
 from varde.core.models import AuditEvent
@@ -20,7 +21,7 @@ def checkpoints(tmp_path):
 
 
 def record(count):
-    return [record_event("unit.updated", object_id=str(number)) for number in range(count)]
+    return [record_event(AccountAudit.UNIT_UPDATED, object_id=str(number)) for number in range(count)]
 
 
 def test_a_trail_that_grew_after_its_checkpoints_verifies(db, checkpoints):

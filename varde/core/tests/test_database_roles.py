@@ -6,6 +6,7 @@ import os
 import pytest
 from django.db import DatabaseError, connection, transaction
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.core.audit import record_event
 from varde.core.database_roles import grant_application_role
 from varde.core.models import AuditEvent
@@ -35,7 +36,7 @@ def as_application_role(world):
     ],
 )
 def test_the_application_role_cannot_rewrite_the_trail(as_application_role, statement):
-    record_event("unit.updated")
+    record_event(AccountAudit.UNIT_UPDATED)
     with (
         pytest.raises(DatabaseError, match=r"permission denied|must be owner"),
         transaction.atomic(),
@@ -46,7 +47,7 @@ def test_the_application_role_cannot_rewrite_the_trail(as_application_role, stat
 
 
 def test_the_application_role_appends_to_the_trail_and_changes_the_data(as_application_role, world):
-    record_event("unit.updated", obj=world.unit)
+    record_event(AccountAudit.UNIT_UPDATED, obj=world.unit)
     world.unit.name = "Nytt navn"
     world.unit.save()
     world.unit.refresh_from_db()

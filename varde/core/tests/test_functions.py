@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.models import F, Q
 from django.test.utils import CaptureQueriesContext
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.models import Membership, User
 from varde.accounts.roles import Role
 from varde.core.audit import record_event
@@ -28,7 +29,7 @@ def test_a_uuid_column_reads_as_the_text_the_audit_trail_stores(world):
 def test_in_subquery_finds_what_in_finds_and_stands_in_an_or(world, other_world):
     member, stranger = world.make_user(Role.COORDINATOR), other_world.make_user(Role.COORDINATOR)
     for person in (member, stranger):
-        record_event("login.succeeded", actor=person, obj=person)
+        record_event(AccountAudit.LOGIN_SUCCEEDED, actor=person, obj=person)
     ours = Membership.objects.filter(agency__partnership=world.partnership).values(
         id_text=UUIDText("user_id")
     )

@@ -3,6 +3,7 @@ grows is counted up to a cap."""
 
 import pytest
 
+from varde.accounts.audit_actions import AccountAudit
 from varde.core.audit import record_event
 from varde.core.models import AuditEvent
 from varde.core.paging import Position, capped_count, newest_first_stretch, page_with_total
@@ -11,7 +12,7 @@ from varde.core.paging import Position, capped_count, newest_first_stretch, page
 @pytest.fixture
 def seven_events(db):
     for number in range(7):
-        record_event("unit.updated", detail={"number": number})
+        record_event(AccountAudit.UNIT_UPDATED, detail={"number": number})
     return AuditEvent.objects.filter(action="unit.updated").order_by("id")
 
 
@@ -88,7 +89,7 @@ def test_stretches_walk_the_list_newest_first_and_back(seven_events, django_asse
 
 def test_a_stretch_goes_on_past_events_added_at_the_head(seven_events):
     first = newest_first_stretch(seven_events, 3)
-    record_event("unit.updated", detail={"number": 7})
+    record_event(AccountAudit.UNIT_UPDATED, detail={"number": 7})
     second = newest_first_stretch(seven_events, 3, older_than=first.older)
     assert [event.detail["number"] for event in second.rows] == [3, 2, 1]
 

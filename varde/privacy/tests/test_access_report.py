@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from conftest import log_in
 from varde.accounts.roles import Role
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.choices import Part
 from varde.concerns.tests.factories import SUBJECT_NAME, handler_for, make_concern, make_disclosure
 from varde.core.audit import record_event
@@ -67,7 +68,7 @@ def test_who_read_the_case_is_listed_and_can_be_left_out_for_the_person(world, c
     own = cases[0]
     reader = handler_for(world, world.municipality)
     record_event(
-        "concern.viewed", actor=reader, obj=own, partnership=world.partnership, agency=world.municipality
+        ConcernAudit.VIEWED, actor=reader, obj=own, partnership=world.partnership, agency=world.municipality
     )
     officer = world.make_user(Role.PRIVACY_OFFICER)
     log_in(client, officer)
@@ -105,7 +106,11 @@ def test_the_report_asks_as_many_questions_for_a_thousand_reads_as_for_one(
     reader = handler_for(world, world.municipality)
     for _ in range(reads):
         record_event(
-            "concern.viewed", actor=reader, obj=own, partnership=world.partnership, agency=world.municipality
+            ConcernAudit.VIEWED,
+            actor=reader,
+            obj=own,
+            partnership=world.partnership,
+            agency=world.municipality,
         )
     log_in(client, world.make_user(Role.PRIVACY_OFFICER))
     with django_assert_num_queries(QUERY_BUDGET):
@@ -120,7 +125,7 @@ def test_a_day_of_reads_by_one_person_for_one_purpose_is_one_line(world, client,
         with time_machine.travel(moment, tick=False):
             for actor in (reader, reader, other_reader):
                 record_event(
-                    "concern.viewed",
+                    ConcernAudit.VIEWED,
                     actor=actor,
                     obj=own,
                     partnership=world.partnership,

@@ -6,8 +6,11 @@ from django.db import connection
 from django.urls import reverse
 
 from conftest import log_in
+from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.roles import Role
+from varde.assessments.audit_actions import AssessmentAudit
 from varde.assessments.tests.factories import make_assessment
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.tests.factories import handler_for, make_concern
 from varde.core.audit import record_event
 from varde.core.models import AuditEvent
@@ -23,15 +26,17 @@ def test_officer_sees_own_partnership_and_members_logins_only(world, other_world
     officer = world.make_user(Role.PRIVACY_OFFICER)
     colleague = world.make_user(Role.COORDINATOR)
     stranger = other_world.make_user(Role.COORDINATOR)
-    mine = record_event("unit.updated", actor=colleague, obj=world.unit, partnership=world.partnership)
-    login = record_event("login.succeeded", actor=colleague, obj=colleague)
-    theirs = record_event(
-        "unit.updated", actor=stranger, obj=other_world.unit, partnership=other_world.partnership
+    mine = record_event(
+        AccountAudit.UNIT_UPDATED, actor=colleague, obj=world.unit, partnership=world.partnership
     )
-    their_login = record_event("login.succeeded", actor=stranger, obj=stranger)
+    login = record_event(AccountAudit.LOGIN_SUCCEEDED, actor=colleague, obj=colleague)
+    theirs = record_event(
+        AccountAudit.UNIT_UPDATED, actor=stranger, obj=other_world.unit, partnership=other_world.partnership
+    )
+    their_login = record_event(AccountAudit.LOGIN_SUCCEEDED, actor=stranger, obj=stranger)
     # A failed login names the account it tried, and no actor.
-    failed = record_event("login.failed", obj=colleague, object_type="user")
-    their_failed = record_event("login.failed", obj=stranger, object_type="user")
+    failed = record_event(AccountAudit.LOGIN_FAILED, obj=colleague, object_type="user")
+    their_failed = record_event(AccountAudit.LOGIN_FAILED, obj=stranger, object_type="user")
     visible = set(audit_events_visible_to(officer))
     assert {mine, login, failed} <= visible
     assert not {theirs, their_login, their_failed} & visible
@@ -44,21 +49,23 @@ def test_each_agency_s_officer_sees_its_own_side_and_the_disclosures_between_the
     police_contact = world.make_user(Role.POLICE_CONTACT)
     in_partnership = {"partnership": world.partnership}
     municipal_case = record_event(
-        "concern.viewed", actor=coordinator, agency=world.municipality, object_id="1", **in_partnership
+        ConcernAudit.VIEWED, actor=coordinator, agency=world.municipality, object_id="1", **in_partnership
     )
     police_case = record_event(
-        "concern.viewed", actor=police_contact, agency=world.police, object_id="2", **in_partnership
+        ConcernAudit.VIEWED, actor=police_contact, agency=world.police, object_id="2", **in_partnership
     )
-    police_admin = record_event("user.created", actor=police_contact, agency=world.police, **in_partnership)
+    police_admin = record_event(
+        AccountAudit.USER_CREATED, actor=police_contact, agency=world.police, **in_partnership
+    )
     # The police read what the municipality disclosed to them: both officers answer for that read.
     disclosed_read = record_event(
-        "concern.viewed", actor=police_contact, agency=world.municipality, object_id="1", **in_partnership
+        ConcernAudit.VIEWED, actor=police_contact, agency=world.municipality, object_id="1", **in_partnership
     )
     disclosure = record_event(
-        "concern.disclosed", actor=police_contact, agency=world.police, object_id="2", **in_partnership
+        ConcernAudit.DISCLOSED, actor=police_contact, agency=world.police, object_id="2", **in_partnership
     )
-    shared_setting = record_event("legal_basis.added", actor=coordinator, **in_partnership)
-    police_login = record_event("login.succeeded", actor=police_contact, obj=police_contact)
+    shared_setting = record_event(ConcernAudit.LEGAL_BASIS_ADDED, actor=coordinator, **in_partnership)
+    police_login = record_event(AccountAudit.LOGIN_SUCCEEDED, actor=police_contact, obj=police_contact)
     municipal = set(audit_events_visible_to(municipal_officer))
     police = set(audit_events_visible_to(police_officer))
     assert municipal >= {municipal_case, disclosed_read, disclosure, shared_setting}
@@ -86,7 +93,11 @@ def test_the_page_shows_events_by_when_they_happened_newest_first(world, client)
     for moment, purpose in (("2026-12-02T12:00:00+01:00", "later"), ("2026-11-30T12:00:00+01:00", "earlier")):
         with time_machine.travel(moment, tick=False):
             record_event(
-                "unit.updated", actor=officer, obj=world.unit, partnership=world.partnership, purpose=purpose
+                AccountAudit.UNIT_UPDATED,
+                actor=officer,
+                obj=world.unit,
+                partnership=world.partnership,
+                purpose=purpose,
             )
     log_in(client, officer)
     page = client.get(reverse("privacy:audit_trail"), {"action": "unit.updated"}).context["stretch"].rows
@@ -114,7 +125,11 @@ def test_a_date_filter_takes_whole_days_in_norwegian_time(world, client, date_fr
     for purpose, moment in moments.items():
         with time_machine.travel(moment, tick=False):
             record_event(
-                "unit.updated", actor=officer, obj=world.unit, partnership=world.partnership, purpose=purpose
+                AccountAudit.UNIT_UPDATED,
+                actor=officer,
+                obj=world.unit,
+                partnership=world.partnership,
+                purpose=purpose,
             )
     log_in(client, officer)
     response = client.get(reverse("privacy:audit_trail"), {"date_from": date_from, "date_to": date_to})
@@ -125,7 +140,7 @@ def test_a_date_filter_takes_whole_days_in_norwegian_time(world, client, date_fr
 def test_filters_narrow_the_list_and_viewing_is_recorded(world, client):
     officer = world.make_user(Role.PRIVACY_OFFICER)
     log_in(client, officer)
-    record_event("unit.updated", actor=officer, obj=world.unit, partnership=world.partnership)
+    record_event(AccountAudit.UNIT_UPDATED, actor=officer, obj=world.unit, partnership=world.partnership)
     response = client.get(reverse("privacy:audit_trail"), {"action": "unit.updated"})
     assert response.status_code == 200
     page = response.context["stretch"].rows
@@ -191,7 +206,7 @@ def test_the_count_stops_at_the_cap(world, client, monkeypatch):
     officer = world.make_user(Role.PRIVACY_OFFICER)
     log_in(client, officer)
     for _ in range(3):
-        record_event("unit.updated", actor=officer, obj=world.unit, partnership=world.partnership)
+        record_event(AccountAudit.UNIT_UPDATED, actor=officer, obj=world.unit, partnership=world.partnership)
     url = reverse("privacy:audit_trail")
     # The login made by log_in and the three updates match the unfiltered search: more than three.
     assert "Mer enn 3 hendelser, nyeste først." in client.get(url).content.decode()
@@ -221,7 +236,9 @@ def test_paging_on_while_events_arrive_neither_repeats_nor_skips_a_row(world, cl
     with time_machine.travel("2026-12-02T12:00:00+01:00", tick=False):
         # Five events in the same microsecond: the id orders them.
         for _ in range(5):
-            record_event("unit.updated", actor=officer, obj=world.unit, partnership=world.partnership)
+            record_event(
+                AccountAudit.UNIT_UPDATED, actor=officer, obj=world.unit, partnership=world.partnership
+            )
     url = reverse("privacy:audit_trail")
     # Each page read records a viewing, which lands at the head of the unfiltered list.
     seen, pages, _ = walk(client, url, {})
@@ -260,7 +277,7 @@ def test_audit_page_keeps_a_constant_number_of_queries(world, client, django_ass
     for number in range(rows):
         reader = readers[number % 2]
         obj = assessment if number % 3 else concern
-        action = "assessment.viewed" if number % 3 else "concern.viewed"
+        action = AssessmentAudit.VIEWED if number % 3 else ConcernAudit.VIEWED
         record_event(action, actor=reader, obj=obj, partnership=world.partnership, agency=world.municipality)
     # Session, user, device, roles, scope (2), the agencies to choose from, count, page, the cases and
     # assessments of the page, the actors' agencies, the write of the audit.viewed event, the session.

@@ -6,6 +6,7 @@ from django.urls import reverse
 from conftest import log_in
 from varde.accounts.demo import load_demo
 from varde.accounts.roles import Role
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.tests.factories import handler_for, make_concern
 from varde.core.audit import record_event
 from varde.core.models import AuditEvent
@@ -26,7 +27,7 @@ def test_the_page_shows_words_and_references_and_filters_by_case_and_kind(world,
     police = handler_for(world, world.police)
     for concern in (first, second):
         record_event(
-            "concern.viewed",
+            ConcernAudit.VIEWED,
             actor=handler_for(world, world.municipality),
             obj=concern,
             partnership=world.partnership,
@@ -35,7 +36,7 @@ def test_the_page_shows_words_and_references_and_filters_by_case_and_kind(world,
             detail={"reference": concern.reference},
         )
     record_event(
-        "concern.access_refused",
+        ConcernAudit.ACCESS_REFUSED,
         actor=police,
         obj=first,
         partnership=world.partnership,
@@ -61,7 +62,7 @@ def test_the_filtered_trail_is_taken_away_as_csv_and_pdf_and_that_is_recorded(wo
 
     concern = make_concern(world)
     record_event(
-        "concern.viewed",
+        ConcernAudit.VIEWED,
         actor=handler_for(world, world.municipality),
         obj=concern,
         partnership=world.partnership,

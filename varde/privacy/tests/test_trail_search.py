@@ -5,9 +5,11 @@ from `next` while events arrive."""
 import pytest
 
 from conftest import log_in
+from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.roles import Role
 from varde.api import tokens
 from varde.api.models import Scope
+from varde.concerns.audit_actions import ConcernAudit
 from varde.concerns.tests.factories import SUBJECT_NAME, handler_for, make_concern, make_disclosure
 from varde.core.audit import UnknownAuditActionError, record_event
 from varde.core.models import AuditEvent
@@ -18,7 +20,7 @@ URL = "/personvern/revisjonslogg/"
 
 def read(world, reader, concern):
     return record_event(
-        "concern.viewed",
+        ConcernAudit.VIEWED,
         actor=reader,
         obj=concern,
         partnership=world.partnership,
@@ -142,7 +144,7 @@ def test_initials_only_for_cases_the_officer_s_agency_holds(world, client):
     police = handler_for(world, world.police)
     # A disclosure event is the municipality's officer's to see, the case not theirs to hold.
     record_event(
-        "concern.disclosed",
+        ConcernAudit.DISCLOSED,
         actor=police,
         obj=police_case,
         partnership=world.partnership,
@@ -159,7 +161,7 @@ def test_initials_only_for_cases_the_officer_s_agency_holds(world, client):
 def test_an_unknown_action_is_refused_and_nothing_is_written(db):
     before = AuditEvent.objects.count()
     with pytest.raises(UnknownAuditActionError):
-        record_event("case.peeked_at")
+        record_event("case.peeked_at")  # type: ignore[arg-type]
     assert AuditEvent.objects.count() == before
 
 
@@ -171,7 +173,7 @@ def api(client, officer, path, method="get", **kwargs):
 def test_the_api_pages_by_next_while_events_arrive(world, client):
     officer = world.make_user(Role.PRIVACY_OFFICER)
     for _ in range(7):
-        record_event("unit.updated", actor=officer, obj=world.unit, partnership=world.partnership)
+        record_event(AccountAudit.UNIT_UPDATED, actor=officer, obj=world.unit, partnership=world.partnership)
     seen, address = [], "/api/v1/audit-events?limit=3"
     while address:
         answer = api(client, officer, address).json()
