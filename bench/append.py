@@ -25,11 +25,12 @@ def _append_for(database_url: str, seconds: float) -> int:
     from bench.run import configure
 
     configure(database_url)
+    from varde.concerns.audit_actions import ConcernAudit
     from varde.core.audit import record_event
 
     appended, end = 0, time.monotonic() + seconds
     while time.monotonic() < end:
-        record_event("concern.viewed", object_type="benchmark", object_id=str(appended))
+        record_event(ConcernAudit.VIEWED, object_type="benchmark", object_id=str(appended))
         appended += 1
     return appended
 
