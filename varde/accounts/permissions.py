@@ -113,10 +113,6 @@ def can_manage_user(user: Actor, target: User) -> bool:
     return bool(agencies) and agencies <= agency_ids_administered_by(user)
 
 
-def can_manage_unit(user: Actor, unit: Unit) -> bool:
-    return units_visible_to(user).filter(pk=unit.pk).exists()
-
-
 def can_manage_membership(user: Actor, membership: Membership) -> bool:
     # Rule: the membership's agency must be one the acting user administers.
     return membership.agency_id in agency_ids_administered_by(user)

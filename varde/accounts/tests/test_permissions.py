@@ -5,7 +5,10 @@ from django.urls import reverse
 
 from conftest import ALL_ROLES, World, log_in
 from varde.accounts import permissions
+from varde.accounts.audit_actions import AccountAudit
+from varde.accounts.models import Membership
 from varde.accounts.roles import Role
+from varde.core.models import AuditEvent
 
 ADMIN = {Role.ADMIN.value}
 PRIVACY = {Role.PRIVACY_OFFICER.value}
@@ -182,3 +185,31 @@ def test_a_partnership_named_by_what_is_no_short_name_is_not_found(world, client
     log_in(client, world.make_user(Role.PLAN_MANAGER))
     assert client.get(reverse("actionplan:dashboard"), {"samarbeid": slug}).status_code == 404
     assert client.get(reverse("actionplan:dashboard")).status_code == 200
+
+
+def test_a_deactivated_person_handles_no_agency_and_administers_nothing(world):
+    handler, admin = world.make_user(Role.COORDINATOR), world.make_user(Role.ADMIN)
+    for person in (handler, admin):
+        person.is_active = False
+        person.save()
+    assert permissions.handler_agency_ids(handler) == frozenset()
+    assert permissions.partnership_ids_of(handler) == frozenset()
+    assert permissions.agency_ids_administered_by(admin) == frozenset()
+
+
+def test_an_admin_removes_a_role_in_their_own_agency_only(world, other_world, client):
+    person = world.make_user(Role.COORDINATOR)
+    extra = Membership.objects.create(user=person, agency=world.municipality, role=Role.SECRETARY)
+    url = reverse("accounts:membership_remove", args=[extra.pk])
+    log_in(client, other_world.make_user(Role.ADMIN))
+    assert client.post(url).status_code == 404
+    log_in(client, world.make_user(Role.ADMIN, agency=world.police))
+    assert client.post(url).status_code == 404
+    assert Membership.objects.filter(pk=extra.pk).exists()
+    log_in(client, world.make_user(Role.ADMIN, agency=world.municipality))
+    assert client.post(url).status_code == 302
+    assert not Membership.objects.filter(pk=extra.pk).exists()
+    assert AuditEvent.objects.filter(
+        action=AccountAudit.MEMBERSHIP_REMOVED, object_id=str(person.pk)
+    ).exists()
+    assert client.post(url).status_code == 404
