@@ -71,4 +71,7 @@ class ConcernAudit(AuditAction):
 
     @classmethod
     def from_timeline(cls, kind: str) -> "ConcernAudit | None":
-        return next((action for action in cls if action.value == _CASE + kind), None)
+        try:
+            return cls(_CASE + kind)
+        except ValueError:
+            return None
