@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
+from varde.core.audit import EventFields
 from varde.core.crypto import EncryptedTextField, keyed_digest
 from varde.core.models import ChoiceLabels
 
@@ -129,6 +130,10 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["username"]
+
+    def audit_fields(self) -> EventFields:
+        # A person may work in both agencies of several partnerships: their events belong to none.
+        return {}
 
     @cached_property
     def held_roles(self) -> tuple[HeldRole, ...]:

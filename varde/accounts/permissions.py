@@ -11,16 +11,15 @@ from typing import Any
 from uuid import UUID
 
 from django.core.validators import slug_re
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from varde.accounts.actors import Actor
 from varde.accounts.audit_actions import AccountAudit
 from varde.core.access import Capability, ObjectRule
-from varde.core.audit import record_event
 
 from .models import Agency, Membership, Partnership, Unit, UnitQuerySet, User
+from .policy import Policy
 from .roles import Role
 
 # The roles that handle concerns: coordinators in the municipality, police contacts in the police.
@@ -95,27 +94,57 @@ def agencies_administered_by(user: Actor) -> QuerySet[Agency]:
     return Agency.objects.filter(pk__in=agency_ids_administered_by(user))
 
 
+class PersonPolicy(Policy[User, QuerySet[User]]):
+    model = User
+    read_action = AccountAudit.USER_VIEWED
+
+    def rule(self, actor: Actor, capability: Capability) -> Q:
+        # Rule: an administrator sees the people who hold a membership in an agency they administer.
+        return Q(
+            pk__in=Membership.objects.filter(agency_id__in=agency_ids_administered_by(actor)).values("user")
+        )
+
+
+class UnitPolicy(Policy[Unit, UnitQuerySet]):
+    model = Unit
+    related = ("agency",)
+
+    def rule(self, actor: Actor, capability: Capability) -> Q:
+        # Rule: an administrator keeps the units of the agencies they administer.
+        return Q(agency_id__in=agency_ids_administered_by(actor))
+
+
+class MembershipPolicy(Policy[Membership, QuerySet[Membership]]):
+    model = Membership
+    related = ("user", "agency")
+
+    def rule(self, actor: Actor, capability: Capability) -> Q:
+        # Rule: the membership's agency must be one the acting user administers.
+        return Q(agency_id__in=agency_ids_administered_by(actor))
+
+
+PEOPLE, UNITS, MEMBERSHIPS = PersonPolicy(), UnitPolicy(), MembershipPolicy()
+
+
 def users_visible_to(user: Actor) -> QuerySet[User]:
-    # Rule: an administrator sees the people who hold a membership in an agency they administer.
-    return User.objects.filter(memberships__agency_id__in=agency_ids_administered_by(user)).distinct()
+    return PEOPLE.visible(user, AccountCapability.ADMINISTER_AGENCY)
 
 
 def units_visible_to(user: Actor) -> UnitQuerySet:
-    # Rule: an administrator sees the units of the agencies they administer.
-    return Unit.objects.filter(agency__in=agencies_administered_by(user))
+    return UNITS.visible(user, AccountCapability.ADMINISTER_AGENCY)
 
 
 def can_manage_user(user: Actor, target: User) -> bool:
     # Rule: the password, second factor and activity of an account are managed by someone who
     # administers every agency the person works for: a reset hands over the account, and with it
-    # whatever the person may read in the other agency.
+    # whatever the person may read in the other agency. ("Every", not "one": no filter of the person
+    # alone says it, so it stays a check.)
     agencies = set(target.memberships.values_list("agency_id", flat=True))
     return bool(agencies) and agencies <= agency_ids_administered_by(user)
 
 
 def can_manage_membership(user: Actor, membership: Membership) -> bool:
-    # Rule: the membership's agency must be one the acting user administers.
-    return membership.agency_id in agency_ids_administered_by(user)
+    return MEMBERSHIPS.allows(user, membership, AccountCapability.ADMINISTER_AGENCY)
 
 
 def get_account_for(actor: Actor, pk: Any) -> User:
@@ -129,20 +158,15 @@ def get_account_for(actor: Actor, pk: Any) -> User:
 
 def get_user_for(actor: Actor, pk: Any, *, purpose: str) -> User:
     """Load a user account for an administrator; missing and forbidden both answer 404."""
-    target = get_object_or_404(users_visible_to(actor), pk=pk)
-    record_event(AccountAudit.USER_VIEWED, actor=actor, obj=target, purpose=purpose)
-    return target
+    return PEOPLE.load(actor, pk, AccountCapability.ADMINISTER_AGENCY, purpose=purpose)
 
 
 def get_unit_for(actor: Actor, pk: Any) -> Unit:
-    return get_object_or_404(units_visible_to(actor).select_related("agency"), pk=pk)
+    return UNITS.load(actor, pk, AccountCapability.ADMINISTER_AGENCY)
 
 
 def get_membership_for(actor: Actor, pk: Any) -> Membership:
-    membership = Membership.objects.select_related("user", "agency").filter(pk=pk).first()
-    if membership is None or not can_manage_membership(actor, membership):
-        raise Http404
-    return membership
+    return MEMBERSHIPS.load(actor, pk, AccountCapability.ADMINISTER_AGENCY)
 
 
 class AccountRule(ObjectRule):

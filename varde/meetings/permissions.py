@@ -10,11 +10,11 @@
 from typing import Any
 
 from django.db.models import F, Q, QuerySet
-from django.http import Http404
 
 from varde.accounts.actors import Actor
 from varde.accounts.models import Agency, Partnership, User
 from varde.accounts.permissions import holds_role_in, partnership_ids_where_any, partnerships_where_any
+from varde.accounts.policy import Policy
 from varde.accounts.roles import Role
 from varde.core.access import Capability, ObjectRule
 from varde.core.functions import InSubquery
@@ -22,36 +22,44 @@ from varde.core.functions import InSubquery
 from .models import Meeting, MeetingKind, MeetingQuerySet, Participant
 
 
+class MeetingPolicy(Policy[Meeting, MeetingQuerySet]):
+    model = Meeting
+    related = ("partnership", "organiser")
+
+    def rule(self, actor: Actor, capability: Capability) -> Q:
+        # Rule: contact meetings are arranged by case handlers and secretaries; the others by the plan
+        # manager too.
+        contact = Q(
+            kind=MeetingKind.CONTACT,
+            partnership_id__in=partnership_ids_where_any(
+                actor, MeetingCapability.ORGANISE_CONTACT_MEETINGS.roles
+            ),
+        )
+        others = ~Q(kind=MeetingKind.CONTACT) & Q(
+            partnership_id__in=partnership_ids_where_any(actor, MeetingCapability.ORGANISE.roles)
+        )
+        if capability is not MeetingCapability.READ:
+            return contact | others
+        # Rule: organisers see the meetings they may arrange, and everyone the meetings they are invited
+        # to. A subquery rather than a join, so that no meeting is listed twice and, at national scale,
+        # the database looks up the meetings by their partnership and id instead of testing every
+        # meeting in the country against the rule.
+        invited = Participant.objects.filter(user=actor).values("meeting_id")
+        return contact | others | Q(InSubquery(F("pk"), invited))
+
+
+MEETINGS = MeetingPolicy()
+
+
 def meetings_visible_to(user: Actor) -> MeetingQuerySet:
-    if not user.is_authenticated or not user.is_active:
-        return Meeting.objects.none()
-    # Rule: case handlers and secretaries see the partnership's contact meetings.
-    rule = Q(
-        kind=MeetingKind.CONTACT,
-        partnership_id__in=partnership_ids_where_any(user, MeetingCapability.ORGANISE_CONTACT_MEETINGS.roles),
-    )
-    # Rule: they and the plan manager see the other meetings.
-    rule |= ~Q(kind=MeetingKind.CONTACT) & Q(
-        partnership_id__in=partnership_ids_where_any(user, MeetingCapability.ORGANISE.roles)
-    )
-    # Rule: everyone sees the meetings they are invited to. A subquery rather than a join, so that no
-    # meeting is listed twice and, at national scale, the database looks up the meetings by their
-    # partnership and id instead of testing every meeting in the country against the rule.
-    invited = Participant.objects.filter(user=user).values("meeting_id")
-    rule |= Q(InSubquery(F("pk"), invited))
-    return Meeting.objects.filter(rule)
+    return MEETINGS.visible(user, MeetingCapability.READ)
 
 
 def can_view_meeting(user: Actor, meeting: Meeting) -> bool:
-    """meetings_visible_to for one meeting: the roles are known without a query, and only a user whose
-    roles do not open the meeting is looked up among the invited."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return can_organise(user, meeting) or meeting.participants.filter(user=user).exists()
+    return MEETINGS.allows(user, meeting, MeetingCapability.READ)
 
 
 def _organiser_roles(kind: str) -> frozenset[str]:
-    # Rule: contact meetings are arranged by case handlers and secretaries; others by the plan manager too.
     return (
         MeetingCapability.ORGANISE_CONTACT_MEETINGS.roles
         if kind == MeetingKind.CONTACT
@@ -64,22 +72,16 @@ def partnerships_organised_by(user: Actor, kind: str) -> QuerySet[Partnership]:
 
 
 def can_organise(user: Actor, meeting: Meeting) -> bool:
-    return meeting.partnership_id in partnership_ids_where_any(user, _organiser_roles(meeting.kind))
+    return MEETINGS.allows(user, meeting, MeetingCapability.ORGANISE)
 
 
 def get_meeting_for(user: Actor, pk: Any) -> Meeting:
     """Missing and forbidden both answer 404."""
-    meeting = Meeting.objects.select_related("partnership", "organiser").filter(pk=pk).first()
-    if meeting is None or not can_view_meeting(user, meeting):
-        raise Http404
-    return meeting
+    return MEETINGS.load(user, pk, MeetingCapability.READ)
 
 
 def get_organised_meeting_for(user: Actor, pk: Any) -> Meeting:
-    meeting = get_meeting_for(user, pk)
-    if not can_organise(user, meeting):
-        raise Http404
-    return meeting
+    return MEETINGS.load(user, pk, MeetingCapability.ORGANISE)
 
 
 def invitable_people(partnerships: Any) -> QuerySet[User]:
