@@ -9,7 +9,13 @@ import json
 import sys
 from fnmatch import fnmatch
 
-GATED = ["varde/*/permissions.py", "varde/*/actions.py", "varde/*/actions/*.py", "varde/core/access.py"]
+GATED = [
+    "varde/*/permissions.py",
+    "varde/*/actions.py",
+    "varde/*/actions/*.py",
+    "varde/core/access.py",
+    "varde/accounts/policy.py",
+]
 
 # Not yet covered in every branch: the percentage each has today. Raise a figure when its tests grow;
 # remove the line when it reaches 100.

@@ -114,3 +114,13 @@ def _own_column(obj: models.Model, name: str) -> str | None:
 
 def _key(value: Any) -> Any:
     return value.pk if isinstance(value, models.Model) else value
+
+
+class PartnershipPolicy[M: models.Model, Objects: QuerySet[Any]](Policy[M, Objects]):
+    """For the objects that belong to one partnership (through `partnership`, a path to its foreign key):
+    a capability reaches them in the partnerships where the actor holds one of its roles."""
+
+    partnership: ClassVar[str] = "partnership"
+
+    def rule(self, actor: Actor, capability: Capability) -> Q:
+        return Q(**{f"{self.partnership}_id__in": actor.partnership_ids_where(capability.roles)})

@@ -10,11 +10,11 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
 from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership
-from varde.accounts.permissions import holds_role_in, partnerships_where_any
+from varde.accounts.permissions import holds_role_in
+from varde.accounts.policy import PartnershipPolicy
 from varde.accounts.roles import Role
 from varde.core.access import Capability, ObjectRule
 
@@ -29,15 +29,25 @@ def can_contribute(user: Actor, partnership: Partnership) -> bool:
     return holds_role_in(user, PlanCapability.CONTRIBUTE.roles, partnership)
 
 
+class PlanPolicy(PartnershipPolicy[ActionPlan, QuerySet[ActionPlan]]):
+    model = ActionPlan
+
+
+class PlanMeasurePolicy(PartnershipPolicy[PlanMeasure, QuerySet[PlanMeasure]]):
+    model = PlanMeasure
+    partnership = "plan__partnership"
+    related = ("plan__partnership",)
+
+
+PLANS, PLAN_MEASURES = PlanPolicy(), PlanMeasurePolicy()
+
+
 def get_measure_for(user: Actor, pk: Any) -> PlanMeasure:
-    readable = PlanMeasure.objects.select_related("plan__partnership").filter(
-        plan__partnership__in=partnerships_where_any(user, PlanCapability.READ.roles)
-    )
-    return get_object_or_404(readable, pk=pk)
+    return PLAN_MEASURES.load(user, pk, PlanCapability.READ)
 
 
 def plans_visible_to(user: Actor) -> QuerySet[ActionPlan]:
-    return ActionPlan.objects.filter(partnership__in=partnerships_where_any(user, PlanCapability.READ.roles))
+    return PLANS.visible(user, PlanCapability.READ)
 
 
 class PlanRule(ObjectRule):

@@ -7,8 +7,10 @@
 - A mentor sees the person and the measures assigned to them, nothing else.
 - Nobody sees a restricted concern in casework.
 
-concerns_visible_to() is the only starting point for lists and counts; get_concern_for() is the
-only way a view loads a concern, and it records the read in the audit trail.
+The policy (CONCERNS) states once which concerns each capability reaches: concerns_visible_to() is the
+only starting point for lists and counts, and can_view/can_change ask the same rule of one concern.
+access_to() adds what no filter can say, the parts a reader sees; get_concern_for() is the only way a
+view loads a concern, and it records the read in the audit trail.
 """
 
 from collections.abc import Callable
@@ -26,6 +28,7 @@ from varde.accounts.permissions import (
     partnership_ids_of,
     partnerships_where,
 )
+from varde.accounts.policy import Policy
 from varde.accounts.roles import Role
 from varde.concerns.audit_actions import ConcernAudit
 from varde.core.access import Capability, ObjectRule
@@ -60,22 +63,36 @@ def _is_mentor(user: Actor) -> bool:
     return bool(user.is_authenticated and user.is_active and Role.MENTOR in user.role_codes)
 
 
+class ConcernPolicy(Policy[Concern, ConcernQuerySet]):
+    model = Concern
+
+    def rule(self, actor: Actor, capability: Capability) -> Q:
+        agencies = handler_agency_ids(actor)
+        # Rule: restricted concerns are out of casework for everyone.
+        in_use = Q(restricted_at__isnull=True)
+        # Rule: the owning agency's case handlers see the concern and change it.
+        owned = Q(owning_agency_id__in=agencies)
+        if capability is ConcernCapability.HANDLE:
+            return in_use & owned
+        # Rule: the other agency's case handlers see it while a disclosure to their agency is in force.
+        disclosed = Exists(
+            Disclosure.objects.in_force().filter(concern=OuterRef("pk"), to_agency_id__in=agencies)
+        )
+        reach = owned | Q(disclosed)
+        # Rule: a mentor sees the concerns in which a running measure is assigned to them; when the
+        # measure ends (or the case closes, which ends it), so does the access.
+        if _is_mentor(actor):
+            reach |= Q(Exists(Measure.objects.running().filter(concern=OuterRef("pk"), responsible=actor)))
+        # Rule: nothing outside the user's own partnerships (disclosures and measures never cross one, so
+        # this narrows nothing; it lets the database start from the partnership's cases, not the country's).
+        return in_use & reach & Q(partnership_id__in=partnership_ids_of(actor))
+
+
+CONCERNS = ConcernPolicy()
+
+
 def concerns_visible_to(user: Actor) -> ConcernQuerySet:
-    if not user.is_authenticated or not user.is_active:
-        return Concern.objects.none()
-    agencies = handler_agency_ids(user)
-    # Rule: the owning agency's case handlers see the concern.
-    rule = Q(owning_agency_id__in=agencies)
-    # Rule: the other agency's case handlers see it while a disclosure to their agency is in force.
-    rule |= Q(Exists(Disclosure.objects.in_force().filter(concern=OuterRef("pk"), to_agency_id__in=agencies)))
-    # Rule: a mentor sees the concerns in which a running measure is assigned to them; when the
-    # measure ends (or the case closes, which ends it), so does the access.
-    if _is_mentor(user):
-        rule |= Q(Exists(Measure.objects.running().filter(concern=OuterRef("pk"), responsible=user)))
-    # Rule: nothing outside the user's own partnerships (disclosures and measures never cross one, so
-    # this narrows nothing; it lets the database start from the partnership's cases, not the country's).
-    # Rule: restricted concerns are out of casework for everyone.
-    return Concern.objects.in_use().filter(rule, partnership_id__in=partnership_ids_of(user))
+    return CONCERNS.visible(user, ConcernCapability.READ)
 
 
 def owned_concerns_of(user: Actor) -> ConcernQuerySet:
@@ -150,13 +167,11 @@ def access_to(user: Actor, concern: Concern) -> ConcernAccess | None:
 
 
 def can_view_concern(user: Actor, concern: Concern) -> bool:
-    return access_to(user, concern) is not None
+    return CONCERNS.allows(user, concern, ConcernCapability.READ)
 
 
 def can_change_concern(user: Actor, concern: Concern) -> bool:
-    # Rule: only the owning agency's case handlers change a concern, and never a restricted one.
-    access = access_to(user, concern)
-    return access is not None and access.is_owner
+    return CONCERNS.allows(user, concern, ConcernCapability.HANDLE)
 
 
 def can_update_measure(user: Actor, measure: Measure) -> bool:

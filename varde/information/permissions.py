@@ -10,35 +10,44 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
 from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership, User
-from varde.accounts.permissions import holds_role_in, partnerships_where_any
+from varde.accounts.permissions import holds_role_in
+from varde.accounts.policy import PartnershipPolicy
 from varde.accounts.roles import Role
 from varde.core.access import Capability, ObjectRule
 
 from .models import Event, InfoPage
 
 
+class InfoPagePolicy(PartnershipPolicy[InfoPage, QuerySet[InfoPage]]):
+    model = InfoPage
+    related = ("partnership",)
+
+
+class EventPolicy(PartnershipPolicy[Event, QuerySet[Event]]):
+    model = Event
+    related = ("partnership",)
+
+
+PAGES, EVENTS = InfoPagePolicy(), EventPolicy()
+
+
 def pages_editable_by(user: Actor) -> QuerySet[InfoPage]:
-    return InfoPage.objects.filter(
-        partnership__in=partnerships_where_any(user, InformationCapability.EDIT_PAGES.roles)
-    )
+    return PAGES.visible(user, InformationCapability.EDIT_PAGES)
 
 
 def get_editable_page_for(user: Actor, pk: Any) -> InfoPage:
-    return get_object_or_404(pages_editable_by(user).select_related("partnership"), pk=pk)
+    return PAGES.load(user, pk, InformationCapability.EDIT_PAGES)
 
 
 def can_edit(user: Actor, page: InfoPage) -> bool:
-    return pages_editable_by(user).filter(pk=page.pk).exists()
+    return PAGES.allows(user, page, InformationCapability.EDIT_PAGES)
 
 
 def events_visible_to(user: Actor) -> QuerySet[Event]:
-    return Event.objects.filter(
-        partnership__in=partnerships_where_any(user, InformationCapability.READ_EVENTS.roles)
-    )
+    return EVENTS.visible(user, InformationCapability.READ_EVENTS)
 
 
 def task_owners_for(event: Event) -> QuerySet[User]:
@@ -55,7 +64,7 @@ def task_owners_for(event: Event) -> QuerySet[User]:
 
 
 def get_event_for(user: Actor, pk: Any) -> Event:
-    return get_object_or_404(events_visible_to(user).select_related("partnership"), pk=pk)
+    return EVENTS.load(user, pk, InformationCapability.READ_EVENTS)
 
 
 def can_keep(user: Actor, partnership: Partnership) -> bool:

@@ -6,11 +6,12 @@
 
 from typing import Any
 
-from django.shortcuts import get_object_or_404
+from django.db.models import QuerySet
 
 from varde.accounts.actors import Actor
 from varde.accounts.models import Partnership
-from varde.accounts.permissions import chosen_partnership, holds_role_in, partnerships_where_any
+from varde.accounts.permissions import chosen_partnership, holds_role_in
+from varde.accounts.policy import PartnershipPolicy
 from varde.accounts.roles import Role
 from varde.core.access import Capability, ObjectRule
 
@@ -25,11 +26,15 @@ def can_keep(user: Actor, partnership: Partnership) -> bool:
     return holds_role_in(user, NetworkCapability.KEEP.roles, partnership)
 
 
+class OrganisationPolicy(PartnershipPolicy[Organisation, QuerySet[Organisation]]):
+    model = Organisation
+
+
+ORGANISATIONS = OrganisationPolicy()
+
+
 def get_organisation_for(user: Actor, pk: Any) -> Organisation:
-    readable = Organisation.objects.filter(
-        partnership__in=partnerships_where_any(user, NetworkCapability.READ.roles)
-    )
-    return get_object_or_404(readable, pk=pk)
+    return ORGANISATIONS.load(user, pk, NetworkCapability.READ)
 
 
 class NetworkRule(ObjectRule):

@@ -94,20 +94,6 @@ def test_the_plan_manager_has_the_other_meetings_and_invitees_see_theirs(world, 
     assert client.get(reverse("meetings:attendance", args=[network.pk])).status_code == 404
 
 
-def test_can_view_agrees_with_visible_to(world, other_world):
-    planner = world.make_user(Role.PLAN_MANAGER)
-    meetings = [
-        make_meeting(world),
-        make_meeting(world, organiser=planner, kind=MeetingKind.DIRECTORS),
-        make_meeting(other_world),
-    ]
-    users = [secretary_of(world), planner, *(world.make_user(role) for role in ALL_ROLES)]
-    for user in users:
-        visible = set(permissions.meetings_visible_to(user))
-        for meeting in meetings:
-            assert permissions.can_view_meeting(user, meeting) == (meeting in visible), (user, meeting)
-
-
 def test_a_meeting_is_listed_once_however_many_rules_open_it(world, client):
     """The secretary organises the meeting and is invited to it as well: two rules, one meeting."""
     secretary = secretary_of(world)
