@@ -5,6 +5,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.tasks import task_backends
+from django.tasks.backends.dummy import DummyBackend
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 
@@ -20,10 +22,12 @@ class World:
     """One partnership with its municipality, police district and a first-line unit."""
 
     def __init__(self, name: str = "Fredrikstad") -> None:
-        self.partnership: Partnership = PartnershipFactory(name=f"{name} (test)", slug=name.lower())
-        self.municipality: Agency = AgencyFactory(partnership=self.partnership, name=f"{name} kommune")
-        self.police: Agency = AgencyFactory(partnership=self.partnership, police=True, name=f"{name} politi")
-        self.unit: Unit = UnitFactory(agency=self.municipality, name=f"{name} ungdomsskole")
+        self.partnership: Partnership = PartnershipFactory.create(name=f"{name} (test)", slug=name.lower())
+        self.municipality: Agency = AgencyFactory.create(partnership=self.partnership, name=f"{name} kommune")
+        self.police: Agency = AgencyFactory.create(
+            partnership=self.partnership, police=True, name=f"{name} politi"
+        )
+        self.unit: Unit = UnitFactory.create(agency=self.municipality, name=f"{name} ungdomsskole")
         seed_reference_data(self.partnership)
 
     def agency_for(self, role: str) -> Agency:
@@ -31,7 +35,7 @@ class World:
 
     def make_user(self, role: str, *, agency: Agency | None = None, **fields: Any) -> User:
         agency = agency or self.agency_for(role)
-        user: User = UserFactory(**fields)
+        user: User = UserFactory.create(**fields)
         unit = self.unit if role_info(role).needs_unit else None
         Membership.objects.create(user=user, agency=agency, role=role, unit=unit)
         return user
@@ -95,3 +99,16 @@ def named_urls() -> dict[str, Any]:
 
     walk(get_resolver().url_patterns, "")
     return found
+
+
+def present[T](value: T | None) -> T:
+    """What a test has just made, or found on a page: its absence fails the test where it shows."""
+    assert value is not None
+    return value
+
+
+def task_queue() -> DummyBackend:
+    """The test settings' task backend, which keeps what was enqueued instead of running it."""
+    backend = task_backends["default"]
+    assert isinstance(backend, DummyBackend)
+    return backend

@@ -83,7 +83,7 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
 
 def assert_accessible(page: Page) -> None:
     assert axe_violations(page) == []
-    assert page.console_errors == []  # type: ignore[attr-defined]  (e.g. CSP refusals)
+    assert page.console_errors == []  # type: ignore[attr-defined]  # e.g. CSP refusals
 
 
 def current_code(device: AuthenticatorApp) -> str:

@@ -1,6 +1,8 @@
 """Information pages in Chromium: every public page passes axe at desktop and phone width without
 login, the editor and the employee page pass axe, and a page is edited, previewed and published."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
@@ -78,9 +80,7 @@ def test_the_event_pages_are_accessible_and_an_event_is_registered(page: Page, l
     open_menu_link(page, "Markeringer")
     assert_accessible(page)
     page.get_by_label("Tittel").fill("Markering på torget")
-    page.get_by_label("Starter").fill(
-        (timezone.localtime() + timezone.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M")
-    )
+    page.get_by_label("Starter").fill((timezone.localtime() + timedelta(days=5)).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Sted", exact=True).fill("Torvet")
     page.get_by_role("button", name="Registrer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Markering på torget")

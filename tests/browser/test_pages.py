@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from conftest import present
 from varde.accounts.models import AuthenticatorApp
 from varde.accounts.roles import Role
 from varde.concerns.audit_actions import ConcernAudit
@@ -38,7 +39,7 @@ def test_an_address_refused_after_failures_is_told_so_accessibly(page: Page, liv
         page.get_by_label("Passord").fill("feil-passord")
         page.get_by_role("button", name="Logg inn").click()
     expect(page.get_by_role("alert")).to_contain_text("nettverksadressen din")
-    page.console_errors.clear()  # type: ignore[attr-defined]  (the 429 status itself is reported as one)
+    page.console_errors.clear()  # type: ignore[attr-defined]  # the 429 status itself is reported as one
     assert_accessible(page)
 
 
@@ -300,7 +301,7 @@ def test_admin_creates_a_user_and_adds_a_role(page: Page, live_server, world):
 def test_not_found_page_is_accessible(page: Page, live_server, db):
     page.goto(f"{live_server.url}/finnes-ikke/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Vi finner ikke denne siden")
-    page.console_errors.clear()  # the 404 status itself is reported as a console error
+    page.console_errors.clear()  # type: ignore[attr-defined]  # the 404 status itself is reported as one
     assert_accessible(page)
 
 
@@ -313,7 +314,8 @@ def test_the_menu_keeps_to_one_row_and_folds_on_a_phone(browser, live_server, wo
     log_in_through_the_page(page, live_server.url, coordinator)
     menu = page.get_by_role("navigation", name="Hovedmeny")
     heights = {
-        round(box["y"]) for box in (item.bounding_box() for item in menu.locator(":scope > ul > li").all())
+        round(box["y"])
+        for box in (present(item.bounding_box()) for item in menu.locator(":scope > ul > li").all())
     }
     assert len(heights) == 1, "one row"
     # A group opens from the keyboard and closes with Escape.

@@ -5,6 +5,7 @@ that row is copied in bulk to a thousand, and the page is opened again: the coun
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import World, log_in
+from conftest import World, log_in, present
 from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.models import Membership, Unit, User
 from varde.accounts.roles import Role
@@ -92,9 +93,9 @@ def _case_list_grow(world: World, concern: Concern) -> None:
 
 
 def _case_page_grow(world: World, concern: Concern) -> None:
-    copies(Measure.objects.filter(concern=concern).first(), ROWS - 1)
-    copies(Disclosure.objects.filter(concern=concern).first(), ROWS - 1)
-    copies(ConcernEvent.objects.filter(concern=concern).first(), ROWS - 1)
+    copies(Measure.objects.filter(concern=concern)[0], ROWS - 1)
+    copies(Disclosure.objects.filter(concern=concern)[0], ROWS - 1)
+    copies(ConcernEvent.objects.filter(concern=concern)[0], ROWS - 1)
 
 
 def _case_with_measure_and_disclosure(world: World) -> Concern:
@@ -151,7 +152,7 @@ def _audit_events(world: World, officer: User, count: int) -> None:
 
 def _user_grow(world: World, user: User) -> None:
     copies(user, ROWS - 1, username=lambda i: f"kopi-{i:05d}", email=lambda i: f"kopi-{i}@example.invalid")
-    membership = Membership.objects.filter(user=user).first()
+    membership = Membership.objects.filter(user=user)[0]
     users = User.objects.filter(username__startswith="kopi-").order_by("username")
     Membership.objects.bulk_create(
         [Membership(user=u, agency=membership.agency, role=membership.role) for u in users]
@@ -192,7 +193,7 @@ def _reporter(world: World) -> User:
 
 
 def _legal_basis(world: World) -> LegalBasis:
-    return LegalBasis.objects.filter(partnership=world.partnership).first()
+    return LegalBasis.objects.filter(partnership=world.partnership)[0]
 
 
 def _privacy_officer(world: World) -> User:
@@ -222,7 +223,7 @@ def _assessed_case(world: World) -> Concern:
 
 
 def _assessments_grow(world: World, concern: Concern) -> None:
-    first = Assessment.objects.filter(concern=concern).first()
+    first = Assessment.objects.filter(concern=concern)[0]
     copies(first, ROWS - 1, assessed_on=lambda i: first.assessed_on - timedelta(days=i + 1))
 
 
@@ -231,7 +232,7 @@ def _resource_person(world: World) -> Membership:
 
 
 def _resource_people_grow(world: World, membership: Membership) -> None:
-    copies(membership.unit, ROWS - 1, name=lambda i: f"Enhet {i:05d}", first_line=lambda i: True)
+    copies(present(membership.unit), ROWS - 1, name=lambda i: f"Enhet {i:05d}", first_line=lambda i: True)
     copies(
         membership.user,
         ROWS - 1,
@@ -265,7 +266,7 @@ def _held_meeting_with_a_case(world: World) -> Meeting:
 def _agenda_grow(world: World, meeting: Meeting) -> None:
     """A thousand points, each about a case of its own (a case is on an agenda once)."""
     item = AgendaItem.objects.get(meeting=meeting)
-    copies(item.concern, ROWS - 1, reference=lambda i: f"A-{i:05d}")
+    copies(present(item.concern), ROWS - 1, reference=lambda i: f"A-{i:05d}")
     cases = list(
         Concern.objects.filter(reference__startswith="A-").order_by("reference").values_list("pk", flat=True)
     )
@@ -277,7 +278,7 @@ def _police_contact(world: World) -> User:
 
 
 def _event_with_a_task_and_a_risk_note(world: World) -> Event:
-    event = make_event(world)
+    event: Event = make_event(world)
     police = _police_contact(world)
     EventTask.objects.create(
         event=event,
@@ -314,7 +315,7 @@ def _organisation_grow(world: World, organisation: Organisation) -> None:
 
 def _plan_measure_with_an_activity(world: World) -> PlanMeasure:
     make_plan(world)
-    measure = PlanMeasure.objects.filter(plan__partnership=world.partnership).order_by("number").first()
+    measure = PlanMeasure.objects.filter(plan__partnership=world.partnership).order_by("number")[0]
     Activity.objects.create(
         measure=measure, occurred_on=timezone.localdate(), text="Kurs holdt.", recorded_by=plan_manager(world)
     )
@@ -417,7 +418,7 @@ def _plan_grow(world: World, plan: ActionPlan) -> None:
     """A thousand measures, and a thousand more obligations of each kind."""
     copies(plan.measures.get(), ROWS - 1, number=lambda i: i + 2)
     for first in plan.obligations.all():
-        copies(first, ROWS - 1, code=lambda i, code=first.code: f"{code}-{i:05d}")
+        copies(first, ROWS - 1, code=partial("{}-{:05d}".format, first.code))
 
 
 @dataclass(frozen=True)

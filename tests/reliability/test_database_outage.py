@@ -19,6 +19,8 @@ from urllib.parse import urlencode
 import psycopg
 import pytest
 
+from conftest import present
+
 from .cluster import (
     READY_WITHIN,
     VARDE,
@@ -55,7 +57,7 @@ class Browser:
     """A visitor's browser behind the TLS proxy: it keeps cookies and sends the proxy's headers."""
 
     def __init__(self, port: int) -> None:
-        self.port, self.cookies = port, {}
+        self.port, self.cookies = port, dict[str, str]()
 
     def send(self, method: str, path: str, form: dict[str, str] | None = None) -> tuple[int, str]:
         origin = f"https://127.0.0.1:{self.port}"
@@ -137,19 +139,21 @@ def incomplete_concerns(url: str) -> int:
     """Concerns that lack what every report writes with it: the timeline line, the statistics fact and
     the audit event."""
     with psycopg.connect(url.replace("postgres://", "postgresql://")) as db:
-        return db.execute(
+        row = db.execute(
             """
             SELECT count(*) FROM concerns_concern c
             WHERE NOT EXISTS (SELECT 1 FROM concerns_concernevent e WHERE e.concern_id = c.id)
                OR NOT EXISTS (SELECT 1 FROM concerns_statisticsfact f WHERE f.concern_id = c.id)
                OR NOT EXISTS (SELECT 1 FROM core_auditevent a WHERE a.object_id = c.id::text)
             """
-        ).fetchone()[0]
+        ).fetchone()
+        return int(present(row)[0])
 
 
 def stored_concerns(url: str) -> int:
     with psycopg.connect(url.replace("postgres://", "postgresql://")) as db:
-        return db.execute("SELECT count(*) FROM concerns_concern").fetchone()[0]
+        row = present(db.execute("SELECT count(*) FROM concerns_concern").fetchone())
+        return int(row[0])
 
 
 def test_an_outage_in_the_middle_of_use_loses_nothing_and_half_writes_nothing(stack):

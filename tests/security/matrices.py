@@ -24,7 +24,7 @@ from varde.statistics.tests import test_statistics as statistics
 
 def _other_urls(name: str, world: World) -> str:
     if name == "information:edit":
-        return reverse(name, args=[InfoPage.objects.filter(partnership=world.partnership).first().pk])
+        return reverse(name, args=[InfoPage.objects.filter(partnership=world.partnership)[0].pk])
     if name == "information:event":
         return reverse(name, args=[events.make_event(world).pk])
     return reverse(name)

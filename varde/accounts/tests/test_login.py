@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import totp
 
-from conftest import PASSWORD, log_in
+from conftest import PASSWORD, log_in, present
 from varde.accounts.models import AuthenticatorApp, RecoveryCode, recovery_code_digest
 from varde.accounts.roles import Role
 from varde.core.models import AuditEvent
@@ -101,7 +101,8 @@ def test_the_lock_on_a_name_grows_with_repeated_failures_and_ends_at_the_first(m
                 assert lockout_time(asking) == timedelta(minutes=1)  # the first lock is short
             locked = post_login(client, user.username, address=f"10.0.0.{round_number}")
             assert locked.status_code == 429
-            minutes.append(int(re.search(r"sperret i (\d+) minutt", locked.content.decode()).group(1)))
+            locked_for = present(re.search(r"sperret i (\d+) minutt", locked.content.decode()))
+            minutes.append(int(locked_for.group(1)))
     longest = settings.VARDE_LOCKOUT_MINUTES
     assert all(a < b or a == b == longest for a, b in itertools.pairwise(minutes))  # longer each round
     assert minutes[-1] == longest
@@ -276,7 +277,8 @@ def test_enrolment_with_a_wrong_code_explains_and_keeps_the_device_unconfirmed(m
 
 
 def enrolled(user) -> AuthenticatorApp:
-    return AuthenticatorApp.objects.create(user=user, name="app", confirmed=True)
+    app: AuthenticatorApp = AuthenticatorApp.objects.create(user=user, name="app", confirmed=True)
+    return app
 
 
 def test_enrolled_user_logs_in_with_a_code(make_user, client):
@@ -463,7 +465,7 @@ def test_a_database_dump_holds_neither_the_authenticator_key_nor_a_recovery_code
     user = make_user(Role.COORDINATOR)
     post_login(client, user.username)
     page = client.get(reverse("accounts:mfa_setup")).content.decode()
-    secret = re.search(r'class="varde-secret">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    secret = present(re.search(r'class="varde-secret">([A-Z2-7 ]+)<', page)).group(1).replace(" ", "")
     device = AuthenticatorApp.objects.get(user=user)
     client.post(reverse("accounts:mfa_setup"), {"token": current_code(device)})
     codes = regenerate_recovery_codes(user)

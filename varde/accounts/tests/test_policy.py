@@ -2,11 +2,12 @@
 policy, capability and person; and the in-memory answer must be the database's answer."""
 
 import random
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
 
 from conftest import World
-from varde.accounts.models import Membership, Unit
+from varde.accounts.models import Membership, Unit, User
 from varde.accounts.policy import NOTHING, Policy, decide
 from varde.accounts.roles import Role, role_info
 from varde.accounts.tests.factories import UnitFactory
@@ -23,8 +24,10 @@ from varde.network.tests.test_network import make_organisation
 
 ALL_ROLES = [role.value for role in Role]
 
+type AnyPolicy = Policy[Any, Any]
 
-def policies() -> list[Policy]:
+
+def policies() -> list[AnyPolicy]:
     """One instance of every policy in the product."""
     found, waiting = [], list(Policy.__subclasses__())
     while waiting:
@@ -35,7 +38,7 @@ def policies() -> list[Policy]:
     return found
 
 
-def capabilities_of(policy: Policy) -> list[Capability]:
+def capabilities_of(policy: AnyPolicy) -> list[Capability]:
     app = policy.model._meta.app_label
     return [
         capability
@@ -45,7 +48,7 @@ def capabilities_of(policy: Policy) -> list[Capability]:
     ]
 
 
-def populate(world: World) -> list:
+def populate(world: World) -> list[User]:
     """Something of every kind a policy rules, shared, private and invited, in one partnership."""
     shared = make_concern(world)
     make_disclosure(world, shared, parts=(Part.ASSESSMENT,))
@@ -123,7 +126,8 @@ def random_rule(chance: random.Random, world: World, units: list[Unit], depth: i
 
 
 def test_the_in_memory_answer_is_the_database_s_answer(world, other_world):
-    units = [world.unit, other_world.unit, UnitFactory(agency=world.police, name="Sentrum politistasjon")]
+    station = UnitFactory.create(agency=world.police, name="Sentrum politistasjon")
+    units = [world.unit, other_world.unit, station]
     world.make_user(next(role for role in Role if role_info(role).needs_unit))  # a unit with a member
     chance = random.Random(48)
     decided = 0

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from conftest import present
 from varde.accounts.roles import Role
 from varde.accounts.tests.factories import UnitFactory
 from varde.actionplan import actions
@@ -27,7 +28,7 @@ from .factories import day, make_plan, obligation, plan_manager
 
 
 def status(world, code, today):
-    plan = current_plan(world.partnership)
+    plan = present(current_plan(world.partnership))
     return next(s for s in statuses_for(plan, day(today)) if s.obligation.code == code)
 
 
@@ -100,9 +101,9 @@ def test_n_times_a_year_is_an_interval(world):
 
 def test_every_first_line_unit(world):
     make_plan(world, obligations=obligation("training", "first_line_every_months", 24, "training"))
-    trained = UnitFactory(agency=world.municipality, name="NAV", first_line=True)
-    never = UnitFactory(agency=world.municipality, name="Barnevernet", first_line=True)
-    UnitFactory(agency=world.municipality, name="Bibliotek", first_line=False)
+    trained = UnitFactory.create(agency=world.municipality, name="NAV", first_line=True)
+    never = UnitFactory.create(agency=world.municipality, name="Barnevernet", first_line=True)
+    UnitFactory.create(agency=world.municipality, name="Bibliotek", first_line=False)
     record = TrainingRecord("competence", day("2024-01-01"), [trained], "", 10, ["basics"], "Kari")
     with time_machine.travel(day("2025-02-01")):
         actions.record_training(plan_manager(world), world.partnership, record=record)
@@ -121,7 +122,7 @@ def test_every_first_line_unit(world):
 
 def test_a_unit_counts_its_last_competence_training_up_to_the_day_asked_and_the_newest_five_are_shown(world):
     make_plan(world, obligations=obligation("training", "first_line_every_months", 24, "training"))
-    school = UnitFactory(agency=world.municipality, name="Skole", first_line=True)
+    school = UnitFactory.create(agency=world.municipality, name="Skole", first_line=True)
     for month in range(1, 9):
         held = day(f"2025-{month:02d}-01")
         with time_machine.travel(held):
@@ -151,7 +152,7 @@ def test_revision_at_the_latest_n_years_after_adoption(world):
 
 def test_activities_on_the_measure_are_evidence(world):
     make_plan(world, obligations=obligation("web", "every_months", 6, "activity", measure=1))
-    plan = current_plan(world.partnership)
+    plan = present(current_plan(world.partnership))
     measure = plan.measures.get(number=1)
     with time_machine.travel(day("2025-04-01")):
         actions.log_activity(
@@ -167,7 +168,7 @@ def test_evidence_is_the_partnerships_own_meetings_and_the_newest_activities_of_
     make_plan(world, obligations=rules + obligation("web", "every_months", 6, "activity", measure=1))
     hold(world, MeetingKind.RESOURCE_NETWORK, "2025-02-01")
     hold(other_world, MeetingKind.RESOURCE_NETWORK, "2025-04-01")  # another partnership's meeting
-    plan = current_plan(world.partnership)
+    plan = present(current_plan(world.partnership))
     asked, other = plan.measures.get(number=1), plan.measures.get(number=2)
     logged = [
         "2025-01-10",
@@ -200,7 +201,7 @@ def test_one_obligation_reads_only_the_evidence_it_asks_for(world, django_assert
     # trainings, activities and first-line units as well.
     meetings = obligation("network", "every_months", 6, "meeting:resource_network")
     make_plan(world, obligations=meetings + obligation("training", "first_line_every_months", 24, "training"))
-    plan = current_plan(world.partnership)
+    plan = present(current_plan(world.partnership))
     network = plan.obligations.get(code="network")
     records = Records(plan, day("2025-06-01"))
     with django_assert_num_queries(1):

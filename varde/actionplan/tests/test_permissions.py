@@ -37,9 +37,9 @@ def url_for(name: str, world: World) -> str:
         world, obligations=obligation("web", "every_months", 6, "activity", measure=1)
     )
     if name == "actionplan:measure":
-        return reverse(name, args=[plan.measures.first().pk])
+        return reverse(name, args=[plan.measures.all()[0].pk])
     if name == "actionplan:obligation":
-        return reverse(name, args=[plan.obligations.first().pk])
+        return reverse(name, args=[plan.obligations.all()[0].pk])
     if name == "actionplan:request_held":
         from datetime import date
 

@@ -3,6 +3,7 @@ page it mirrors: the same roles get through, everyone else gets 404. The expecta
 matrices' own, looked up by page name."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -103,7 +104,7 @@ def test_every_operation_is_in_the_matrix():
     assert names == set(EXPECTED) | OUTSIDE_MATRIX
 
 
-def request_for(operation: str, world: World) -> tuple[str, str, dict]:
+def request_for(operation: str, world: World) -> tuple[str, str, dict[str, Any]]:
     """Method, path and JSON body for one call that the admitted roles may make."""
     name = operation.removeprefix("api-v1:")
     year = timezone.localdate().year
@@ -149,7 +150,7 @@ def request_for(operation: str, world: World) -> tuple[str, str, dict]:
     if name in simple:
         return simple[name]
     report = {"channel": "hotline", "reporter_category": "relative", "phenomenon": "right_wing"}
-    bodies = {
+    bodies: dict[str, tuple[str, str, dict[str, Any]]] = {
         "find_person_in_audit": ("post", "/api/v1/audit-events/person", {"name": SUBJECT_NAME}),
         "create_concern": ("post", "/api/v1/concerns", {**report, "description": "Uro for en elev."}),
         "create_advice_session": ("post", "/api/v1/advice-sessions", {**report, "advice_given": "Ring oss."}),

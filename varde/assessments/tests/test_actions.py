@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from varde.accounts.roles import Role
 from varde.assessments import actions
 from varde.assessments.models import Assessment, AssessmentStatus
 from varde.concerns.choices import Part
@@ -138,7 +139,7 @@ def test_a_retired_instrument_is_not_offered(world):
     concern = make_concern(world)
     owner = handler_for(world, world.municipality)
     tool = instrument(world)
-    actions.set_instrument_retired(None, tool, retired=True)
+    actions.set_instrument_retired(world.make_user(Role.ADMIN), tool, retired=True)
     with pytest.raises(ActionRefused):
         actions.start_assessment(owner, concern, instrument=tool)
 

@@ -70,7 +70,7 @@ def test_the_closer_decides_how_each_measure_ends_and_the_mentor_loses_the_case(
 def test_a_closed_case_is_read_only_until_it_is_reopened_with_a_reason(world, client):
     concern = close(world, make_concern(world))
     owner = handler_for(world, world.municipality)
-    instrument = Instrument.objects.filter(partnership=world.partnership).first()
+    instrument = Instrument.objects.filter(partnership=world.partnership)[0]
     refused = [
         lambda: start_assessment(owner, concern, instrument=instrument),
         lambda: casework.update_assessment(owner, concern, summary="Ny"),

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from conftest import log_in
+from conftest import log_in, present
 from varde.accounts.roles import Role
 from varde.concerns.choices import Phenomenon
 from varde.concerns.models import AdviceSession, Concern
@@ -30,7 +30,7 @@ def phenomenon_select(html: str) -> str:
 def test_staff_forms_start_with_no_phenomenon_and_offer_not_known(world, client, role, url_name):
     log_in(client, world.make_user(role))
     options = phenomenon_select(client.get(reverse(url_name)).content.decode())
-    first = re.search(r"<option ([^>]*)>([^<]*)</option>", options)
+    first = present(re.search(r"<option ([^>]*)>([^<]*)</option>", options))
     assert first.group(1).startswith('value=""')
     assert first.group(2) == "– Velg –"
     assert re.findall(r'<option value="([^"]*)" selected', options) in ([], [""])
@@ -41,7 +41,7 @@ def test_staff_forms_start_with_no_phenomenon_and_offer_not_known(world, client,
 def test_the_public_form_starts_at_not_sure(world, client):
     html = client.get(reverse("concerns:public_form", args=[world.partnership.slug])).content.decode()
     options = phenomenon_select(html)
-    first = re.search(r"<option ([^>]*)>([^<]*)</option>", options)
+    first = present(re.search(r"<option ([^>]*)>([^<]*)</option>", options))
     assert first.group(1).startswith('value="unknown"')
     assert first.group(2) == "Jeg er usikker"
     assert options.count('value="unknown"') == 1

@@ -54,7 +54,7 @@ def test_the_first_user_logs_in_and_must_set_up_a_second_factor(db, capsys):
     client = Client()
     answer = client.post(reverse("accounts:login"), {"username": "drift", "password": password})
     assert answer.status_code == 302
-    assert client.get(reverse("accounts:home")).url.startswith(reverse("accounts:mfa_setup"))
+    assert client.get(reverse("accounts:home"))["Location"].startswith(reverse("accounts:mfa_setup"))
     assert AuditEvent.objects.filter(action="user.created", object_id=str(user.pk)).exists()
 
 

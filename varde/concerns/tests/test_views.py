@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import edit_basis, log_in
+from conftest import edit_basis, log_in, present
 from varde.accounts.roles import Role
 from varde.concerns.models import (
     AdviceSession,
@@ -312,7 +312,7 @@ def test_admin_revises_and_retires_legal_bases(world, client):
 
 
 def test_a_coordinator_cannot_touch_legal_bases(world, coordinator_client):
-    basis = LegalBasis.objects.filter(partnership=world.partnership).first()
+    basis = LegalBasis.objects.filter(partnership=world.partnership)[0]
     response = coordinator_client.post(
         reverse("concerns:legal_basis_action", args=[basis.pk]), {"action": "retire"}
     )
@@ -434,7 +434,7 @@ def test_case_list_rows_show_categories_to_the_owner_and_only_sharing_to_the_rec
     assert "Akutt" in mine
     assert "Høyreekstremisme" in mine
     assert "Forfalt" in mine
-    assert own.assessment_due.strftime("%d.%m.%Y") in mine
+    assert present(own.assessment_due).strftime("%d.%m.%Y") in mine
     theirs = _row_of(page, shared.reference)
     assert "Delt med deg – åpne saken for å se hva" in theirs
     assert "Venstreekstremisme" not in theirs

@@ -4,15 +4,25 @@ and its language set."""
 import io
 
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 
 def assert_accessible_pdf(content: bytes, *, title: str, language: str = "nb") -> PdfReader:
     reader = PdfReader(io.BytesIO(content))
-    root = reader.trailer["/Root"]
+    root = reader.trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject)
     assert "/StructTreeRoot" in root, "the PDF is not tagged"
-    assert root["/MarkInfo"]["/Marked"], "the PDF is not marked as tagged"
+    assert entry(root, "/MarkInfo")["/Marked"], "the PDF is not marked as tagged"
     assert str(root["/Lang"]) == language
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"], "a reader would show the file name, not the title"
+    assert entry(root, "/ViewerPreferences")["/DisplayDocTitle"], (
+        "a reader would show the file name, not the title"
+    )
     assert reader.metadata is not None
     assert title in str(reader.metadata.title)
     return reader
+
+
+def entry(dictionary: DictionaryObject, key: str) -> DictionaryObject:
+    value = dictionary[key].get_object()
+    assert isinstance(value, DictionaryObject), key
+    return value

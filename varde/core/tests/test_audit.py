@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from psycopg.pq import TransactionStatus
 
+from conftest import present
 from varde.accounts.audit_actions import AccountAudit
 from varde.concerns.audit_actions import ConcernAudit
 from varde.core.audit import (
@@ -281,11 +282,11 @@ def _append_lock_is_free() -> bool:
     """Whether another connection could take the append lock now (and it lets go of it at once)."""
     with _another_connection() as cursor:
         cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_APPEND_LOCK_ID])
-        return cursor.fetchone()[0]
+        return bool(present(cursor.fetchone())[0])
 
 
 def _in_no_transaction() -> bool:
-    return connection.connection.info.transaction_status == TransactionStatus.IDLE
+    return bool(connection.connection.info.transaction_status == TransactionStatus.IDLE)
 
 
 postgresql_only = pytest.mark.skipif(

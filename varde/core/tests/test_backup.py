@@ -35,7 +35,7 @@ def test_backup_wipe_restore_verify(world, tmp_path, capsys):
     concern = make_concern(world, name=NAME, description="Uro for eleven i friminuttene.")
     make_consent(world, concern)
     before = _counts()
-    last_event = AuditEvent.objects.order_by("-id").first().hash
+    last_event = AuditEvent.objects.latest("id").hash
     file = tmp_path / "varde.zip"
     call_command("backup", str(file))
     with zipfile.ZipFile(file) as archive:
@@ -48,7 +48,7 @@ def test_backup_wipe_restore_verify(world, tmp_path, capsys):
     call_command("restore", str(file))
     assert "verified" in capsys.readouterr().out
     assert _counts() == before
-    assert AuditEvent.objects.order_by("-id").first().hash == last_event
+    assert AuditEvent.objects.latest("id").hash == last_event
     restored = Concern.objects.get(pk=concern.pk)
     assert restored.subject_name == NAME
     assert restored.created_at == concern.created_at  # kept, not set again as the rows went in
@@ -97,7 +97,8 @@ def _rows_of(file: Path) -> list[dict[str, Any]]:
 
 def _manifest_of(file: Path) -> dict[str, Any]:
     with zipfile.ZipFile(file) as archive:
-        return json.loads(archive.read("manifest.json"))
+        manifest: dict[str, Any] = json.loads(archive.read("manifest.json"))
+        return manifest
 
 
 def _altered(

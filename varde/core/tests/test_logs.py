@@ -5,6 +5,7 @@ import json
 import logging
 import logging.config
 import sys
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError
@@ -17,10 +18,11 @@ def json_formatter() -> logging.Formatter:
     return configurator.configure_formatter(dict(settings.LOGGING["formatters"]["json"]))
 
 
-def formatted(record: logging.LogRecord) -> dict:
+def formatted(record: logging.LogRecord) -> dict[str, Any]:
     for log_filter in (RequestIdFilter(), WithoutPersonalDataFilter()):
         log_filter.filter(record)
-    return json.loads(json_formatter().format(record))
+    formatted: dict[str, Any] = json.loads(json_formatter().format(record))
+    return formatted
 
 
 def test_every_response_carries_a_request_id_and_a_proxys_id_is_kept(client, db):

@@ -73,7 +73,8 @@ def test_a_capped_count_reads_no_further_than_one_past_the_cap(
 
 def test_stretches_walk_the_list_newest_first_and_back(seven_events, django_assert_num_queries):
     newest_first = [event.detail["number"] for event in seven_events.reverse()]
-    walked, stretch = [], newest_first_stretch(seven_events, 3)
+    walked: list[int] = []
+    stretch = newest_first_stretch(seven_events, 3)
     assert stretch.newer is None
     while True:
         walked.extend(event.detail["number"] for event in stretch.rows)

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from conftest import ALL_ROLES, World, edit_basis, log_in
+from conftest import ALL_ROLES, World, edit_basis, log_in, present
 from varde.accounts.roles import Role
 from varde.actionplan import actions as plan_actions
 from varde.actionplan.obligations import State, current_plan, statuses_for
@@ -123,7 +123,7 @@ def test_reviews_are_the_evidence_for_the_information_obligation(world):
     def status():
         from django.utils import timezone
 
-        plan = current_plan(world.partnership)
+        plan = present(current_plan(world.partnership))
         return next(
             s for s in statuses_for(plan, timezone.localdate()) if s.obligation.code == "public-information"
         )

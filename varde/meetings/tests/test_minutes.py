@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conftest import edit_basis, log_in
+from conftest import edit_basis, log_in, present
 from varde.accounts.roles import Role
 from varde.assessments.models import ConcernLevel
 from varde.concerns.categorical import MeasureType
@@ -67,7 +67,7 @@ def test_a_next_step_becomes_a_measure_in_the_owners_agency(world, held, client)
     task = actions.add_next_step(
         owner, item, step=NextStep("Samtale med eleven", owner, deadline, mentor_type)
     )
-    measure = task.measure
+    measure = present(task.measure)
     assert (measure.concern, measure.owner_agency, measure.responsible, measure.next_review) == (
         item.concern,
         world.municipality,

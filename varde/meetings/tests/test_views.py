@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from conftest import log_in
+from conftest import log_in, present
 from varde.accounts.roles import Role
 from varde.meetings import actions
 from varde.meetings.models import CalendarFeed, Meeting, MeetingKind, MeetingStatus
@@ -42,7 +42,7 @@ def test_scheduling_a_series_through_the_page(world, secretary_client):
     response = secretary_client.post(reverse("meetings:schedule"), data)
     assert response.status_code == 302
     assert Meeting.objects.count() == 3
-    first = Meeting.objects.order_by("starts_at").first()
+    first = Meeting.objects.order_by("starts_at")[0]
     assert response["Location"] == reverse("meetings:detail", args=[first.pk])
     page = secretary_client.get(response["Location"]).content.decode()
     assert "Ali Fiktiv" in page
@@ -130,7 +130,7 @@ def test_removing_and_cancelling_through_the_pages(world, secretary_client):
 
 def _feed_path(client) -> str:
     page = client.post(reverse("meetings:calendar"), {"create": ""}).content.decode()
-    url = re.search(r'id="feed-url">([^<]+)<', page).group(1)
+    url = present(re.search(r'id="feed-url">([^<]+)<', page)).group(1)
     return url.removeprefix("http://testserver")
 
 

@@ -93,7 +93,7 @@ def test_keeping_organisations_contacts_and_the_log(world, client):
 
 
 def test_first_line_units_without_a_resource_person_are_flagged(world, client):
-    UnitFactory(agency=world.municipality, name="Barnevernet", first_line=True)
+    UnitFactory.create(agency=world.municipality, name="Barnevernet", first_line=True)
     world.make_user(Role.RESOURCE_PERSON)
     log_in(client, world.make_user(Role.PLAN_MANAGER))
     page = client.get(reverse("network:resource_persons")).content.decode()

@@ -217,7 +217,8 @@ def test_the_count_stops_at_the_cap(world, client, monkeypatch):
 
 def walk(client, url, params, *, direction="eldre"):
     """Every page from the first, following the links, as the officer would."""
-    seen, pages, response = [], 0, client.get(url, params)
+    seen: list[int] = []
+    pages, response = 0, client.get(url, params)
     while True:
         stretch = response.context["stretch"]
         seen.extend(event.pk for event in stretch.rows)
@@ -243,7 +244,7 @@ def test_paging_on_while_events_arrive_neither_repeats_nor_skips_a_row(world, cl
     # Each page read records a viewing, which lands at the head of the unfiltered list.
     seen, pages, _ = walk(client, url, {})
     assert len(seen) == len(set(seen))
-    first_view = AuditEvent.objects.filter(action="audit.viewed").order_by("id").first()
+    first_view = AuditEvent.objects.filter(action="audit.viewed").earliest("id")
     assert set(seen) == set(AuditEvent.objects.filter(id__lt=first_view.pk).values_list("pk", flat=True))
     assert pages == -(-len(seen) // 2)
     updates = list(

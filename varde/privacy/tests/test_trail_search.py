@@ -174,14 +174,15 @@ def test_the_api_pages_by_next_while_events_arrive(world, client):
     officer = world.make_user(Role.PRIVACY_OFFICER)
     for _ in range(7):
         record_event(AccountAudit.UNIT_UPDATED, actor=officer, obj=world.unit, partnership=world.partnership)
-    seen, address = [], "/api/v1/audit-events?limit=3"
+    seen: list[int] = []
+    address = "/api/v1/audit-events?limit=3"
     while address:
         answer = api(client, officer, address).json()
         seen.extend(item["id"] for item in answer["items"])
         address = answer["next"]
     # Every call adds its reading at the head of the trail: the first page shows its own, and the
     # pages after it go on from where the last one ended, without repeating or skipping a row.
-    first_reading = AuditEvent.objects.filter(action="audit.viewed").order_by("id").first()
+    first_reading = AuditEvent.objects.filter(action="audit.viewed").earliest("id")
     expected = audit_events_visible_to(officer).filter(id__lte=first_reading.pk).most_recent_first()
     assert seen == list(expected.values_list("pk", flat=True))
     answer = api(client, officer, "/api/v1/audit-events?cursor=not-a-cursor")

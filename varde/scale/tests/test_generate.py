@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import log_in
+from conftest import log_in, present
 from varde.accounts.models import Membership, Partnership, Unit, User
 from varde.accounts.permissions import CASE_HANDLER_ROLES
 from varde.accounts.roles import Role
@@ -66,15 +66,17 @@ def test_a_held_meeting_has_its_secretary_and_case_handlers_in_attendance(genera
         assert [person.is_secretary for person in people].count(True) == 1
         assert len(people) > generate.MUNICIPAL_ATTENDEES
         assert all(person.attended for person in people)
-        assert {person.agency.partnership_id for person in people} == {meeting.partnership_id}
-        handlers = [person.user for person in people if not person.is_secretary]
+        assert {present(person.agency).partnership_id for person in people} == {meeting.partnership_id}
+        handlers = [present(person.user) for person in people if not person.is_secretary]
         assert all(user.memberships.filter(role__in=CASE_HANDLER_ROLES).exists() for user in handlers)
 
 
 def test_cases_have_a_handler_of_their_agency_and_a_timeline_up_to_their_status(generated):
     assert not Concern.objects.filter(status=Status.RECEIVED, responsible__isnull=False).exists()
-    closed = Concern.objects.filter(status=Status.CLOSED, responsible__isnull=False).first()
-    handles = closed.responsible.memberships.filter(agency=closed.owning_agency, role__in=CASE_HANDLER_ROLES)
+    closed = Concern.objects.filter(status=Status.CLOSED, responsible__isnull=False)[0]
+    handles = present(closed.responsible).memberships.filter(
+        agency=closed.owning_agency, role__in=CASE_HANDLER_ROLES
+    )
     assert handles.exists()
     assert list(closed.events.values_list("action", "to_status")) == [
         ("received", Status.RECEIVED),
@@ -137,7 +139,7 @@ def test_the_trail_holds_list_views_and_logins_without_a_partnership_as_the_real
     handler = world.make_user(Role.COORDINATOR)
     client.force_login(handler)
     real = AuditEvent.objects.get(action="login.succeeded", actor_id=str(handler.pk))
-    generated_login = logins.first()
+    generated_login = logins[0]
     assert (real.object_type, real.partnership_id) == (
         generated_login.object_type,
         generated_login.partnership_id,
@@ -146,13 +148,13 @@ def test_the_trail_holds_list_views_and_logins_without_a_partnership_as_the_real
 
 
 def test_generated_cases_open_for_a_synthetic_coordinator(generated, client):
-    coordinator = User.objects.filter(
-        memberships__role=Role.COORDINATOR, username__startswith="syntetisk-"
-    ).first()
+    coordinator = User.objects.filter(memberships__role=Role.COORDINATOR, username__startswith="syntetisk-")[
+        0
+    ]
     log_in(client, coordinator)
     listing = client.get(reverse("concerns:list"))
     assert listing.status_code == 200
-    concern = Concern.objects.filter(owning_agency__memberships__user=coordinator).first()
+    concern = Concern.objects.filter(owning_agency__memberships__user=coordinator)[0]
     page = client.get(reverse("concerns:detail", args=[concern.pk])).content.decode()
     assert "Syntetisk person" in page
 
@@ -160,7 +162,7 @@ def test_generated_cases_open_for_a_synthetic_coordinator(generated, client):
 @override_settings(VARDE_BENCH_FLOOR=True)
 def test_the_generated_set_fills_the_benchmark_floors(generated, client):
     """The floors are what every page is measured against: an empty table would make them too cheap."""
-    log_in(client, User.objects.filter(username__startswith="syntetisk-").first())
+    log_in(client, User.objects.filter(username__startswith="syntetisk-")[0])
     table = client.get(reverse("scale:floor_table")).content.decode()
     assert table.count("<tr>") == 1 + TABLE_ROWS
     assert "Syntetisk enhet" in client.get(reverse("scale:floor_row")).content.decode()

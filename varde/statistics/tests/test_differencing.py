@@ -75,7 +75,7 @@ def _published_equations(world, years):
             first_year=first,
             last_year=last,
         )
-        figures = [
+        figures: list[tuple[tuple[int | None, int | None], int | None]] = [
             ((r, c), table.cells[r][c]) for r in range(len(table.rows)) for c in range(len(table.columns))
         ]
         figures += [((r, None), value) for r, value in enumerate(table.row_totals)]
@@ -104,7 +104,7 @@ def _reduce(vector, basis):
 
 
 def _span(vectors):
-    basis = {}
+    basis: dict[int, dict[int, int]] = {}
     for vector in vectors:
         rest = _reduce(vector, basis)
         if rest:
@@ -118,7 +118,7 @@ def test_no_small_count_is_recovered_from_every_table_a_reader_may_ask_for(world
     this_year = timezone.localdate().year
     years = [this_year - 1, this_year]
     facts = _facts(world, years)
-    unknown = {}  # each finest count and each quarter's number of concerns, numbered
+    unknown: dict[object, int] = {}  # each finest count and each quarter's number of concerns, numbered
 
     def index(key):
         return unknown.setdefault(key, len(unknown))
@@ -130,7 +130,7 @@ def test_no_small_count_is_recovered_from_every_table_a_reader_may_ask_for(world
             vectors.append({index(cell): 1 for cell in cells} | {index(("concerns", year, q)): PRIME - 1})
     basis = _span(vectors)
 
-    truth = {}
+    truth: dict[tuple[str, object, int, int], int] = {}
     for fact in facts:
         year, q = fact.occurred_on.year, (fact.occurred_on.month - 1) // 3 + 1
         for dimension in BREAKDOWNS:

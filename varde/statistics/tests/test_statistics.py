@@ -2,6 +2,7 @@
 that survive erasure of personal data, registration of incidents and observations, and access."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -47,7 +48,7 @@ def test_role_opens_exactly_the_pages_it_may(name, role, world, client):
 
 def table_for(world, **overrides):
     year = timezone.localdate().year
-    options = {
+    options: dict[str, Any] = {
         "source": "concerns",
         "dimension": "phenomenon",
         "period": "year",
