@@ -10,6 +10,7 @@ known (the roles are read once per request), and asks the database the same filt
 otherwise: a meeting's organiser is admitted without a query, an invited guest with one.
 """
 
+from abc import ABC, abstractmethod
 from collections.abc import Collection
 from typing import Any, ClassVar, cast
 
@@ -28,7 +29,7 @@ NOTHING = Q(pk__in=[])
 type Verdict = bool | None  # None: the filter cannot be decided from the object alone.
 
 
-class Policy[M: models.Model, Objects: QuerySet[Any]]:
+class Policy[M: models.Model, Objects: QuerySet[Any]](ABC):
     """The access rules of one model (M, its objects a queryset of type Objects). A subclass names the
     model and states `rule`."""
 
@@ -38,9 +39,9 @@ class Policy[M: models.Model, Objects: QuerySet[Any]]:
     # What `load` records in the trail for a read (the model's `audit_fields` say where it belongs).
     read_action: ClassVar[AuditAction | None] = None
 
+    @abstractmethod
     def rule(self, actor: Actor, capability: Capability) -> Q:
         """The objects `capability` reaches for `actor`, as a filter on the model."""
-        raise NotImplementedError
 
     def visible(self, actor: Actor, capability: Capability) -> Objects:
         objects: Objects = self.model._default_manager.all()

@@ -21,7 +21,7 @@ from varde.accounts.audit_actions import AccountAudit
 from varde.accounts.permissions import AccountCapability
 from varde.core.access import ANY_MEMBER, LOGGING_IN, PUBLIC, access
 from varde.core.audit import record_event
-from varde.core.forms import perform, submitted
+from varde.core.forms import perform, pressed, submitted
 from varde.core.once import sent_once
 
 from . import actions, permissions
@@ -339,7 +339,7 @@ def membership_remove(request: ActorRequest, pk: Any) -> HttpResponse:
 def user_account_action(request: ActorRequest, pk: Any) -> HttpResponse:
     """Deactivate, reactivate, reset the password or reset the second factor of an account."""
     target = permissions.get_account_for(request.user, pk)
-    action = request.POST.get("action")
+    action = pressed(request)
     try:
         if action == "deactivate":
             actions.set_user_active(request.user, target, active=False)

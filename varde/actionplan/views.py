@@ -20,7 +20,7 @@ from varde.core.access import access
 from varde.core.audit import record_event
 from varde.core.documents import DocumentError
 from varde.core.errors import ActionRefused
-from varde.core.forms import FormOnPage, handle_page_forms, perform, posted, submitted
+from varde.core.forms import FormOnPage, handle_page_forms, perform, posted, pressed, submitted
 from varde.core.once import sent_once
 from varde.core.pdf import render_pdf
 
@@ -211,7 +211,7 @@ def request_action(request: ActorRequest, pk: Any) -> HttpResponse:
     found = _request_for(request, pk)
     form = ScheduleRequestForm(request.POST, prefix="schedule")
     try:
-        if request.POST.get("action") == "decline":
+        if pressed(request) == "decline":
             actions.decline_request(user, found)
         elif form.is_valid():
             actions.schedule_request(user, found, on=form.cleaned_data["on"])

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from varde.accounts.actors import ActorRequest
 from varde.core.access import ANY_MEMBER, access
-from varde.core.forms import perform, submitted
+from varde.core.forms import perform, pressed, submitted
 
 from . import tokens
 from .forms import TokenForm
@@ -21,10 +21,10 @@ from .models import AccessToken
 @require_http_methods(["GET", "POST"])
 def token_list(request: ActorRequest) -> HttpResponse:
     user = request.user
-    creating = request.POST.get("action") == "create"
+    creating = pressed(request) == "create"
     form = TokenForm(request.POST if creating else None)
     secret = ""
-    if request.method == "POST" and request.POST.get("action") == "revoke":
+    if pressed(request) == "revoke":
         token = tokens.token_with_id(request.POST.get("token"), user)
         if token is None:
             raise Http404

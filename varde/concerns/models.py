@@ -314,6 +314,12 @@ class Concern(ChoiceLabels):
             models.Index(fields=["owning_agency", "status"]),
             # Case lists start from the user's partnerships (permissions.concerns_visible_to).
             models.Index(fields=["partnership", "status"]),
+            # The open acute cases pinned above every case list are a handful among thousands.
+            models.Index(
+                fields=["partnership", "-police_alerted_at"],
+                condition=Q(is_acute=True) & ~Q(status=Status.CLOSED),
+                name="concern_open_acute",
+            ),
         ]
 
     def __str__(self) -> str:

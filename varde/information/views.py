@@ -22,7 +22,7 @@ from varde.concerns.models import ConcernSettings
 from varde.core.access import ANY_MEMBER, PUBLIC, access
 from varde.core.audit import record_event
 from varde.core.errors import ActionRefused
-from varde.core.forms import FormOnPage, handle_page_forms, perform, posted, submitted
+from varde.core.forms import FormOnPage, handle_page_forms, perform, posted, pressed, submitted
 from varde.core.once import sent_once
 from varde.information.audit_actions import InformationAudit
 
@@ -112,11 +112,11 @@ def edit(request: ActorRequest, pk: Any) -> HttpResponse:
     published = page.versions.filter(status=VersionStatus.PUBLISHED).first()
     current = draft or published
     form = PageForm(
-        request.POST if request.POST.get("action") in {"save", "preview"} else None,
+        request.POST if pressed(request) in {"save", "preview"} else None,
         record=page,
         initial={"title": current.title if current else "", "body": current.body if current else ""},
     )
-    action = request.POST.get("action")
+    action = pressed(request)
     done = {"publish": _("The page is published."), "review": _("The page is marked as reviewed.")}
     if action in done:
         try:

@@ -119,6 +119,7 @@ def random_rule(chance: random.Random, world: World, units: list[Unit], depth: i
             Q(name=chance.choice(units).name),
             Q(agency__partnership_id=world.partnership.pk),
             Q(name__startswith="Fredrikstad"),
+            Q(agency_id__isnull=chance.random() < 0.5),
             Q(Exists(Membership.objects.filter(unit=OuterRef("pk")))),
             NOTHING,
         ]

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -57,11 +56,11 @@ from .common import action_page, done
 def case_list(request: ActorRequest) -> HttpResponse:
     user = request.user
     form = CaseFilterForm(request.GET or None)
-    concerns: QuerySet[Concern] = concerns_visible_to(user)
+    visible = concerns_visible_to(user)
     concerns = (
-        filtered_concerns(concerns, form, user)
+        filtered_concerns(visible, form, user)
         if form.is_valid()
-        else concerns.order_by("-created_at", "reference")
+        else visible.order_by("-created_at", "reference")
     )
     owned_by, today = handler_agency_ids(user), timezone.localdate()
     listed = case_list_page(concerns, request.GET.get("side"), owned_by=owned_by, today=today)
@@ -70,7 +69,7 @@ def case_list(request: ActorRequest) -> HttpResponse:
         record_event(ConcernAudit.LIST_VIEWED, actor=user, detail={"count": len(listed.page.object_list)})
         results = {"page": listed.page, "rows": listed.rows, "query": _query_without_page(request)}
         return render(request, "concerns/case_list.html#results", results)
-    acute_count, acute = acute_case_rows(concerns_visible_to(user), owned_by=owned_by, today=today)
+    acute_count, acute = acute_case_rows(visible, owned_by=owned_by, today=today)
     detail = {"count": len(listed.page.object_list), "acute": acute_count}
     record_event(ConcernAudit.LIST_VIEWED, actor=user, detail=detail)
     context: dict[str, Any] = {

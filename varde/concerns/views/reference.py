@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from varde.accounts.actors import ActorRequest
 from varde.accounts.permissions import AccountCapability
 from varde.core.access import access
-from varde.core.forms import perform, submitted
+from varde.core.forms import perform, pressed, submitted
 from varde.core.once import sent_once
 
 from ..actions import reference
@@ -84,7 +84,7 @@ def legal_basis_edit(request: ActorRequest, pk: Any) -> HttpResponse:
 @require_POST
 def legal_basis_action(request: ActorRequest, pk: Any) -> HttpResponse:
     basis = _basis_for(request, pk)
-    action = request.POST.get("action")
+    action = pressed(request)
     form = forms.Form()
     if action == "retire":
         ok = perform(form, lambda: reference.retire_legal_basis(request.user, basis))
