@@ -3,7 +3,6 @@ from typing import Any
 
 from django.db import models
 from django.db.models.functions import Upper
-from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,22 +14,16 @@ def _labels_in(field: models.Field[Any, Any], language: str | None) -> dict[Any,
 
 
 class ChoiceLabels(models.Model):
-    """get_FOO_display() from the field's labels, translated once per language. Django rebuilds the
-    dictionary on every call and translates every label of the field while hashing it: in a 25-row
-    list that was 600 translations a page."""
+    """Every label of a choice field at once, translated once per language: for code that writes many
+    rows itself (the case list) rather than asking get_FOO_display() per row and field."""
 
     class Meta:
         abstract = True
 
     @classmethod
     def labels_of(cls, name: str) -> dict[Any, str]:
-        """Every label of a field in the active language: for code that shows many rows."""
+        """Every label of a field in the active language."""
         return _labels_in(cls._meta.get_field(name), get_language())
-
-    def _get_FIELD_display(self, field: models.Field[Any, Any]) -> str:  # noqa: N802 (Django's name)
-        value = getattr(self, field.attname)
-        label = _labels_in(field, get_language()).get(make_hashable(value))
-        return label if label is not None else force_str(value, strings_only=True)
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
