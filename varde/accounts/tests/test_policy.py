@@ -148,3 +148,14 @@ def test_a_filter_on_own_columns_only_is_always_decided_in_memory(world):
     assert decide(NOTHING, world.unit) is False
     assert decide(Q(agency__partnership_id=world.partnership.pk), world.unit) is None
     assert decide(Q(agency=world.police), world.unit) is False
+
+
+def test_a_deactivated_person_is_shown_and_allowed_nothing(world):
+    populate(world)
+    gone = [world.make_user(role, is_active=False) for role in ALL_ROLES]
+    for policy in policies():
+        objects = list(policy.model._default_manager.all())
+        for capability in capabilities_of(policy):
+            for person in gone:
+                assert not policy.visible(person, capability).exists(), (type(policy).__name__, capability)
+                assert not any(policy.allows(person, obj, capability) for obj in objects)
