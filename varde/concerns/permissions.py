@@ -28,7 +28,7 @@ from varde.accounts.permissions import (
     partnership_ids_of,
     partnerships_where,
 )
-from varde.accounts.policy import Policy
+from varde.accounts.policy import NOTHING, Policy
 from varde.accounts.roles import Role
 from varde.concerns.audit_actions import ConcernAudit
 from varde.core.access import Capability, ObjectRule
@@ -74,6 +74,8 @@ class ConcernPolicy(Policy[Concern, ConcernQuerySet]):
         owned = Q(owning_agency_id__in=agencies)
         if capability is ConcernCapability.HANDLE:
             return in_use & owned
+        if capability is not ConcernCapability.READ:
+            return NOTHING
         # Rule: the other agency's case handlers see it while a disclosure to their agency is in force.
         disclosed = Exists(
             Disclosure.objects.in_force().filter(concern=OuterRef("pk"), to_agency_id__in=agencies)

@@ -63,7 +63,9 @@ def populate(world: World) -> list[User]:
     make_plan(world)
     make_event(world)
     make_organisation(world)
-    return [mentor, planner, guest, *(world.make_user(role) for role in ALL_ROLES)]
+    # Each agency is its own controller: the police's administrator and privacy officer too.
+    police_side = [world.make_user(role, agency=world.police) for role in (Role.ADMIN, Role.PRIVACY_OFFICER)]
+    return [mentor, planner, guest, *police_side, *(world.make_user(role) for role in ALL_ROLES)]
 
 
 def test_every_policy_allows_exactly_what_it_lists(world, other_world):
